@@ -1,0 +1,92 @@
+package io.inkwell.auth;
+
+import io.inkwell.common.config.InkwellConfig;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/** Issues and checks Admin API bearer tokens. Only their SHA-256 is stored. */
+@ApplicationScoped
+public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
+
+    private static final Logger LOG = Logger.getLogger(TokenService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final InkwellConfig config;
+    private volatile Set<String> activeHashes = Set.of();
+
+    public TokenService(InkwellConfig config) {
+        this.config = config;
+    }
+
+    @Transactional
+    void installBootstrapToken(@Observes StartupEvent event) {
+        Optional<String> configured = config.adminToken().filter(token -> !token.isBlank());
+        if (configured.isPresent()) {
+            String hash = hash(configured.get());
+            if (find("tokenHash", hash).firstResultOptional().isEmpty()) {
+                store("bootstrap admin (INKWELL_ADMIN_TOKEN)", hash);
+                LOG.info("Installed the admin token from INKWELL_ADMIN_TOKEN.");
+            }
+        } else if (count() == 0) {
+            String token = generate();
+            store("bootstrap admin (generated)", hash(token));
+            // Printed once: only the hash is kept, so this is the one chance to copy it.
+            LOG.warnf("No admin token existed, so one was generated. Copy it now, it is not shown again:%n%n    %s%n", token);
+        }
+        refreshActiveTokens();
+    }
+
+    /** Answers from memory: the filter runs on the I/O thread and must not block on the database. */
+    public boolean isValid(String token) {
+        return token != null && !token.isBlank() && activeHashes.contains(hash(token));
+    }
+
+    /** Revoked or new tokens from other instances are seen within this interval. */
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void refreshActiveTokens() {
+        activeHashes = Set.copyOf(getEntityManager().createQuery(
+                "select t.tokenHash from ApiToken t where t.revokedAt is null", String.class).getResultList());
+    }
+
+    private void store(String name, String hash) {
+        ApiToken token = new ApiToken();
+        token.id = UUID.randomUUID();
+        token.name = name;
+        token.tokenHash = hash;
+        token.role = "admin";
+        token.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        persist(token);
+    }
+
+    static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "ink_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String token) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.inkwell.author;
+
+import io.inkwell.common.paging.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
+
+    public Optional<Author> findBySlug(String slug) {
+        return find("lower(slug) = lower(?1)", slug).firstResultOptional();
+    }
+
+    public boolean slugTaken(String slug, UUID exceptId) {
+        return count("lower(slug) = lower(?1) and id <> ?2", slug, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
+    public List<Author> page(PageRequest page) {
+        return find("order by lower(name), id").page(page.page() - 1, page.limit()).list();
+    }
+
+    /** Creates the author unless one with that slug exists; safe when two posts race to create it. */
+    public Author upsert(String slug, String name) {
+        OffsetDateTime now = OffsetDateTime.now();
+        getEntityManager().createNativeQuery("""
+                insert into author (id, slug, name, created_at, updated_at, version)
+                values (?1, ?2, ?3, ?4, ?4, 0)
+                on conflict (lower(slug)) do nothing""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, slug)
+                .setParameter(3, name)
+                .setParameter(4, now)
+                .executeUpdate();
+        return findBySlug(slug).orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Long> publishedPostCounts(List<UUID> authorIds) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (authorIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "select author_id, count(*) from live_post_author where author_id in (?1) group by author_id")
+                .setParameter(1, authorIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            counts.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

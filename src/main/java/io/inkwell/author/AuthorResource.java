@@ -1,0 +1,69 @@
+package io.inkwell.author;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.author.AuthorDtos.AuthorView;
+import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
+import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
+import io.inkwell.common.paging.Page;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.RequestReader;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+@Path("/api/admin/authors")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AuthorResource {
+
+    private final AuthorService service;
+    private final RequestReader reader;
+
+    public AuthorResource(AuthorService service, RequestReader reader) {
+        this.service = service;
+        this.reader = reader;
+    }
+
+    @GET
+    public Page<AuthorView> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
+        return service.list(PageRequest.parse(page, limit));
+    }
+
+    @POST
+    public Response create(@NotNull @Valid CreateAuthorRequest request, UriInfo uri) {
+        AuthorView created = service.create(request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public AuthorView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public AuthorView update(@PathParam("id") UUID id, ObjectNode body) {
+        return service.update(id, reader.readPatch(body, UpdateAuthorRequest.class));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,125 @@
+package io.inkwell.author;
+
+import io.inkwell.author.AuthorDtos.AuthorView;
+import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
+import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
+import io.inkwell.common.error.InvalidInputException;
+import io.inkwell.common.error.ResourceNotFoundException;
+import io.inkwell.common.events.ReferencedNamesChanged;
+import io.inkwell.common.paging.Page;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.slug.SlugAllocator;
+import io.inkwell.common.slug.Slugs;
+import io.inkwell.common.web.Patch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AuthorService {
+
+    private final AuthorRepository authors;
+    private final Event<ReferencedNamesChanged> namesChanged;
+
+    public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged) {
+        this.authors = authors;
+        this.namesChanged = namesChanged;
+    }
+
+    public Page<AuthorView> list(PageRequest page) {
+        List<Author> found = authors.page(page);
+        Map<UUID, Long> counts = authors.publishedPostCounts(found.stream().map(a -> a.id).toList());
+        return page.toPage(found.stream().map(a -> AuthorView.from(a, counts.getOrDefault(a.id, 0L))).toList(),
+                authors.count());
+    }
+
+    public AuthorView get(UUID id) {
+        return view(load(id));
+    }
+
+    @Transactional
+    public AuthorView create(CreateAuthorRequest request) {
+        Author author = new Author();
+        author.id = UUID.randomUUID();
+        author.name = request.name().strip();
+        author.slug = SlugAllocator.allocate(request.slug(), author.name, slug -> authors.slugTaken(slug, null));
+        author.bio = blankToNull(request.bio());
+        author.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        author.updatedAt = author.createdAt;
+        authors.persist(author);
+        return AuthorView.from(author, 0);
+    }
+
+    @Transactional
+    public AuthorView update(UUID id, Patch<UpdateAuthorRequest> patch) {
+        UpdateAuthorRequest changes = patch.values();
+        Map<String, Object> required = new HashMap<>();
+        required.put("name", changes.name());
+        required.put("slug", changes.slug());
+        patch.requireNonNullWhenPresent(required);
+        Author author = load(id);
+        if (patch.has("name")) {
+            if (changes.name().isBlank()) {
+                throw new InvalidInputException("name", "Must not be blank.");
+            }
+            author.name = changes.name().strip();
+        }
+        if (patch.has("slug") && !Slugs.normalize(changes.slug()).equals(author.slug)) {
+            author.slug = SlugAllocator.allocate(changes.slug(), null, slug -> authors.slugTaken(slug, id));
+        }
+        if (patch.has("bio")) {
+            author.bio = blankToNull(changes.bio());
+        }
+        author.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        authors.flush();
+        namesChanged.fire(ReferencedNamesChanged.renamed(author.id));
+        return view(author);
+    }
+
+    /** Takes the author off every post; the posts stay. */
+    @Transactional
+    public void delete(UUID id) {
+        Author author = load(id);
+        namesChanged.fire(ReferencedNamesChanged.deleting(id));
+        authors.delete(author);
+    }
+
+    /** The authors a post names, in order, creating unknown ones. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Author> resolve(String field, List<String> names) {
+        List<Author> resolved = new ArrayList<>();
+        NamedReferences.bySlug(field, names).forEach((slug, name) -> resolved.add(
+                authors.findBySlug(slug).orElseGet(() -> authors.upsert(slug, name))));
+        return resolved;
+    }
+
+    /** The authors with these ids, in the given order; ids that no longer exist are left out. */
+    public List<Author> findByIds(List<UUID> ids) {
+        Map<UUID, Author> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            authors.list("id in ?1", ids).forEach(author -> byId.put(author.id, author));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private Author load(UUID id) {
+        return authors.findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("No author with id " + id + "."));
+    }
+
+    private AuthorView view(Author author) {
+        return AuthorView.from(author, authors.publishedPostCounts(List.of(author.id)).getOrDefault(author.id, 0L));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,34 @@
+package io.inkwell.common.error;
+
+import java.util.List;
+
+/** A failure the client can act on; {@link ProblemMapper} turns it into problem+json. */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiException(int status, String title, String detail) {
+        this(status, title, detail, List.of());
+    }
+
+    public ApiException(int status, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

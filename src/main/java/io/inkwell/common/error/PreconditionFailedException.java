@@ -1,0 +1,7 @@
+package io.inkwell.common.error;
+
+public class PreconditionFailedException extends ApiException {
+    public PreconditionFailedException(String detail) {
+        super(412, "Precondition Failed", detail);
+    }
+}

@@ -1,0 +1,204 @@
+package io.inkwell.common.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become RFC 9457 problem+json responses. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, UriInfo uri) {
+        return problem(e.status(), e.title(), e.getMessage(), e.errors(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return problem(422, "Unprocessable Content", "The request has invalid fields.", errors, uri);
+    }
+
+    // Jackson's exception types are listed one by one: the most specific mapper wins, and
+    // quarkus-rest-jackson ships its own (plain JSON) mappers for some of them.
+    @ServerExceptionMapper(priority = 1)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return problem(400, "Bad Request", "The request body is not valid JSON for this operation.",
+                List.of(jsonError(e)), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response invalidJsonValue(InvalidFormatException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unknownJsonField(UnrecognizedPropertyException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
+        return staleWriteProblem(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleWrite(StaleStateException e, UriInfo uri) {
+        return staleWriteProblem(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        // Two writers raced for the same unique value; the loser learns which one.
+        return problem(409, "Conflict", "The change conflicts with existing data ("
+                + e.getConstraintName() + ").", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplicationException(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // quarkus-rest-jackson wraps JSON syntax errors; the client still deserves the location.
+            return unreadableJson(unreadable, uri);
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return problem(status, Response.Status.fromStatusCode(status) == null ? "Error"
+                    : Response.Status.fromStatusCode(status).getReasonPhrase(),
+                    "The server could not complete the request.", List.of(), uri);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? original.getStatusInfo().getReasonPhrase() : type.getReasonPhrase();
+        Response.ResponseBuilder builder = Response.fromResponse(problem(status, title, detailFor(status, e), List.of(), uri));
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return problem(500, "Internal Server Error",
+                "The server could not complete the request. It has been logged.", List.of(), uri);
+    }
+
+    private Response staleWriteProblem(UriInfo uri) {
+        return problem(412, "Precondition Failed",
+                "The resource was changed by someone else meanwhile. Fetch it again and retry.", List.of(), uri);
+    }
+
+    public static Response problem(int status, String title, String detail, List<FieldError> errors, UriInfo uri) {
+        String instance = uri == null ? null : uri.getRequestUri().getRawPath();
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("about:blank", title, status, detail, instance, errors))
+                .build();
+    }
+
+    private static String detailFor(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "No resource at this address.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "The server cannot produce the requested media type.";
+            case 413 -> "The request body is too large.";
+            case 415 -> "This media type is not supported here; send application/json.";
+            default -> e.getMessage() == null ? "The request could not be processed." : e.getMessage();
+        };
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "create.request.title" -> "title": the method and parameter are not the client's words.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : parts[parts.length - 1];
+    }
+
+    public static FieldError jsonError(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(path(unknown), "Unknown field.");
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return new FieldError(path(invalid), "Cannot read " + quote(invalid.getValue())
+                    + " as " + describe(invalid.getTargetType()) + ".");
+        }
+        if (e instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return new FieldError(path(mismatched), "Expected " + describe(mismatched.getTargetType()) + ".");
+        }
+        String location = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new FieldError("body", "Malformed JSON" + location + ".");
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.replace(".[", "[").isEmpty() ? "body" : path.replace(".[", "[");
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a different type";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(Object::toString).collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+            return "an RFC 3339 date-time";
+        }
+        if (type.isRecord() || java.util.Map.class.isAssignableFrom(type)) {
+            return "an object";
+        }
+        return "a " + type.getSimpleName();
+    }
+}

@@ -1,0 +1,42 @@
+package io.inkwell.common.slug;
+
+import io.inkwell.common.error.ConflictException;
+import io.inkwell.common.error.FieldError;
+import io.inkwell.common.error.InvalidInputException;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Picks the slug for a new or renamed resource, with one rule for every resource type. */
+public final class SlugAllocator {
+
+    private SlugAllocator() {
+    }
+
+    /**
+     * An explicit slug must be valid and free (else 422 / 409). A slug generated from
+     * {@code source} gets a numeric suffix until it is free.
+     */
+    public static String allocate(String explicitSlug, String source, Predicate<String> taken) {
+        if (explicitSlug != null) {
+            String slug = Slugs.normalize(explicitSlug);
+            if (!Slugs.isValid(slug)) {
+                throw new InvalidInputException("slug", "Use lower-case letters, digits and single hyphens, "
+                        + "e.g. 'my-first-post' (at most " + Slugs.MAX_LENGTH + " characters).");
+            }
+            if (taken.test(slug)) {
+                throw new ConflictException("The slug '" + slug + "' is already in use.",
+                        List.of(new FieldError("slug", "Already in use.")));
+            }
+            return slug;
+        }
+        String base = Slugs.fromText(source == null ? "" : source);
+        if (base.isEmpty()) {
+            base = "untitled";
+        }
+        String candidate = base;
+        for (int suffix = 2; taken.test(candidate); suffix++) {
+            candidate = base + "-" + suffix;
+        }
+        return candidate;
+    }
+}

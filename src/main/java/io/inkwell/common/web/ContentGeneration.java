@@ -1,0 +1,72 @@
+package io.inkwell.common.web;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tells Content API caches when public content changed. Every write to public content bumps a
+ * counter in the database; this instance moves its local epoch on at the commit of its own
+ * writes, and when polling shows that another instance wrote. Cached responses are valid only
+ * for the epoch they were read in.
+ */
+@ApplicationScoped
+public class ContentGeneration {
+
+    private static final Object REGISTERED = ContentGeneration.class;
+
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final AtomicLong epoch = new AtomicLong();
+    private volatile long lastSeenInDatabase = -1;
+
+    public ContentGeneration(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+    }
+
+    public long epoch() {
+        return epoch.get();
+    }
+
+    /** Marks public content as changed; readers see it once the current transaction commits. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void bump() {
+        entityManager.createNativeQuery("update content_generation set generation = generation + 1 where id = 1")
+                .executeUpdate();
+        if (transactions.getResource(REGISTERED) == null) {
+            transactions.putResource(REGISTERED, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to prepare
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        epoch.incrementAndGet();
+                    }
+                }
+            });
+        }
+    }
+
+    @Scheduled(every = "${inkwell.content-cache-check-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void pollForOtherInstances() {
+        long stored = ((Number) entityManager
+                .createNativeQuery("select generation from content_generation where id = 1")
+                .getSingleResult()).longValue();
+        if (stored != lastSeenInDatabase) {
+            lastSeenInDatabase = stored;
+            epoch.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.inkwell.post;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.author.Author;
+import io.inkwell.term.Taxonomy;
+import io.inkwell.term.Term;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response records of the post endpoints. Entities never leave the service. */
+public final class PostDtos {
+
+    static final int MAX_MARKDOWN_CHARS = 500_000;
+
+    private PostDtos() {
+    }
+
+    public record FeatureImage(@NotBlank @Size(max = 2000) String url, @Size(max = 1000) String alt) {
+    }
+
+    public record CreatePostRequest(
+            PostType type,
+            @NotBlank @Size(max = 500) String title,
+            @Size(max = 200) String slug,
+            @Size(max = MAX_MARKDOWN_CHARS) String markdown,
+            @Size(max = 5000) String excerpt,
+            @Valid FeatureImage featureImage,
+            @Size(max = 20) List<String> authors,
+            @Size(max = 100) List<String> tags,
+            @Size(max = 100) List<String> categories,
+            PostStatus status,
+            OffsetDateTime publishedAt,
+            OffsetDateTime unpublishAt,
+            ObjectNode meta) {
+    }
+
+    /** Every field optional: what is sent replaces, what is omitted stays, null clears. */
+    public record UpdatePostRequest(
+            PostType type,
+            @Size(min = 1, max = 500) String title,
+            @Size(min = 1, max = 200) String slug,
+            @Size(max = MAX_MARKDOWN_CHARS) String markdown,
+            @Size(max = 5000) String excerpt,
+            @Valid FeatureImage featureImage,
+            @Size(max = 20) List<String> authors,
+            @Size(max = 100) List<String> tags,
+            @Size(max = 100) List<String> categories,
+            OffsetDateTime publishedAt,
+            ObjectNode meta) {
+    }
+
+    public record PublishRequest(OffsetDateTime publishAt) {
+    }
+
+    public record UnpublishRequest(OffsetDateTime at) {
+    }
+
+    public record Ref(UUID id, String slug, String name) {
+        static Ref of(Term term) {
+            return new Ref(term.id, term.slug, term.name);
+        }
+
+        static Ref of(Author author) {
+            return new Ref(author.id, author.slug, author.name);
+        }
+    }
+
+    /** The Admin API's post: the working copy and its publishing state. */
+    public record PostView(UUID id, PostType type, String slug, String title, String markdown, String html,
+            String excerpt, String customExcerpt, FeatureImage featureImage, List<Ref> authors, List<Ref> tags,
+            List<Ref> categories, PostStatus status, OffsetDateTime publishedAt, OffsetDateTime unpublishAt,
+            boolean hasUnpublishedChanges, int wordCount, int readingTimeMinutes, @JsonRawValue String meta,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
+
+        static PostView from(Post post) {
+            return new PostView(post.id, post.type, post.slug, post.title, post.markdown, post.html, post.excerpt,
+                    post.customExcerpt, PostDtos.featureImage(post.featureImageUrl, post.featureImageAlt),
+                    post.authors.stream().map(Ref::of).toList(),
+                    post.terms(Taxonomy.TAG).stream().map(Ref::of).toList(),
+                    post.terms(Taxonomy.CATEGORY).stream().map(Ref::of).toList(),
+                    post.status, post.publishedAt, post.unpublishAt, post.hasUnpublishedChanges, post.wordCount,
+                    post.readingTimeMinutes, post.meta, post.createdAt, post.updatedAt, post.version);
+        }
+    }
+
+    public record PublicRef(String slug, String name) {
+    }
+
+    /** The Content API's post, serialized once when published. */
+    public record PublicPost(UUID id, PostType type, String slug, String title, String html, String excerpt,
+            FeatureImage featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
+            OffsetDateTime publishedAt, OffsetDateTime updatedAt, int wordCount, int readingTimeMinutes,
+            @JsonRawValue String meta) {
+    }
+
+    /** A list entry of the Content API: the post without its body. */
+    public record PublicPostSummary(UUID id, PostType type, String slug, String title, String excerpt,
+            FeatureImage featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
+            OffsetDateTime publishedAt, OffsetDateTime updatedAt, int wordCount, int readingTimeMinutes) {
+    }
+
+    static FeatureImage featureImage(String url, String alt) {
+        return url == null ? null : new FeatureImage(url, alt);
+    }
+}

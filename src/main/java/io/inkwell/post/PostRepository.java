@@ -1,0 +1,104 @@
+package io.inkwell.post;
+
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.term.Taxonomy;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+
+    /** Admin list filters; null means "any". */
+    public record Filter(PostStatus status, PostType type, String tag, String category, String author) {
+    }
+
+    /** Locks the row for the rest of the transaction, so concurrent writers queue instead of racing. */
+    public Optional<Post> findForUpdate(UUID id) {
+        return Optional.ofNullable(getEntityManager().find(Post.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** A slug is taken when another post of the type uses it, as working copy or live. */
+    public boolean slugTaken(PostType type, String slug, UUID exceptId) {
+        Object taken = getEntityManager().createNativeQuery("""
+                select exists (select 1 from post where type = ?1 and lower(slug) = lower(?2) and id <> ?3)
+                    or exists (select 1 from live_post where type = ?1 and lower(slug) = lower(?2) and post_id <> ?3)""")
+                .setParameter(1, type.toString())
+                .setParameter(2, slug)
+                .setParameter(3, exceptId == null ? new UUID(0, 0) : exceptId)
+                .getSingleResult();
+        return Boolean.TRUE.equals(taken);
+    }
+
+    /** {@code orderBy} is one of the sort keys the service allows, never client text. */
+    public PanacheQuery<Post> filtered(Filter filter, String orderBy) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.status() != null) {
+            conditions.add("post.status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.type() != null) {
+            conditions.add("post.type = :type");
+            parameters.and("type", filter.type());
+        }
+        if (filter.tag() != null) {
+            conditions.add("exists (select 1 from Post p join p.terms t where p.id = post.id "
+                    + "and t.taxonomy = :tagTaxonomy and lower(t.slug) = lower(:tag))");
+            parameters.and("tagTaxonomy", Taxonomy.TAG).and("tag", filter.tag());
+        }
+        if (filter.category() != null) {
+            conditions.add("exists (select 1 from Post p join p.terms t where p.id = post.id "
+                    + "and t.taxonomy = :categoryTaxonomy and lower(t.slug) = lower(:category))");
+            parameters.and("categoryTaxonomy", Taxonomy.CATEGORY).and("category", filter.category());
+        }
+        if (filter.author() != null) {
+            conditions.add("exists (select 1 from Post p join p.authors a where p.id = post.id "
+                    + "and lower(a.slug) = lower(:author))");
+            parameters.and("author", filter.author());
+        }
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        return find("from Post post" + where + " order by " + orderBy + ", post.id", parameters);
+    }
+
+    public List<Post> page(PanacheQuery<Post> query, PageRequest page) {
+        return query.page(page.page() - 1, page.limit()).list();
+    }
+
+    /** Posts whose scheduled time has come, locked; rows another instance holds are skipped. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockDueToPublish(int max) {
+        return getEntityManager().createNativeQuery("""
+                select id from post where status = 'scheduled' and published_at <= now()
+                order by published_at limit ?1 for update skip locked""")
+                .setParameter(1, max).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<UUID> lockDueToUnpublish(int max) {
+        return getEntityManager().createNativeQuery("""
+                select id from post where unpublish_at <= now()
+                order by unpublish_at limit ?1 for update skip locked""")
+                .setParameter(1, max).getResultList();
+    }
+
+    /** Records an old slug so the Content API can redirect it; the newest owner of a slug wins. */
+    public void recordSlugAlias(PostType type, String oldSlug, UUID postId) {
+        getEntityManager().createNativeQuery("""
+                insert into post_slug_alias (type, slug, post_id) values (?1, ?2, ?3)
+                on conflict (type, lower(slug)) do update set post_id = excluded.post_id""")
+                .setParameter(1, type.toString()).setParameter(2, oldSlug).setParameter(3, postId)
+                .executeUpdate();
+    }
+
+    public List<Post> referencing(UUID authorOrTermId) {
+        return find("select distinct p from Post p left join p.terms t left join p.authors a "
+                + "where t.id = ?1 or a.id = ?1", authorOrTermId).list();
+    }
+}

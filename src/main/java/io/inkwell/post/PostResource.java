@@ -1,0 +1,123 @@
+package io.inkwell.post;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.common.error.BadRequestException;
+import io.inkwell.common.paging.Page;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.RequestReader;
+import io.inkwell.post.PostDtos.CreatePostRequest;
+import io.inkwell.post.PostDtos.PostView;
+import io.inkwell.post.PostDtos.PublishRequest;
+import io.inkwell.post.PostDtos.UnpublishRequest;
+import io.inkwell.post.PostDtos.UpdatePostRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Admin API for posts and pages. Every post response carries the ETag to send back as If-Match. */
+@Path("/api/admin/posts")
+@Produces(MediaType.APPLICATION_JSON)
+public class PostResource {
+
+    private final PostService service;
+    private final RequestReader reader;
+
+    public PostResource(PostService service, RequestReader reader) {
+        this.service = service;
+        this.reader = reader;
+    }
+
+    @GET
+    public Page<PostView> list(@QueryParam("status") String status, @QueryParam("type") String type,
+            @QueryParam("tag") String tag, @QueryParam("category") String category,
+            @QueryParam("author") String author, @QueryParam("sort") String sort,
+            @QueryParam("page") String page, @QueryParam("limit") String limit) {
+        PageRequest paging = PageRequest.parse(page, limit);
+        PostRepository.Filter filter = new PostRepository.Filter(
+                parse("status", status, PostStatus.class), parse("type", type, PostType.class),
+                blankToNull(tag), blankToNull(category), blankToNull(author));
+        return service.list(filter, sort, paging);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull @Valid CreatePostRequest request, UriInfo uri) {
+        PostView created = service.create(request);
+        return withEtag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response get(@PathParam("id") UUID id) {
+        return withEtag(Response.ok(), service.get(id));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            ObjectNode body) {
+        return withEtag(Response.ok(), service.update(id, ifMatch, reader.readPatch(body, UpdatePostRequest.class)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/publish")
+    public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) {
+        return withEtag(Response.ok(), service.publish(id, ifMatch, reader.readOptional(body, PublishRequest.class)));
+    }
+
+    @POST
+    @Path("{id}/unpublish")
+    public Response unpublish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            String body) {
+        return withEtag(Response.ok(), service.unpublish(id, ifMatch, reader.readOptional(body, UnpublishRequest.class)));
+    }
+
+    @POST
+    @Path("{id}/discard-changes")
+    public Response discardChanges(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return withEtag(Response.ok(), service.discardChanges(id, ifMatch));
+    }
+
+    private static Response withEtag(Response.ResponseBuilder builder, PostView post) {
+        return builder.entity(post).header(HttpHeaders.ETAG, PostService.etag(post.version())).build();
+    }
+
+    private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(name, "Must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

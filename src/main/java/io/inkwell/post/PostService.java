@@ -1,0 +1,400 @@
+package io.inkwell.post;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.author.AuthorService;
+import io.inkwell.common.Times;
+import io.inkwell.common.error.BadRequestException;
+import io.inkwell.common.error.ConflictException;
+import io.inkwell.common.error.FieldError;
+import io.inkwell.common.error.InvalidInputException;
+import io.inkwell.common.error.PreconditionFailedException;
+import io.inkwell.common.error.ResourceNotFoundException;
+import io.inkwell.common.events.ReferencedNamesChanged;
+import io.inkwell.common.paging.Page;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.slug.SlugAllocator;
+import io.inkwell.common.slug.Slugs;
+import io.inkwell.common.web.Json;
+import io.inkwell.common.web.Patch;
+import io.inkwell.post.PostDtos.CreatePostRequest;
+import io.inkwell.post.PostDtos.FeatureImage;
+import io.inkwell.post.PostDtos.PostView;
+import io.inkwell.post.PostDtos.PublishRequest;
+import io.inkwell.post.PostDtos.UnpublishRequest;
+import io.inkwell.post.PostDtos.UpdatePostRequest;
+import io.inkwell.term.Taxonomy;
+import io.inkwell.term.Term;
+import io.inkwell.term.TermService;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The rules of posts: slugs, rendering, taxonomies, and the draft/scheduled/published cycle. */
+@ApplicationScoped
+public class PostService {
+
+    /** Sort keys clients may use, and the HQL they stand for. */
+    private static final Map<String, String> SORTS = Map.of(
+            "updatedAt", "post.updatedAt asc", "-updatedAt", "post.updatedAt desc",
+            "createdAt", "post.createdAt asc", "-createdAt", "post.createdAt desc",
+            "publishedAt", "post.publishedAt asc nulls last", "-publishedAt", "post.publishedAt desc nulls last",
+            "title", "lower(post.title) asc", "-title", "lower(post.title) desc");
+
+    private final PostRepository posts;
+    private final LiveSnapshots live;
+    private final AuthorService authors;
+    private final TermService terms;
+    private final Json json;
+
+    public PostService(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms, Json json) {
+        this.posts = posts;
+        this.live = live;
+        this.authors = authors;
+        this.terms = terms;
+        this.json = json;
+    }
+
+    public Page<PostView> list(PostRepository.Filter filter, String sort, PageRequest page) {
+        String orderBy = SORTS.get(sort == null || sort.isBlank() ? "-updatedAt" : sort);
+        if (orderBy == null) {
+            throw new BadRequestException("sort", "Must be one of " + String.join(", ", SORTS.keySet().stream().sorted().toList()) + ".");
+        }
+        PanacheQuery<Post> query = posts.filtered(filter, orderBy);
+        return page.toPage(posts.page(query, page).stream().map(PostView::from).toList(), query.count());
+    }
+
+    public PostView get(UUID id) {
+        return PostView.from(posts.findByIdOptional(id).orElseThrow(() -> notFound(id)));
+    }
+
+    @Transactional
+    public PostView create(CreatePostRequest request) {
+        OffsetDateTime now = Times.now();
+        Post post = new Post();
+        post.id = UUID.randomUUID();
+        post.type = request.type() == null ? PostType.POST : request.type();
+        post.title = request.title().strip();
+        post.slug = SlugAllocator.allocate(request.slug(), post.title, slug -> posts.slugTaken(post.type, slug, null));
+        post.markdown = request.markdown() == null ? "" : request.markdown();
+        post.customExcerpt = blankToNull(request.excerpt());
+        setFeatureImage(post, request.featureImage());
+        post.meta = meta(request.meta());
+        post.authors = new ArrayList<>(authors.resolve("authors", listOrEmpty(request.authors())));
+        post.terms = resolveTerms(request.tags(), request.categories());
+        render(post);
+        post.createdAt = now;
+        post.updatedAt = now;
+        post.publishedAt = Times.utc(request.publishedAt());
+        post.unpublishAt = Times.utc(request.unpublishAt());
+        PostStatus status = request.status() == null ? PostStatus.DRAFT : request.status();
+        post.status = PostStatus.DRAFT;
+        checkUnpublishAt(post, status == PostStatus.SCHEDULED ? post.publishedAt : now);
+        posts.persist(post);
+        switch (status) {
+            case PUBLISHED -> {
+                if (post.publishedAt != null && post.publishedAt.isAfter(now)) {
+                    throw new InvalidInputException("publishedAt",
+                            "Is in the future: create the post with status 'scheduled' to publish it then.");
+                }
+                goLive(post, now);
+            }
+            case SCHEDULED -> schedule(post, post.publishedAt, now, "publishedAt");
+            case DRAFT -> { }
+        }
+        posts.flush();
+        return PostView.from(post);
+    }
+
+    @Transactional
+    public PostView update(UUID id, String ifMatch, Patch<UpdatePostRequest> patch) {
+        UpdatePostRequest changes = patch.values();
+        Map<String, Object> required = new HashMap<>();
+        required.put("type", changes.type());
+        required.put("title", changes.title());
+        required.put("slug", changes.slug());
+        required.put("markdown", changes.markdown());
+        required.put("meta", changes.meta());
+        patch.requireNonNullWhenPresent(required);
+        Post post = lockForWrite(id, ifMatch);
+        if (patch.has("type")) {
+            post.type = changes.type();
+        }
+        if (patch.has("title")) {
+            if (changes.title().isBlank()) {
+                throw new InvalidInputException("title", "Must not be blank.");
+            }
+            post.title = changes.title().strip();
+        }
+        String oldSlug = post.slug;
+        if (patch.has("slug") && !Slugs.normalize(changes.slug()).equals(post.slug)) {
+            post.slug = SlugAllocator.allocate(changes.slug(), null, slug -> posts.slugTaken(post.type, slug, id));
+        } else if (patch.has("type") && posts.slugTaken(post.type, post.slug, id)) {
+            throw new ConflictException("A " + post.type + " with the slug '" + post.slug + "' already exists.",
+                    List.of(new FieldError("type", "The slug is taken among " + post.type + "s.")));
+        }
+        if (!post.slug.equals(oldSlug)) {
+            posts.recordSlugAlias(post.type, oldSlug, post.id);
+        }
+        if (patch.has("markdown")) {
+            post.markdown = changes.markdown();
+        }
+        if (patch.has("excerpt")) {
+            post.customExcerpt = blankToNull(changes.excerpt());
+        }
+        if (patch.has("featureImage")) {
+            setFeatureImage(post, changes.featureImage());
+        }
+        if (patch.has("meta")) {
+            post.meta = meta(changes.meta());
+        }
+        if (patch.has("authors")) {
+            post.authors.clear();
+            post.authors.addAll(authors.resolve("authors", listOrEmpty(changes.authors())));
+        }
+        if (patch.has("tags") || patch.has("categories")) {
+            List<String> tagNames = patch.has("tags") ? listOrEmpty(changes.tags()) : names(post, Taxonomy.TAG);
+            List<String> categoryNames = patch.has("categories") ? listOrEmpty(changes.categories())
+                    : names(post, Taxonomy.CATEGORY);
+            List<Term> resolved = resolveTerms(tagNames, categoryNames);
+            post.terms.clear();
+            post.terms.addAll(resolved);
+        }
+        if (patch.has("publishedAt")) {
+            if (post.status == PostStatus.SCHEDULED) {
+                throw new ConflictException("The post is scheduled: publish it again with a new 'publishAt' "
+                        + "to move its time.", List.of(new FieldError("publishedAt", "Cannot change while scheduled.")));
+            }
+            post.publishedAt = Times.utc(changes.publishedAt());
+            if (post.status == PostStatus.PUBLISHED && post.publishedAt == null) {
+                throw new InvalidInputException("publishedAt", "A published post needs a publication time.");
+            }
+        }
+        render(post);
+        post.updatedAt = Times.now();
+        refreshUnpublishedChanges(post);
+        posts.flush();
+        return PostView.from(post);
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch) {
+        Post post = lockForWrite(id, ifMatch);
+        live.remove(post.id);
+        posts.delete(post);
+    }
+
+    /** Publishes now, or schedules when {@code publishAt} is in the future. */
+    @Transactional
+    public PostView publish(UUID id, String ifMatch, PublishRequest request) {
+        Post post = lockForWrite(id, ifMatch);
+        OffsetDateTime now = Times.now();
+        OffsetDateTime publishAt = request == null ? null : Times.utc(request.publishAt());
+        if (publishAt != null && publishAt.isAfter(now)) {
+            if (post.status == PostStatus.PUBLISHED) {
+                throw new ConflictException("The post is already live. Unpublish it first to schedule it.");
+            }
+            schedule(post, publishAt, now, "publishAt");
+        } else {
+            if (post.status == PostStatus.SCHEDULED || (post.publishedAt != null && post.publishedAt.isAfter(now))) {
+                post.publishedAt = null;
+            }
+            goLive(post, now);
+        }
+        posts.flush();
+        return PostView.from(post);
+    }
+
+    /** Takes the post off the Content API now, or at {@code at} when that is in the future. */
+    @Transactional
+    public PostView unpublish(UUID id, String ifMatch, UnpublishRequest request) {
+        Post post = lockForWrite(id, ifMatch);
+        OffsetDateTime now = Times.now();
+        OffsetDateTime at = request == null ? null : Times.utc(request.at());
+        if (at != null && at.isAfter(now)) {
+            if (post.status == PostStatus.DRAFT) {
+                throw new ConflictException("The post is a draft; there is nothing to unpublish.");
+            }
+            post.unpublishAt = at;
+            checkUnpublishAt(post, post.status == PostStatus.SCHEDULED ? post.publishedAt : now);
+        } else {
+            takeOffline(post);
+        }
+        post.updatedAt = now;
+        posts.flush();
+        return PostView.from(post);
+    }
+
+    /** Throws away edits made since the last publish: the working copy becomes the live one again. */
+    @Transactional
+    public PostView discardChanges(UUID id, String ifMatch) {
+        Post post = lockForWrite(id, ifMatch);
+        PostState state = live.state(post.id).orElseThrow(() -> new ConflictException(
+                "The post has no published version to go back to."));
+        post.type = state.type();
+        post.slug = state.slug();
+        post.title = state.title();
+        post.markdown = state.markdown();
+        post.html = state.html();
+        post.customExcerpt = state.customExcerpt();
+        post.excerpt = state.excerpt();
+        post.featureImageUrl = state.featureImageUrl();
+        post.featureImageAlt = state.featureImageAlt();
+        post.meta = state.meta();
+        post.publishedAt = state.publishedAt();
+        post.wordCount = state.wordCount();
+        post.readingTimeMinutes = state.readingTimeMinutes();
+        post.authors.clear();
+        post.authors.addAll(authors.findByIds(state.authorIds()));
+        post.terms.clear();
+        post.terms.addAll(terms.findByIds(state.termIds()));
+        post.hasUnpublishedChanges = false;
+        post.updatedAt = Times.now();
+        posts.flush();
+        return PostView.from(post);
+    }
+
+    /**
+     * Carries out scheduled publishing and unpublishing that is due. Rows are locked with SKIP
+     * LOCKED, so with several instances each due post is handled exactly once.
+     */
+    @Transactional
+    public int runDueTransitions() {
+        OffsetDateTime now = Times.now();
+        int done = 0;
+        for (UUID id : posts.lockDueToPublish(100)) {
+            Post post = posts.findById(id);
+            goLive(post, now);
+            done++;
+        }
+        for (UUID id : posts.lockDueToUnpublish(100)) {
+            takeOffline(posts.findById(id));
+            done++;
+        }
+        return done;
+    }
+
+    /** Keeps working copies and snapshots in step when an author or term is renamed or deleted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onReferencedNamesChanged(@Observes ReferencedNamesChanged change) {
+        if (change.deleted()) {
+            for (Post post : posts.referencing(change.id())) {
+                post.authors.removeIf(author -> author.id.equals(change.id()));
+                post.terms.removeIf(term -> term.id.equals(change.id()));
+            }
+            posts.flush();
+        }
+        live.refreshReferencing(change.id(), change.deleted());
+    }
+
+    private void goLive(Post post, OffsetDateTime now) {
+        post.status = PostStatus.PUBLISHED;
+        if (post.publishedAt == null) {
+            post.publishedAt = now;
+        }
+        if (post.unpublishAt != null && !post.unpublishAt.isAfter(now)) {
+            post.unpublishAt = null;
+        }
+        post.hasUnpublishedChanges = false;
+        posts.flush();
+        live.publish(post);
+    }
+
+    private void schedule(Post post, OffsetDateTime publishAt, OffsetDateTime now, String field) {
+        if (publishAt == null || !publishAt.isAfter(now)) {
+            throw new InvalidInputException(field, "A scheduled post needs a time in the future.");
+        }
+        post.status = PostStatus.SCHEDULED;
+        post.publishedAt = publishAt;
+        checkUnpublishAt(post, publishAt);
+    }
+
+    private void takeOffline(Post post) {
+        live.remove(post.id);
+        post.status = PostStatus.DRAFT;
+        post.unpublishAt = null;
+        post.hasUnpublishedChanges = false;
+    }
+
+    private void refreshUnpublishedChanges(Post post) {
+        if (post.status == PostStatus.PUBLISHED) {
+            post.hasUnpublishedChanges = live.state(post.id).map(state -> !state.equals(PostState.of(post)))
+                    .orElse(true);
+        }
+    }
+
+    private Post lockForWrite(UUID id, String ifMatch) {
+        Post post = posts.findForUpdate(id).orElseThrow(() -> notFound(id));
+        if (ifMatch != null && !ifMatch.isBlank() && !matches(ifMatch, post.version)) {
+            throw new PreconditionFailedException("The post changed since you read it (If-Match " + ifMatch
+                    + ", current ETag " + etag(post.version) + "). Fetch it again and reapply your change.");
+        }
+        return post;
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static boolean matches(String ifMatch, long version) {
+        String current = etag(version);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(current) || tag.equals("W/" + current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkUnpublishAt(Post post, OffsetDateTime liveFrom) {
+        if (post.unpublishAt != null && liveFrom != null && !post.unpublishAt.isAfter(liveFrom)) {
+            throw new InvalidInputException("unpublishAt", "Must be after the time the post goes live.");
+        }
+    }
+
+    private List<Term> resolveTerms(List<String> tagNames, List<String> categoryNames) {
+        List<Term> resolved = new ArrayList<>(terms.resolve(Taxonomy.TAG, "tags", listOrEmpty(tagNames)));
+        resolved.addAll(terms.resolve(Taxonomy.CATEGORY, "categories", listOrEmpty(categoryNames)));
+        return resolved;
+    }
+
+    private static List<String> names(Post post, Taxonomy taxonomy) {
+        return post.terms(taxonomy).stream().map(term -> term.name).toList();
+    }
+
+    private static void render(Post post) {
+        MarkdownRenderer.Rendered rendered = MarkdownRenderer.render(post.markdown);
+        post.html = rendered.html();
+        post.excerpt = post.customExcerpt != null ? post.customExcerpt : rendered.derivedExcerpt();
+        post.wordCount = rendered.wordCount();
+        post.readingTimeMinutes = rendered.readingTimeMinutes();
+    }
+
+    private static void setFeatureImage(Post post, FeatureImage image) {
+        post.featureImageUrl = image == null ? null : image.url().strip();
+        post.featureImageAlt = image == null ? null : blankToNull(image.alt());
+    }
+
+    private String meta(ObjectNode meta) {
+        return meta == null ? "{}" : json.write(meta);
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static ResourceNotFoundException notFound(UUID id) {
+        return new ResourceNotFoundException("No post with id " + id + ".");
+    }
+}

@@ -1,0 +1,69 @@
+package io.inkwell.term;
+
+import io.inkwell.common.paging.PageRequest;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
+
+    public Optional<Term> findById(Taxonomy taxonomy, UUID id) {
+        return find("id = ?1 and taxonomy = ?2", id, taxonomy).firstResultOptional();
+    }
+
+    public Optional<Term> findBySlug(Taxonomy taxonomy, String slug) {
+        return find("taxonomy = ?1 and lower(slug) = lower(?2)", taxonomy, slug).firstResultOptional();
+    }
+
+    public boolean slugTaken(Taxonomy taxonomy, String slug, UUID exceptId) {
+        return count("taxonomy = ?1 and lower(slug) = lower(?2) and id <> ?3", taxonomy, slug,
+                exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
+    public List<Term> page(Taxonomy taxonomy, PageRequest page) {
+        return find("taxonomy = ?1 order by lower(name), id", taxonomy).page(page.page() - 1, page.limit()).list();
+    }
+
+    public long countIn(Taxonomy taxonomy) {
+        return count("taxonomy", taxonomy);
+    }
+
+    /** Creates the term unless one with that slug exists; safe when two posts race to create it. */
+    public Term upsert(Taxonomy taxonomy, String slug, String name) {
+        OffsetDateTime now = OffsetDateTime.now();
+        getEntityManager().createNativeQuery("""
+                insert into term (id, taxonomy, slug, name, created_at, updated_at, version)
+                values (?1, ?2, ?3, ?4, ?5, ?5, 0)
+                on conflict (taxonomy, lower(slug)) do nothing""")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, taxonomy.value())
+                .setParameter(3, slug)
+                .setParameter(4, name)
+                .setParameter(5, now)
+                .executeUpdate();
+        return findBySlug(taxonomy, slug).orElseThrow();
+    }
+
+    /** Published posts per term, for the given terms. */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Long> publishedPostCounts(List<UUID> termIds) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (termIds.isEmpty()) {
+            return counts;
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                "select term_id, count(*) from live_post_term where term_id in (?1) group by term_id")
+                .setParameter(1, termIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            counts.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,76 @@
+package io.inkwell.term;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.common.paging.Page;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.RequestReader;
+import io.inkwell.term.TermDtos.CreateTermRequest;
+import io.inkwell.term.TermDtos.TermView;
+import io.inkwell.term.TermDtos.UpdateTermRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+
+/** Admin CRUD for tags and categories: one resource, since they are one mechanism. */
+@Path("/api/admin/{taxonomy: tags|categories}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TermResource {
+
+    private final TermService service;
+    private final RequestReader reader;
+
+    public TermResource(TermService service, RequestReader reader) {
+        this.service = service;
+        this.reader = reader;
+    }
+
+    @GET
+    public Page<TermView> list(@PathParam("taxonomy") String taxonomy, @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
+        return service.list(taxonomy(taxonomy), PageRequest.parse(page, limit));
+    }
+
+    @POST
+    public Response create(@PathParam("taxonomy") String taxonomy, @NotNull @Valid CreateTermRequest request,
+            UriInfo uri) {
+        TermView created = service.create(taxonomy(taxonomy), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public TermView get(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id) {
+        return service.get(taxonomy(taxonomy), id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public TermView update(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id, ObjectNode body) {
+        return service.update(taxonomy(taxonomy), id, reader.readPatch(body, UpdateTermRequest.class));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id) {
+        service.delete(taxonomy(taxonomy), id);
+        return Response.noContent().build();
+    }
+
+    static Taxonomy taxonomy(String plural) {
+        return "tags".equals(plural) ? Taxonomy.TAG : Taxonomy.CATEGORY;
+    }
+}

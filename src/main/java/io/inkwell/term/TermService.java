@@ -1,0 +1,134 @@
+package io.inkwell.term;
+
+import io.inkwell.common.error.InvalidInputException;
+import io.inkwell.common.error.ResourceNotFoundException;
+import io.inkwell.common.events.ReferencedNamesChanged;
+import io.inkwell.common.paging.Page;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.slug.SlugAllocator;
+import io.inkwell.common.slug.Slugs;
+import io.inkwell.common.web.Patch;
+import io.inkwell.term.TermDtos.CreateTermRequest;
+import io.inkwell.term.TermDtos.TermView;
+import io.inkwell.term.TermDtos.UpdateTermRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Tags and categories: CRUD for the Admin API, and find-or-create for posts. */
+@ApplicationScoped
+public class TermService {
+
+    private final TermRepository terms;
+    private final Event<ReferencedNamesChanged> namesChanged;
+
+    public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged) {
+        this.terms = terms;
+        this.namesChanged = namesChanged;
+    }
+
+    public Page<TermView> list(Taxonomy taxonomy, PageRequest page) {
+        List<Term> found = terms.page(taxonomy, page);
+        Map<UUID, Long> counts = terms.publishedPostCounts(found.stream().map(t -> t.id).toList());
+        return page.toPage(found.stream().map(t -> TermView.from(t, counts.getOrDefault(t.id, 0L))).toList(),
+                terms.countIn(taxonomy));
+    }
+
+    public TermView get(Taxonomy taxonomy, UUID id) {
+        return view(load(taxonomy, id));
+    }
+
+    @Transactional
+    public TermView create(Taxonomy taxonomy, CreateTermRequest request) {
+        Term term = new Term();
+        term.id = UUID.randomUUID();
+        term.taxonomy = taxonomy;
+        term.name = request.name().strip();
+        term.slug = SlugAllocator.allocate(request.slug(), term.name, slug -> terms.slugTaken(taxonomy, slug, null));
+        term.description = blankToNull(request.description());
+        term.createdAt = now();
+        term.updatedAt = term.createdAt;
+        terms.persist(term);
+        return TermView.from(term, 0);
+    }
+
+    @Transactional
+    public TermView update(Taxonomy taxonomy, UUID id, Patch<UpdateTermRequest> patch) {
+        UpdateTermRequest changes = patch.values();
+        Map<String, Object> required = new HashMap<>();
+        required.put("name", changes.name());
+        required.put("slug", changes.slug());
+        patch.requireNonNullWhenPresent(required);
+        Term term = load(taxonomy, id);
+        if (patch.has("name")) {
+            if (changes.name().isBlank()) {
+                throw new InvalidInputException("name", "Must not be blank.");
+            }
+            term.name = changes.name().strip();
+        }
+        if (patch.has("slug") && !Slugs.normalize(changes.slug()).equals(term.slug)) {
+            term.slug = SlugAllocator.allocate(changes.slug(), null, slug -> terms.slugTaken(taxonomy, slug, id));
+        }
+        if (patch.has("description")) {
+            term.description = blankToNull(changes.description());
+        }
+        term.updatedAt = now();
+        terms.flush();
+        namesChanged.fire(ReferencedNamesChanged.renamed(term.id));
+        return view(term);
+    }
+
+    /** Takes the term off every post (working copies and published snapshots); the posts stay. */
+    @Transactional
+    public void delete(Taxonomy taxonomy, UUID id) {
+        Term term = load(taxonomy, id);
+        namesChanged.fire(ReferencedNamesChanged.deleting(id));
+        terms.delete(term);
+    }
+
+    /**
+     * The terms a post names, in the given order, creating unknown ones. Names that differ
+     * only in case or accents ("Python", "python") are one term.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
+        List<Term> resolved = new ArrayList<>();
+        NamedReferences.bySlug(field, names).forEach((slug, name) -> resolved.add(
+                terms.findBySlug(taxonomy, slug).orElseGet(() -> terms.upsert(taxonomy, slug, name))));
+        return resolved;
+    }
+
+    /** The terms with these ids, in the given order; ids that no longer exist are left out. */
+    public List<Term> findByIds(List<UUID> ids) {
+        Map<UUID, Term> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            terms.list("id in ?1", ids).forEach(term -> byId.put(term.id, term));
+        }
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private Term load(Taxonomy taxonomy, UUID id) {
+        return terms.findById(taxonomy, id).orElseThrow(() -> new ResourceNotFoundException(
+                "No " + taxonomy.value() + " with id " + id + "."));
+    }
+
+    private TermView view(Term term) {
+        return TermView.from(term, terms.publishedPostCounts(List.of(term.id)).getOrDefault(term.id, 0L));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

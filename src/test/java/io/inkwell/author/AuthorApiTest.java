@@ -1,0 +1,65 @@
+package io.inkwell.author;
+
+import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.adminWithBadInput;
+import static io.inkwell.support.Api.content;
+import static io.inkwell.support.Api.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.inkwell.support.Posts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuthorApiTest {
+
+    @Test
+    void authorsHaveFullCrud() {
+        String name = "Grace Hopper " + unique();
+        JsonPath created = admin().body(Map.of("name", name, "bio", "Admiral")).post("/api/admin/authors").then()
+                .statusCode(201).body("postCount", equalTo(0)).extract().jsonPath();
+        String id = created.getString("id");
+
+        admin().get("/api/admin/authors?limit=100").then().statusCode(200).body("items.id", hasItem(id));
+        admin().body(Map.of("bio", "Rear admiral")).patch("/api/admin/authors/" + id).then().statusCode(200)
+                .body("bio", equalTo("Rear admiral")).body("name", equalTo(name));
+        admin().delete("/api/admin/authors/" + id).then().statusCode(204);
+        adminWithBadInput().get("/api/admin/authors/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void authorNamedOnAPostIsCreatedAndShownPublicly() {
+        String name = "Linus " + unique();
+        Posts.createPublished("By " + name, Map.of("authors", List.of(name)));
+        String slug = io.inkwell.common.slug.Slugs.fromText(name);
+
+        content().get("/api/content/authors/" + slug).then().statusCode(200)
+                .body("name", equalTo(name)).body("postCount", equalTo(1));
+        content().get("/api/content/posts?author=" + slug).then().body("pagination.total", equalTo(1));
+    }
+
+    @Test
+    void deletingAnAuthorKeepsThePost() {
+        String name = "Temporary " + unique();
+        JsonPath post = Posts.createPublished("Orphan " + name, Map.of("authors", List.of(name)));
+        admin().delete("/api/admin/authors/" + post.getString("authors[0].id")).then().statusCode(204);
+
+        content().get("/api/content/posts/" + post.getString("slug")).then().statusCode(200)
+                .body("authors", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void invalidPatchIs422() {
+        String id = admin().body(Map.of("name", "Valid " + unique())).post("/api/admin/authors").then()
+                .statusCode(201).extract().path("id");
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"name\": null}")
+                .patch("/api/admin/authors/" + id).then().statusCode(422).body("errors[0].field", equalTo("name"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"slug\": \"Bad Slug\"}")
+                .patch("/api/admin/authors/" + id).then().statusCode(422).body("errors[0].field", equalTo("slug"));
+    }
+}

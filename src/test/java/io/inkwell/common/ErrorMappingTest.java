@@ -1,0 +1,47 @@
+package io.inkwell.common;
+
+import static io.inkwell.support.Api.adminWithBadInput;
+import static io.inkwell.support.Api.anonymous;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+/** Pins how each kind of failure reaches the client. */
+@QuarkusTest
+class ErrorMappingTest {
+
+    @Test
+    void beanValidationGoesThroughOurMapperNotQuarkusDefault() {
+        adminWithBadInput().contentType(ContentType.JSON).body("{}").post("/api/admin/tags").then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Unprocessable Content"))
+                .body("errors[0].field", equalTo("name"))
+                .body("instance", equalTo("/api/admin/tags"));
+    }
+
+    @Test
+    void unknownRouteIs404ProblemJson() {
+        anonymous().get("/api/content/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void wrongMethodIs405ProblemJson() {
+        adminWithBadInput().put("/api/admin/tags").then().statusCode(405)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void unexpectedFailureIs500WithoutInternals() {
+        anonymous().get("/test-support/boom").then().statusCode(500)
+                .contentType("application/problem+json")
+                .body("detail", not(containsString("IllegalStateException")))
+                .body("detail", not(containsString("database password")))
+                .body(not(containsString("io.inkwell")));
+    }
+}

@@ -1,0 +1,138 @@
+package io.inkwell.post;
+
+import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.adminWithBadInput;
+import static io.inkwell.support.Api.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.inkwell.support.Posts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Every kind of bad input gets a 4xx problem+json naming the field, and changes nothing. */
+@QuarkusTest
+class BadInputTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void malformedJsonIs400() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"unfinished")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"))
+                .body("errors[0].message", containsString("Malformed JSON"));
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void wrongTypesAre400NamingTheField() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Typed\", \"tags\": \"not-a-list\"}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("tags"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Typed\", \"publishedAt\": \"yesterday\"}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("publishedAt"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Typed\", \"colour\": \"red\"}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("colour"))
+                .body("errors[0].message", equalTo("Unknown field."));
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void missingTitleAndBadSlugAre422NamingEveryField() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("markdown", "no title", "excerpt", "x".repeat(6000)))
+                .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItems("title", "excerpt"));
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("title", "Spaces", "slug", "has spaces in it"))
+                .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("slug"));
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void unknownStatusIs400() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("title", "Status", "status", "archived"))
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", containsString("draft, scheduled, published"));
+        adminWithBadInput().get("/api/admin/posts?status=archived").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("status"));
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void outOfRangePagingIs400() {
+        adminWithBadInput().get("/api/admin/posts?limit=1000").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("limit"));
+        adminWithBadInput().get("/api/content/posts?page=0&limit=abc").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItems("page", "limit"));
+        adminWithBadInput().get("/api/admin/posts?sort=colour").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("sort"));
+    }
+
+    @Test
+    void tenMegabyteBodyIs413() {
+        long before = Posts.adminTotal();
+        String huge = "{\"title\": \"Huge\", \"markdown\": \"" + "a".repeat(10 * 1024 * 1024) + "\"}";
+        adminWithBadInput().contentType(ContentType.JSON).body(huge).post("/api/admin/posts").then()
+                .statusCode(413).contentType(PROBLEM);
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void unknownIdIs404() {
+        String id = UUID.randomUUID().toString();
+        adminWithBadInput().get("/api/admin/posts/" + id).then().statusCode(404).contentType(PROBLEM);
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("title", "x"))
+                .patch("/api/admin/posts/" + id).then().statusCode(404).contentType(PROBLEM);
+        adminWithBadInput().delete("/api/admin/posts/" + id).then().statusCode(404).contentType(PROBLEM);
+        adminWithBadInput().post("/api/admin/posts/" + id + "/publish").then().statusCode(404).contentType(PROBLEM);
+        adminWithBadInput().get("/api/admin/posts/not-a-uuid").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void invalidPatchChangesNothing() {
+        String id = Posts.create(Posts.draft("Stable " + unique())).getString("id");
+        String before = admin().get("/api/admin/posts/" + id).asString();
+
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": null}")
+                .patch("/api/admin/posts/" + id).then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"markdown\": \"ok\", \"tags\": [\"ok\", \"!!!\"]}")
+                .patch("/api/admin/posts/" + id).then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("tags[1]"));
+        assertEquals(before, admin().get("/api/admin/posts/" + id).asString());
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        adminWithBadInput().contentType(ContentType.TEXT).body("title=x").post("/api/admin/posts").then()
+                .statusCode(415).contentType(PROBLEM);
+    }
+
+    @Test
+    void futurePublishedAtWithStatusPublishedIs422() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON)
+                .body(Map.of("title", "Future", "status", "published", "publishedAt", "2999-01-01T00:00:00Z"))
+                .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("publishedAt"));
+        adminWithBadInput().contentType(ContentType.JSON)
+                .body(Map.of("title", "Past schedule", "status", "scheduled", "publishedAt", "2001-01-01T00:00:00Z"))
+                .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("publishedAt"));
+        assertEquals(before, Posts.adminTotal());
+    }
+}

@@ -1,0 +1,63 @@
+package io.inkwell.post;
+
+import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.content;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Hugo post the project started from, entered as JSON, comes out of the Content API intact. */
+@QuarkusTest
+class SeedPostTest {
+
+    private static final Path SEED = Path.of("..", "shared", "seeds", "pycon-pune-2017.md");
+    private static final List<String> TERMS = List.of("rtnpro", "python", "pycon", "pyconpune", "pycon in india");
+
+    @Test
+    void seedPostRoundTripsThroughTheContentApi() throws IOException {
+        String file = Files.readString(SEED);
+        // The body is everything after the closing +++ of the TOML front matter.
+        String body = file.substring(file.indexOf("+++", 3) + 3);
+        Map<String, Object> post = new LinkedHashMap<>();
+        post.put("title", "Pycon Pune 2017");
+        post.put("slug", "pycon-pune-2017");
+        post.put("markdown", body);
+        post.put("authors", List.of("Ratnadeep Debnath"));
+        post.put("tags", TERMS);
+        post.put("categories", TERMS);
+        post.put("publishedAt", "2017-02-21T09:02:03Z");
+        post.put("status", "published");
+        post.put("meta", Map.of("image", "/images/2017/02/pycon-pune-2017.jpg", "description", ""));
+        JsonPath created = admin().body(post).post("/api/admin/posts").then().statusCode(201).extract().jsonPath();
+        assertEquals(body, created.getString("markdown"), "the Markdown source is kept byte for byte");
+
+        JsonPath live = content().get("/api/content/posts/pycon-pune-2017").then().statusCode(200)
+                .body("title", equalTo("Pycon Pune 2017"))
+                .body("slug", equalTo("pycon-pune-2017"))
+                .body("publishedAt", equalTo("2017-02-21T09:02:03Z"))
+                .body("authors[0].name", equalTo("Ratnadeep Debnath"))
+                .body("html", containsString("<a href=\"http://pune.pycon.org\">Pycon Pune</a>"))
+                .body("html", containsString("<strong>What I liked about the conference</strong>"))
+                .body("html", containsString("<li>Single track: it was easier to focus</li>"))
+                .extract().jsonPath();
+        assertEquals(TERMS, live.getList("tags.name"));
+        assertEquals(TERMS, live.getList("categories.name"));
+        assertEquals(List.of("rtnpro", "python", "pycon", "pyconpune", "pycon-in-india"), live.getList("tags.slug"));
+        assertEquals(3, live.getString("html").split("<ul>", -1).length - 1, "three bulleted lists");
+
+        content().get("/api/content/posts?tag=pycon-in-india").then().statusCode(200)
+                .body("items.slug", org.hamcrest.Matchers.hasItem("pycon-pune-2017"));
+        content().get("/api/content/authors/ratnadeep-debnath").then().statusCode(200)
+                .body("name", equalTo("Ratnadeep Debnath"));
+    }
+}

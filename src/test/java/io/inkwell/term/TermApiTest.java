@@ -1,0 +1,106 @@
+package io.inkwell.term;
+
+import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.adminWithBadInput;
+import static io.inkwell.support.Api.content;
+import static io.inkwell.support.Api.unique;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+import io.inkwell.support.Posts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TermApiTest {
+
+    @Test
+    void tagsHaveFullCrud() {
+        String name = "Quarkus " + unique();
+        JsonPath created = admin().body(Map.of("name", name, "description", "Supersonic"))
+                .post("/api/admin/tags").then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/admin/tags/[0-9a-f-]{36}$"))
+                .body("taxonomy", equalTo("tag"))
+                .body("postCount", equalTo(0))
+                .extract().jsonPath();
+        String id = created.getString("id");
+
+        admin().get("/api/admin/tags/" + id).then().statusCode(200).body("name", equalTo(name));
+        admin().body(Map.of("name", "Renamed " + name)).patch("/api/admin/tags/" + id).then().statusCode(200)
+                .body("name", equalTo("Renamed " + name))
+                .body("slug", equalTo(created.getString("slug")))
+                .body("description", equalTo("Supersonic"));
+        admin().delete("/api/admin/tags/" + id).then().statusCode(204);
+        admin().get("/api/admin/tags/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aTagIsNotACategory() {
+        String id = admin().body(Map.of("name", "Only a tag " + unique())).post("/api/admin/tags").then()
+                .statusCode(201).extract().path("id");
+        adminWithBadInput().get("/api/admin/categories/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void duplicateExplicitSlugIs409AndBadNameIs422() {
+        String slug = "dup-" + unique();
+        admin().body(Map.of("name", "Dup", "slug", slug)).post("/api/admin/categories").then().statusCode(201);
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "Dup again", "slug", slug))
+                .post("/api/admin/categories").then().statusCode(409);
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", " "))
+                .post("/api/admin/categories").then().statusCode(422).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void renamingATagUpdatesPublishedPosts() {
+        String tag = "rename-" + unique();
+        String slug = Posts.createPublished("Tagged post " + tag, Map.of("tags", List.of(tag))).getString("slug");
+        String tagId = admin().get("/api/admin/posts?tag=" + tag).jsonPath().getString("items[0].tags[0].id");
+
+        admin().body(Map.of("name", "Brand New Name")).patch("/api/admin/tags/" + tagId).then().statusCode(200)
+                .body("postCount", equalTo(1));
+        content().get("/api/content/posts/" + slug).then().body("tags[0].name", equalTo("Brand New Name"));
+        content().get("/api/content/tags/" + tag).then().body("name", equalTo("Brand New Name"));
+    }
+
+    @Test
+    void deletingATagTakesItOffItsPostsAndThePostsStay() {
+        String keep = "keep-" + unique();
+        String drop = "drop-" + unique();
+        JsonPath post = Posts.createPublished("Two tags " + drop, Map.of("tags", List.of(drop, keep)));
+        String dropId = post.getString("tags[0].id");
+
+        admin().delete("/api/admin/tags/" + dropId).then().statusCode(204);
+
+        admin().get("/api/admin/posts/" + post.getString("id")).then().statusCode(200)
+                .body("tags.slug", equalTo(List.of(keep)))
+                .body("hasUnpublishedChanges", equalTo(false));
+        content().get("/api/content/posts/" + post.getString("slug")).then().statusCode(200)
+                .body("tags.slug", equalTo(List.of(keep)));
+        content().get("/api/content/posts?tag=" + drop).then().body("pagination.total", equalTo(0));
+    }
+
+    @Test
+    void contentApiListsOnlyTermsWithPublishedPosts() {
+        String published = "pub-" + unique();
+        String draftOnly = "draftonly-" + unique();
+        Posts.createPublished("Public " + published, Map.of("categories", List.of(published)));
+        Map<String, Object> draft = Posts.draft("Draft " + draftOnly);
+        draft.put("categories", List.of(draftOnly));
+        Posts.create(draft);
+
+        List<String> slugs = content().get("/api/content/categories?limit=100").then().statusCode(200)
+                .extract().jsonPath().getList("items.slug");
+        org.hamcrest.MatcherAssert.assertThat(slugs, hasItem(published));
+        org.hamcrest.MatcherAssert.assertThat(slugs, not(hasItem(draftOnly)));
+        content().get("/api/content/categories/" + published).then().statusCode(200).body("postCount", equalTo(1));
+        content().get("/api/content/categories/" + draftOnly).then().statusCode(404);
+    }
+}
