@@ -122,9 +122,6 @@ create table live_post_term (
 );
 create index live_post_term_term on live_post_term (term_id);
 
--- Bumped by every change to live content; app instances compare it to drop their read caches.
-create table content_generation (
-    id         integer primary key check (id = 1),
-    generation bigint not null
-);
-insert into content_generation (id, generation) values (1, 0);
+-- Advanced by every change to live content; app instances compare it to drop their read caches.
+-- A sequence rather than a counter row: concurrent publishers never wait on each other.
+create sequence content_generation;

@@ -10,8 +10,8 @@ import jakarta.transaction.Transactional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Tells Content API caches when public content changed. Every write to public content bumps a
- * counter in the database; this instance moves its local epoch on at the commit of its own
+ * Tells Content API caches when public content changed. Every write to public content advances
+ * a sequence in the database; this instance moves its local epoch on at the commit of its own
  * writes, and when polling shows that another instance wrote. Cached responses are valid only
  * for the epoch they were read in.
  */
@@ -37,8 +37,7 @@ public class ContentGeneration {
     /** Marks public content as changed; readers see it once the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void bump() {
-        entityManager.createNativeQuery("update content_generation set generation = generation + 1 where id = 1")
-                .executeUpdate();
+        entityManager.createNativeQuery("select nextval('content_generation')").getSingleResult();
         if (transactions.getResource(REGISTERED) == null) {
             transactions.putResource(REGISTERED, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
@@ -62,7 +61,7 @@ public class ContentGeneration {
     @Transactional
     void pollForOtherInstances() {
         long stored = ((Number) entityManager
-                .createNativeQuery("select generation from content_generation where id = 1")
+                .createNativeQuery("select last_value from content_generation")
                 .getSingleResult()).longValue();
         if (stored != lastSeenInDatabase) {
             lastSeenInDatabase = stored;
