@@ -268,6 +268,17 @@ run_wrk() {
 run_wrk list "$LIST_PATH"
 run_wrk post "$POST_PATH"
 
+# Media delivery: one uploaded 1920x1280 image, its original and a 640-pixel variant (the first
+# request makes the variant; the measured ones serve the stored copy).
+log "uploading a 1920x1280 PNG for the media benchmark"
+IMAGE_URL=$(python3 "$SCRIPT_DIR/make_bench_image.py" \
+    | curl -fsS -m 60 -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: image/png' \
+        --data-binary @- "$BASE_URL/api/admin/images?filename=bench.png" \
+    | python3 -c 'import json, sys; print(json.load(sys.stdin)["url"])') || die "image upload failed"
+curl -fsS -o /dev/null -m 60 "$BASE_URL$IMAGE_URL?w=640" || die "variant request failed"
+run_wrk media-original "$IMAGE_URL"
+run_wrk media-variant "$IMAGE_URL?w=640"
+
 # ---------------------------------------------------------------- 5. memory
 status_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || true; }
 RSS_KB=$(status_kb VmRSS)
@@ -291,7 +302,7 @@ STOP_SECONDS=$((SECONDS - STOP_START))
 JAVA_VERSION=$("$JAVA_BIN" -version 2>&1 | head -n1)
 CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 echo
-echo "### Content API read benchmark"
+echo "### Content API and media read benchmark"
 echo
 echo "$(nproc) CPU(s)${CPU_MODEL:+ ($CPU_MODEL)}, $JAVA_VERSION, JAVA_OPTS='$JAVA_OPTS', embedded PostgreSQL,"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a ${WARMUP} warm-up; server and wrk on the same host."

@@ -5,6 +5,8 @@ import io.inkwell.author.AuthorService;
 import io.inkwell.common.Times;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.Json;
+import io.inkwell.image.ImageDtos.FeatureImageView;
+import io.inkwell.image.ImageService;
 import io.inkwell.post.PostDtos.PublicPost;
 import io.inkwell.post.PostDtos.PublicPostSummary;
 import io.inkwell.post.PostDtos.PublicRef;
@@ -32,9 +34,11 @@ class LiveSnapshots {
     private final ContentGeneration generation;
     private final AuthorService authorService;
     private final TermService termService;
+    private final ImageService images;
 
     LiveSnapshots(EntityManager entityManager, Json json, ContentGeneration generation,
-            AuthorService authorService, TermService termService) {
+            AuthorService authorService, TermService termService, ImageService images) {
+        this.images = images;
         this.entityManager = entityManager;
         this.json = json;
         this.generation = generation;
@@ -64,8 +68,8 @@ class LiveSnapshots {
     }
 
     /**
-     * Re-serializes every snapshot that shows the given author or term, leaving it out when it
-     * is being deleted. The snapshot's content stays as published; only the names change.
+     * Re-serializes every snapshot that shows the given author, term or feature image, leaving
+     * it out when it is being deleted. The snapshot's content stays as published; only the names change.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void refreshReferencing(UUID referenceId, boolean deleted) {
@@ -73,8 +77,11 @@ class LiveSnapshots {
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select post_id, state, snapshot_at from live_post
                 where post_id in (select post_id from live_post_term where term_id = ?1
-                                  union select post_id from live_post_author where author_id = ?1)""")
-                .setParameter(1, referenceId).getResultList();
+                                  union select post_id from live_post_author where author_id = ?1)
+                   or state like ?2""")
+                .setParameter(1, referenceId)
+                .setParameter(2, "%\"featureImageId\":\"" + referenceId + "\"%")
+                .getResultList();
         for (Object[] row : rows) {
             PostState state = json.read((String) row[1], PostState.class);
             if (deleted) {
@@ -91,7 +98,8 @@ class LiveSnapshots {
         List<PublicRef> authorRefs = authors.stream().map(a -> new PublicRef(a.slug, a.name)).toList();
         List<PublicRef> tags = refs(terms, Taxonomy.TAG);
         List<PublicRef> categories = refs(terms, Taxonomy.CATEGORY);
-        PostDtos.FeatureImage image = PostDtos.featureImage(state.featureImageUrl(), state.featureImageAlt());
+        FeatureImageView image = images.featureImage(state.featureImageId(), state.featureImageUrl(),
+                state.featureImageAlt());
         PublicPost body = new PublicPost(postId, state.type(), state.slug(), state.title(), state.html(),
                 state.excerpt(), image, authorRefs, tags, categories, state.publishedAt(), snapshotAt,
                 state.wordCount(), state.readingTimeMinutes(), state.meta());

@@ -33,6 +33,8 @@ public class Post {
     @Column(name = "custom_excerpt")
     public String customExcerpt;
     public String excerpt;
+    @Column(name = "feature_image_id")
+    public UUID featureImageId;
     @Column(name = "feature_image_url")
     public String featureImageUrl;
     @Column(name = "feature_image_alt")

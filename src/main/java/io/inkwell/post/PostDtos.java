@@ -3,6 +3,7 @@ package io.inkwell.post;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.author.Author;
+import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.term.Taxonomy;
 import io.inkwell.term.Term;
 import jakarta.validation.Valid;
@@ -20,7 +21,11 @@ public final class PostDtos {
     private PostDtos() {
     }
 
-    public record FeatureImage(@NotBlank @Size(max = 2000) String url, @Size(max = 1000) String alt) {
+    /**
+     * A feature image: an uploaded image by {@code imageId} or by one of its media URLs, or an
+     * external URL.
+     */
+    public record FeatureImage(UUID imageId, @Size(min = 1, max = 2000) String url, @Size(max = 1000) String alt) {
     }
 
     public record CreatePostRequest(
@@ -72,14 +77,14 @@ public final class PostDtos {
 
     /** The Admin API's post: the working copy and its publishing state. */
     public record PostView(UUID id, PostType type, String slug, String title, String markdown, String html,
-            String excerpt, String customExcerpt, FeatureImage featureImage, List<Ref> authors, List<Ref> tags,
+            String excerpt, String customExcerpt, FeatureImageView featureImage, List<Ref> authors, List<Ref> tags,
             List<Ref> categories, PostStatus status, OffsetDateTime publishedAt, OffsetDateTime unpublishAt,
             boolean hasUnpublishedChanges, int wordCount, int readingTimeMinutes, @JsonRawValue String meta,
             OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
 
-        static PostView from(Post post) {
+        static PostView from(Post post, FeatureImageView featureImage) {
             return new PostView(post.id, post.type, post.slug, post.title, post.markdown, post.html, post.excerpt,
-                    post.customExcerpt, PostDtos.featureImage(post.featureImageUrl, post.featureImageAlt),
+                    post.customExcerpt, featureImage,
                     post.authors.stream().map(Ref::of).toList(),
                     post.terms(Taxonomy.TAG).stream().map(Ref::of).toList(),
                     post.terms(Taxonomy.CATEGORY).stream().map(Ref::of).toList(),
@@ -93,18 +98,14 @@ public final class PostDtos {
 
     /** The Content API's post, serialized once when published. */
     public record PublicPost(UUID id, PostType type, String slug, String title, String html, String excerpt,
-            FeatureImage featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
+            FeatureImageView featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
             OffsetDateTime publishedAt, OffsetDateTime updatedAt, int wordCount, int readingTimeMinutes,
             @JsonRawValue String meta) {
     }
 
     /** A list entry of the Content API: the post without its body. */
     public record PublicPostSummary(UUID id, PostType type, String slug, String title, String excerpt,
-            FeatureImage featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
+            FeatureImageView featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
             OffsetDateTime publishedAt, OffsetDateTime updatedAt, int wordCount, int readingTimeMinutes) {
-    }
-
-    static FeatureImage featureImage(String url, String alt) {
-        return url == null ? null : new FeatureImage(url, alt);
     }
 }

@@ -99,6 +99,6 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     public List<Post> referencing(UUID authorOrTermId) {
         return find("select distinct p from Post p left join p.terms t left join p.authors a "
-                + "where t.id = ?1 or a.id = ?1", authorOrTermId).list();
+                + "where t.id = ?1 or a.id = ?1 or p.featureImageId = ?1", authorOrTermId).list();
     }
 }

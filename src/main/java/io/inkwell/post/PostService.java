@@ -16,6 +16,7 @@ import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Json;
 import io.inkwell.common.web.Patch;
+import io.inkwell.image.ImageService;
 import io.inkwell.post.PostDtos.CreatePostRequest;
 import io.inkwell.post.PostDtos.FeatureImage;
 import io.inkwell.post.PostDtos.PostView;
@@ -28,6 +29,7 @@ import io.inkwell.term.TermService;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -52,8 +54,11 @@ public class PostService {
     private final AuthorService authors;
     private final TermService terms;
     private final Json json;
+    private final ImageService images;
 
-    public PostService(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms, Json json) {
+    public PostService(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms, Json json,
+            ImageService images) {
+        this.images = images;
         this.posts = posts;
         this.live = live;
         this.authors = authors;
@@ -67,15 +72,16 @@ public class PostService {
             throw new BadRequestException("sort", "Must be one of " + String.join(", ", SORTS.keySet().stream().sorted().toList()) + ".");
         }
         PanacheQuery<Post> query = posts.filtered(filter, orderBy);
-        return page.toPage(posts.page(query, page).stream().map(PostView::from).toList(), query.count());
+        return page.toPage(posts.page(query, page).stream().map(this::view).toList(), query.count());
     }
 
     public PostView get(UUID id) {
-        return PostView.from(posts.findByIdOptional(id).orElseThrow(() -> notFound(id)));
+        return view(posts.findByIdOptional(id).orElseThrow(() -> notFound(id)));
     }
 
     @Transactional
     public PostView create(CreatePostRequest request) {
+        flushOnlyWhenAsked();
         OffsetDateTime now = Times.now();
         Post post = new Post();
         post.id = UUID.randomUUID();
@@ -109,7 +115,8 @@ public class PostService {
             case DRAFT -> { }
         }
         posts.flush();
-        return PostView.from(post);
+        recordImageUsage(post);
+        return view(post);
     }
 
     @Transactional
@@ -180,7 +187,8 @@ public class PostService {
         post.updatedAt = Times.now();
         refreshUnpublishedChanges(post);
         posts.flush();
-        return PostView.from(post);
+        recordImageUsage(post);
+        return view(post);
     }
 
     @Transactional
@@ -208,7 +216,7 @@ public class PostService {
             goLive(post, now);
         }
         posts.flush();
-        return PostView.from(post);
+        return view(post);
     }
 
     /** Takes the post off the Content API now, or at {@code at} when that is in the future. */
@@ -228,7 +236,7 @@ public class PostService {
         }
         post.updatedAt = now;
         posts.flush();
-        return PostView.from(post);
+        return view(post);
     }
 
     /** Throws away edits made since the last publish: the working copy becomes the live one again. */
@@ -244,6 +252,7 @@ public class PostService {
         post.html = state.html();
         post.customExcerpt = state.customExcerpt();
         post.excerpt = state.excerpt();
+        post.featureImageId = state.featureImageId();
         post.featureImageUrl = state.featureImageUrl();
         post.featureImageAlt = state.featureImageAlt();
         post.meta = state.meta();
@@ -257,7 +266,8 @@ public class PostService {
         post.hasUnpublishedChanges = false;
         post.updatedAt = Times.now();
         posts.flush();
-        return PostView.from(post);
+        recordImageUsage(post);
+        return view(post);
     }
 
     /**
@@ -280,13 +290,16 @@ public class PostService {
         return done;
     }
 
-    /** Keeps working copies and snapshots in step when an author or term is renamed or deleted. */
+    /** Keeps working copies and snapshots in step when an author, term or image changes or goes. */
     @Transactional(Transactional.TxType.MANDATORY)
     void onReferencedNamesChanged(@Observes ReferencedNamesChanged change) {
         if (change.deleted()) {
             for (Post post : posts.referencing(change.id())) {
                 post.authors.removeIf(author -> author.id.equals(change.id()));
                 post.terms.removeIf(term -> term.id.equals(change.id()));
+                if (change.id().equals(post.featureImageId)) {
+                    post.featureImageId = null;
+                }
             }
             posts.flush();
         }
@@ -330,12 +343,21 @@ public class PostService {
     }
 
     private Post lockForWrite(UUID id, String ifMatch) {
+        flushOnlyWhenAsked();
         Post post = posts.findForUpdate(id).orElseThrow(() -> notFound(id));
         if (ifMatch != null && !ifMatch.isBlank() && !matches(ifMatch, post.version)) {
             throw new PreconditionFailedException("The post changed since you read it (If-Match " + ifMatch
                     + ", current ETag " + etag(post.version) + "). Fetch it again and reapply your change.");
         }
         return post;
+    }
+
+    /**
+     * Lookups during a write (slugs, tags, live state) are native queries, which would flush the
+     * half-edited post and bump its version more than once per request.
+     */
+    private void flushOnlyWhenAsked() {
+        posts.getEntityManager().setFlushMode(FlushModeType.COMMIT);
     }
 
     public static String etag(long version) {
@@ -377,9 +399,47 @@ public class PostService {
         post.readingTimeMinutes = rendered.readingTimeMinutes();
     }
 
-    private static void setFeatureImage(Post post, FeatureImage image) {
-        post.featureImageUrl = image == null ? null : image.url().strip();
+    /** An uploaded image is referenced by id (also when given by its media URL); others stay URLs. */
+    private void setFeatureImage(Post post, FeatureImage image) {
+        post.featureImageId = null;
+        post.featureImageUrl = null;
         post.featureImageAlt = image == null ? null : blankToNull(image.alt());
+        if (image == null) {
+            return;
+        }
+        if (image.imageId() != null) {
+            if (!images.exists(image.imageId())) {
+                throw new InvalidInputException("featureImage.imageId", "No image with this id.");
+            }
+            post.featureImageId = image.imageId();
+        } else if (image.url() != null) {
+            post.featureImageUrl = image.url().strip();
+            post.featureImageId = images.resolveReference(post.featureImageUrl).orElse(null);
+            if (post.featureImageId != null) {
+                post.featureImageUrl = null;
+            } else if (post.featureImageUrl.contains("/media/")) {
+                throw new InvalidInputException("featureImage.url", "No uploaded image at this media URL.");
+            }
+        } else {
+            throw new InvalidInputException("featureImage", "Give an imageId or a url.");
+        }
+    }
+
+    /**
+     * Which uploaded images the working copy uses, so image deletion can protect them. Called
+     * after the last flush: its native statements would flush pending changes and bump the
+     * version a second time.
+     */
+    private void recordImageUsage(Post post) {
+        java.util.Set<UUID> used = new java.util.LinkedHashSet<>(images.referencedBy(post.markdown));
+        if (post.featureImageId != null) {
+            used.add(post.featureImageId);
+        }
+        images.recordUsage(post.id, used);
+    }
+
+    PostView view(Post post) {
+        return PostView.from(post, images.featureImage(post.featureImageId, post.featureImageUrl, post.featureImageAlt));
     }
 
     private String meta(ObjectNode meta) {

@@ -10,12 +10,12 @@ import java.util.UUID;
  * time and stored with the live snapshot. Equal states mean no unpublished changes.
  */
 record PostState(PostType type, String slug, String title, String markdown, String html, String customExcerpt,
-        String excerpt, String featureImageUrl, String featureImageAlt, String meta, OffsetDateTime publishedAt,
+        String excerpt, UUID featureImageId, String featureImageUrl, String featureImageAlt, String meta, OffsetDateTime publishedAt,
         int wordCount, int readingTimeMinutes, List<UUID> authorIds, List<UUID> termIds) {
 
     static PostState of(Post post) {
         return new PostState(post.type, post.slug, post.title, post.markdown, post.html, post.customExcerpt,
-                post.excerpt, post.featureImageUrl, post.featureImageAlt, post.meta,
+                post.excerpt, post.featureImageId, post.featureImageUrl, post.featureImageAlt, post.meta,
                 Times.utc(post.publishedAt),
                 post.wordCount, post.readingTimeMinutes,
                 post.authors.stream().map(author -> author.id).toList(),
@@ -23,7 +23,8 @@ record PostState(PostType type, String slug, String title, String markdown, Stri
     }
 
     PostState without(UUID removedReference) {
-        return new PostState(type, slug, title, markdown, html, customExcerpt, excerpt, featureImageUrl,
+        return new PostState(type, slug, title, markdown, html, customExcerpt, excerpt,
+                removedReference.equals(featureImageId) ? null : featureImageId, featureImageUrl,
                 featureImageAlt, meta, publishedAt, wordCount, readingTimeMinutes,
                 authorIds.stream().filter(id -> !id.equals(removedReference)).toList(),
                 termIds.stream().filter(id -> !id.equals(removedReference)).toList());

@@ -3,6 +3,7 @@ package io.inkwell.common.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Inkwell's own settings; each can be set by an environment variable (INKWELL_...). */
@@ -19,4 +20,36 @@ public interface InkwellConfig {
     /** How long the Content API caches a response before checking for changes by other instances. */
     @WithDefault("1s")
     Duration contentCacheCheckInterval();
+
+    Images images();
+
+    interface Images {
+        /** Largest upload (INKWELL_IMAGES_MAX_BYTES); larger ones get 413 before they are read. */
+        @WithDefault("26214400")
+        long maxBytes();
+
+        /** Largest width x height (INKWELL_IMAGES_MAX_PIXELS), checked from the header before decoding. */
+        @WithDefault("60000000")
+        long maxPixels();
+
+        /** The widths frontends may ask for with ?w= (INKWELL_IMAGES_VARIANT_WIDTHS). */
+        @WithDefault("320,640,960,1280,1920")
+        List<Integer> variantWidths();
+
+        /** Where image bytes live: database (default) or filesystem (INKWELL_IMAGES_STORAGE). */
+        @WithDefault("database")
+        String storage();
+
+        /** Directory of the filesystem storage (INKWELL_IMAGES_STORAGE_DIR). */
+        @WithDefault("data/media")
+        String storageDir();
+
+        /** Bytes of media kept in memory for delivery (INKWELL_IMAGES_MEMORY_CACHE_BYTES). */
+        @WithDefault("67108864")
+        long memoryCacheBytes();
+
+        /** Images decoded at the same time; each can take 4 bytes a pixel of heap. */
+        @WithDefault("1")
+        int concurrentDecodes();
+    }
 }

@@ -3,7 +3,7 @@ package io.inkwell.common.events;
 import java.util.UUID;
 
 /**
- * A tag, category or author was renamed, or is about to be deleted. Posts show their names,
+ * A tag, category, author or image was changed, or is about to be deleted. Posts show them,
  * so the post feature updates the posts that reference it, in the same transaction: on a
  * rename after the change is flushed, on a delete before the row goes.
  */

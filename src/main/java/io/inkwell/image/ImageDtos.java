@@ -1,0 +1,33 @@
+package io.inkwell.image;
+
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+public final class ImageDtos {
+
+    private ImageDtos() {
+    }
+
+    public record UpdateImageRequest(@Size(max = 1000) String alt, @Size(max = 5000) String caption) {
+    }
+
+    /** One width of an image, ready for {@code srcset}. */
+    public record VariantView(int width, int height, String url) {
+    }
+
+    public record ImageView(UUID id, String filename, ImageFormat format, int width, int height, long bytes,
+            String sha256, boolean animated, String alt, String caption, String dominantColor, String placeholder,
+            String url, List<VariantView> variants, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+
+    /** What a post shows of its feature image. External images have only url and alt. */
+    public record FeatureImageView(UUID imageId, String url, String alt, Integer width, Integer height,
+            String placeholder, String dominantColor, List<VariantView> variants) {
+    }
+
+    /** Answer to a delete refused because posts use the image. */
+    public record ImageInUse(UUID postId, String title) {
+    }
+}

@@ -1,0 +1,128 @@
+package io.inkwell.image;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.common.config.InkwellConfig;
+import io.inkwell.common.error.ApiException;
+import io.inkwell.common.error.InvalidInputException;
+import io.inkwell.common.paging.Page;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.RequestReader;
+import io.inkwell.image.ImageDtos.ImageView;
+import io.inkwell.image.ImageDtos.UpdateImageRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Admin API for images: upload (multipart or raw bytes), list, read, edit alt/caption, delete. */
+@Path("/api/admin/images")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImageResource {
+
+    private final ImageService service;
+    private final RequestReader reader;
+    private final long maxBytes;
+
+    public ImageResource(ImageService service, RequestReader reader, InkwellConfig config) {
+        this.service = service;
+        this.reader = reader;
+        this.maxBytes = config.images().maxBytes();
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadForm(@RestForm("file") FileUpload file, @RestForm("alt") String alt,
+            @RestForm("caption") String caption, UriInfo uri) {
+        if (file == null) {
+            throw new InvalidInputException("file", "A 'file' part with the image is required.");
+        }
+        if (file.size() > maxBytes) {
+            throw tooLarge(file.size());
+        }
+        try {
+            return created(service.upload(Files.readAllBytes(file.uploadedFile()), file.fileName(), alt, caption), uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @POST
+    @Consumes({"image/*", MediaType.APPLICATION_OCTET_STREAM})
+    public Response uploadBytes(InputStream body, @QueryParam("filename") String filename,
+            @QueryParam("alt") String alt, @QueryParam("caption") String caption, UriInfo uri) {
+        return created(service.upload(readLimited(body), filename, alt, caption), uri);
+    }
+
+    @GET
+    public Page<ImageView> list(@QueryParam("unused") boolean unusedOnly, @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
+        return service.list(PageRequest.parse(page, limit), unusedOnly);
+    }
+
+    @GET
+    @Path("{id}")
+    public ImageView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ImageView update(@PathParam("id") UUID id, ObjectNode body) {
+        return service.update(id, reader.readPatch(body, UpdateImageRequest.class));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") UUID id, @QueryParam("force") boolean force) {
+        service.delete(id, force);
+        return Response.noContent().build();
+    }
+
+    private static Response created(ImageService.Upload upload, UriInfo uri) {
+        // 201 for a new image; 200 when these bytes were uploaded before (content-addressed).
+        Response.ResponseBuilder builder = upload.created()
+                ? Response.status(Response.Status.CREATED) : Response.ok();
+        return builder.location(uri.getBaseUriBuilder().path("api/admin/images").path(upload.image().id().toString()).build())
+                .entity(upload.image()).build();
+    }
+
+    /** Counts while reading, for bodies sent without a Content-Length. */
+    private byte[] readLimited(InputStream body) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int read; (read = body.read(buffer)) != -1; ) {
+                total += read;
+                if (total > maxBytes) {
+                    throw tooLarge(total);
+                }
+                out.write(buffer, 0, read);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ApiException tooLarge(long size) {
+        return new ApiException(413, "Content Too Large", "Images are limited to " + maxBytes + " bytes"
+                + (size > 0 ? "; this one has at least " + size + "." : "."));
+    }
+}

@@ -1,0 +1,342 @@
+package io.inkwell.image;
+
+import io.inkwell.common.Times;
+import io.inkwell.common.config.InkwellConfig;
+import io.inkwell.common.error.ApiException;
+import io.inkwell.common.error.BadRequestException;
+import io.inkwell.common.error.ConflictException;
+import io.inkwell.common.error.FieldError;
+import io.inkwell.common.error.ResourceNotFoundException;
+import io.inkwell.common.events.ReferencedNamesChanged;
+import io.inkwell.common.paging.Page;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.ContentGeneration;
+import io.inkwell.common.web.Patch;
+import io.inkwell.image.ImageDtos.FeatureImageView;
+import io.inkwell.image.ImageDtos.ImageView;
+import io.inkwell.image.ImageDtos.UpdateImageRequest;
+import io.inkwell.image.ImageDtos.VariantView;
+import io.inkwell.image.MediaCache.Media;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/** Uploads, metadata, responsive variants and delivery of images. */
+@ApplicationScoped
+public class ImageService {
+
+    /** {@code /media/{id or sha256}/{filename}}, absolute or relative, as it appears in links. */
+    static final Pattern MEDIA_REFERENCE = Pattern.compile(
+            "/media/([0-9a-fA-F]{64}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/([^\\s)\"'?#<>]+)");
+
+    private final ImageRepository images;
+    private final MediaStorage storage;
+    private final MediaCache cache;
+    private final ContentGeneration generation;
+    private final InkwellConfig.Images config;
+    private final Semaphore decodes;
+    private final AtomicLong variantsGenerated = new AtomicLong();
+    private final Event<ReferencedNamesChanged> referenceChanges;
+
+    public ImageService(ImageRepository images, MediaStorage storage, MediaCache cache, ContentGeneration generation,
+            InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges) {
+        this.referenceChanges = referenceChanges;
+        this.images = images;
+        this.storage = storage;
+        this.cache = cache;
+        this.generation = generation;
+        this.config = config.images();
+        this.decodes = new Semaphore(Math.max(1, this.config.concurrentDecodes()), true);
+    }
+
+    public record Upload(ImageView image, boolean created) {
+    }
+
+    /**
+     * Stores an upload after decoding it. The same bytes uploaded again give the image that
+     * exists ({@code created} false).
+     */
+    @Transactional
+    public Upload upload(byte[] bytes, String filename, String alt, String caption) {
+        String uploadSha = sha256(bytes);
+        Optional<Image> existing = images.findByUploadSha(uploadSha);
+        if (existing.isPresent()) {
+            return new Upload(view(existing.get()), false);
+        }
+        ImageProcessor.Processed processed = withDecodePermit(() -> ImageProcessor.process(bytes, config.maxPixels()));
+        String sha = sha256(processed.served());
+        Optional<Image> sameServedBytes = images.findBySha(sha);
+        if (sameServedBytes.isPresent()) {
+            return new Upload(view(sameServedBytes.get()), false);
+        }
+        Image image = new Image();
+        image.id = UUID.randomUUID();
+        image.uploadSha256 = uploadSha;
+        image.sha256 = sha;
+        image.format = processed.format().toString();
+        image.filename = safeFilename(filename, processed.format());
+        image.width = processed.width();
+        image.height = processed.height();
+        image.bytes = processed.served().length;
+        image.animated = processed.animated();
+        image.alt = blankToNull(alt);
+        image.caption = blankToNull(caption);
+        image.dominantColor = processed.dominantColor();
+        image.placeholder = processed.placeholder();
+        image.createdAt = Times.now();
+        image.updatedAt = image.createdAt;
+        storage.put(image.storageKey(), processed.served());
+        images.persist(image);
+        return new Upload(view(image), true);
+    }
+
+    public Page<ImageView> list(PageRequest page, boolean unusedOnly) {
+        PanacheQuery<Image> query = images.newest(unusedOnly);
+        return page.toPage(images.page(query, page).stream().map(this::view).toList(), query.count());
+    }
+
+    public ImageView get(UUID id) {
+        return view(load(id));
+    }
+
+    @Transactional
+    public ImageView update(UUID id, Patch<UpdateImageRequest> patch) {
+        Image image = load(id);
+        if (patch.has("alt")) {
+            image.alt = blankToNull(patch.values().alt());
+        }
+        if (patch.has("caption")) {
+            image.caption = blankToNull(patch.values().caption());
+        }
+        image.updatedAt = Times.now();
+        images.flush();
+        return view(image);
+    }
+
+    /** Refuses (409, naming the posts) while posts use the image, unless forced. */
+    @Transactional
+    public void delete(UUID id, boolean force) {
+        Image image = load(id);
+        List<Object[]> users = images.postsUsing(id);
+        if (!users.isEmpty() && !force) {
+            List<FieldError> usedBy = new ArrayList<>();
+            for (int i = 0; i < users.size(); i++) {
+                usedBy.add(new FieldError("usedBy[" + i + "]", "Post " + users.get(i)[0] + " \"" + users.get(i)[1] + "\""));
+            }
+            throw new ConflictException("The image is used by " + users.size() + " post(s); remove it from them "
+                    + "or delete with ?force=true.", usedBy);
+        }
+        // Posts drop it from their working copies and published snapshots first.
+        referenceChanges.fire(ReferencedNamesChanged.deleting(id));
+        images.variantKeys(id).forEach(storage::delete);
+        storage.delete(image.storageKey());
+        images.delete(image);
+        generation.bump();
+    }
+
+    // ---- delivery -------------------------------------------------------------------------
+
+    /** The original, or the variant of width {@code width}, made on first request and kept. */
+    public Optional<Media> media(String idOrHash, Integer width) {
+        if (width != null && !config.variantWidths().contains(width)) {
+            throw new BadRequestException("w", "Must be one of " + config.variantWidths() + ".");
+        }
+        return cache.get(idOrHash.toLowerCase(Locale.ROOT) + "|" + width, () -> load(idOrHash, width));
+    }
+
+    /** How many variants this instance has resized: a resize happens once per image and width. */
+    public long variantsGenerated() {
+        return variantsGenerated.get();
+    }
+
+    private Optional<Media> load(String idOrHash, Integer width) {
+        Optional<Image> found = find(idOrHash);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Image image = found.get();
+        if (width == null || width >= image.width) {
+            // Never upscaled: asking for more than the original gives the original.
+            return storage.get(image.storageKey()).map(bytes -> new Media(bytes, image.imageFormat().mediaType(),
+                    "\"" + image.sha256 + "\""));
+        }
+        String key = variantKey(image, width);
+        Optional<String> format = images.variantFormat(image.id, width);
+        if (format.isPresent()) {
+            Optional<byte[]> stored = storage.get(key);
+            if (stored.isPresent()) {
+                return Optional.of(new Media(stored.get(), ImageFormat.fromValue(format.get()).mediaType(),
+                        "\"" + key + "\""));
+            }
+        }
+        // Its own transaction: a GET must not need one, and the variant is kept even if the response fails.
+        return Optional.of(QuarkusTransaction.requiringNew().call(() -> generateVariant(image.id, width)));
+    }
+
+    private Media generateVariant(UUID imageId, int width) {
+        Image image = images.findById(imageId);
+        byte[] original = storage.get(image.storageKey()).orElseThrow(() -> new IllegalStateException(
+                "Stored bytes missing for image " + imageId));
+        ImageFormat source = image.imageFormat();
+        Media media = withDecodePermit(() -> {
+            BufferedImage decoded = decodeFirstFrame(original, source);
+            BufferedImage resized = Resizer.toWidth(decoded, width);
+            // JPEG stays JPEG; anything that may be transparent (PNG, GIF, WebP with alpha) becomes PNG.
+            ImageFormat target = source == ImageFormat.JPEG || (source == ImageFormat.WEBP && !resized.getColorModel().hasAlpha())
+                    ? ImageFormat.JPEG : ImageFormat.PNG;
+            byte[] encoded = ImageProcessor.encode(resized, target);
+            String key = variantKey(image, width);
+            storage.put(key, encoded);
+            images.recordVariant(image.id, width, resized.getHeight(), target, encoded.length, key);
+            return new Media(encoded, target.mediaType(), "\"" + key + "\"");
+        });
+        variantsGenerated.incrementAndGet();
+        return media;
+    }
+
+    private static BufferedImage decodeFirstFrame(byte[] bytes, ImageFormat format) {
+        ImageReader reader = ImageProcessor.reader(format);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in);
+            return reader.read(0);
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored image could not be decoded", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    // ---- posts ----------------------------------------------------------------------------
+
+    /** The image a media URL or id points to, for a post's feature image. */
+    public Optional<UUID> resolveReference(String reference) {
+        Matcher media = MEDIA_REFERENCE.matcher(reference);
+        return media.find() ? find(media.group(1)).map(image -> image.id) : Optional.empty();
+    }
+
+    public boolean exists(UUID id) {
+        return images.findByIdOptional(id).isPresent();
+    }
+
+    /** Images that Markdown links to through {@code /media/...} URLs. */
+    public Set<UUID> referencedBy(String markdown) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        Matcher media = MEDIA_REFERENCE.matcher(markdown);
+        while (media.find()) {
+            find(media.group(1)).ifPresent(image -> ids.add(image.id));
+        }
+        return ids;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordUsage(UUID postId, Set<UUID> imageIds) {
+        images.replaceUsage(postId, imageIds);
+    }
+
+    public FeatureImageView featureImage(UUID imageId, String url, String alt) {
+        if (imageId != null) {
+            Optional<Image> image = images.findByIdOptional(imageId);
+            if (image.isPresent()) {
+                ImageView view = view(image.get());
+                return new FeatureImageView(imageId, view.url(), alt != null ? alt : view.alt(), view.width(),
+                        view.height(), view.placeholder(), view.dominantColor(), view.variants());
+            }
+        }
+        return url == null ? null : new FeatureImageView(null, url, alt, null, null, null, null, List.of());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    ImageView view(Image image) {
+        String base = "/media/" + image.sha256 + "/" + image.filename;
+        List<VariantView> variants = config.variantWidths().stream().sorted()
+                .filter(width -> width < image.width)
+                .map(width -> new VariantView(width, Math.max(1, Math.round((float) image.height * width / image.width)),
+                        base + "?w=" + width))
+                .toList();
+        return new ImageView(image.id, image.filename, image.imageFormat(), image.width, image.height, image.bytes,
+                image.sha256, image.animated, image.alt, image.caption, image.dominantColor, image.placeholder, base,
+                variants, image.createdAt, image.updatedAt);
+    }
+
+    private Optional<Image> find(String idOrHash) {
+        if (idOrHash.length() == 64) {
+            return images.findBySha(idOrHash.toLowerCase(Locale.ROOT));
+        }
+        try {
+            return images.findByIdOptional(UUID.fromString(idOrHash));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private Image load(UUID id) {
+        return images.findByIdOptional(id).orElseThrow(() -> new ResourceNotFoundException("No image with id " + id + "."));
+    }
+
+    private <T> T withDecodePermit(Supplier<T> work) {
+        try {
+            decodes.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "Service Unavailable", "The server is shutting down.");
+        }
+        try {
+            return work.get();
+        } finally {
+            decodes.release();
+        }
+    }
+
+    private static String variantKey(Image image, int width) {
+        return image.sha256 + "-w" + width;
+    }
+
+    static String safeFilename(String filename, ImageFormat format) {
+        String base = filename == null ? "" : filename.replaceAll(".*[/\\\\]", "");
+        base = base.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9._-]+", "-")
+                .replaceAll("^[-.]+|[-.]+$", "");
+        if (base.isEmpty()) {
+            base = "image";
+        }
+        if (base.length() > 100) {
+            base = base.substring(0, 100);
+        }
+        return base + "." + format.extension();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

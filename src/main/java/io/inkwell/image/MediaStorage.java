@@ -1,0 +1,18 @@
+package io.inkwell.image;
+
+import java.util.Optional;
+
+/**
+ * Where image bytes live. Keys are content hashes, so a key's bytes never change. An S3
+ * backend implements these three methods and nothing else changes.
+ */
+public interface MediaStorage {
+
+    /** Stores the bytes as part of the current transaction: if it rolls back, nothing remains. */
+    void put(String key, byte[] content);
+
+    Optional<byte[]> get(String key);
+
+    /** Removes the bytes once the current transaction commits. */
+    void delete(String key);
+}

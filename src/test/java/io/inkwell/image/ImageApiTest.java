@@ -1,0 +1,262 @@
+package io.inkwell.image;
+
+import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.adminMultipart;
+import static io.inkwell.support.Api.adminWithBadInput;
+import static io.inkwell.support.Api.content;
+import static io.inkwell.support.Api.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.GpsDirectory;
+import io.inkwell.support.Images;
+import io.inkwell.support.Posts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ImageApiTest {
+
+    @Inject
+    ImageService imageService;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void cameraPhotoIsServedUprightWithoutLocation() throws Exception {
+        JsonPath image = uploadForm("photo-exif-orientation6-gps.jpg", Images.fixture("photo-exif-orientation6-gps.jpg"))
+                .then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/admin/images/[0-9a-f-]{36}$"))
+                .body("format", equalTo("jpeg"))
+                .body("width", equalTo(400))
+                .body("height", equalTo(600))
+                .body("dominantColor", matchesPattern("#[0-9a-f]{6}"))
+                .body("placeholder", not(equalTo("")))
+                .body("variants.width", equalTo(List.of(320)))
+                .extract().jsonPath();
+
+        byte[] original = media(image.getString("url")).then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        assertUprightWithoutLocation(original, 400, 600);
+
+        byte[] variant = media(image.getString("variants[0].url")).then().statusCode(200)
+                .contentType("image/jpeg").extract().asByteArray();
+        assertUprightWithoutLocation(variant, 320, 480);
+    }
+
+    @Test
+    void pngWithTransparencyStaysPngInItsVariants() {
+        byte[] png = Images.halfTransparentPng(800, 400, Color.GREEN);
+        JsonPath image = uploadRaw(png, "image/png", "logo-" + unique() + ".png").then().statusCode(201)
+                .body("format", equalTo("png"))
+                .body("width", equalTo(800))
+                .extract().jsonPath();
+
+        byte[] variant = media(image.getString("url") + "?w=320").then().statusCode(200)
+                .contentType("image/png").extract().asByteArray();
+        BufferedImage decoded = Images.decode(variant);
+        assertEquals(320, decoded.getWidth());
+        assertEquals(160, decoded.getHeight());
+        assertEquals(0, Images.alpha(decoded.getRGB(10, 80)), "left half stays transparent");
+        assertEquals(255, Images.alpha(decoded.getRGB(300, 80)), "right half stays opaque");
+    }
+
+    @Test
+    void variantsAreNeverUpscaled() {
+        JsonPath image = uploadRaw(Images.fixture("transparent.png"), "image/png", "small.png").then().statusCode(201)
+                .body("variants", org.hamcrest.Matchers.empty()).extract().jsonPath();
+        byte[] asked = media(image.getString("url") + "?w=640").then().statusCode(200).extract().asByteArray();
+        assertEquals(300, Images.decode(asked).getWidth());
+    }
+
+    @Test
+    void animatedGifIsServedAsUploadedAndItsVariantsUseTheFirstFrame() {
+        byte[] gif = Images.animatedGif(640, 100, Color.RED, Color.BLUE, new Color(unique().hashCode() & 0xFFFFFF));
+        JsonPath image = uploadRaw(gif, "image/gif", "anim.gif").then().statusCode(201)
+                .body("format", equalTo("gif"))
+                .body("animated", equalTo(true))
+                .extract().jsonPath();
+
+        byte[] original = media(image.getString("url")).then().statusCode(200).contentType("image/gif")
+                .extract().asByteArray();
+        assertArrayEquals(gif, original);
+        assertEquals(3, Images.frameCount(original));
+
+        byte[] variant = media(image.getString("url") + "?w=320").then().statusCode(200).contentType("image/png")
+                .extract().asByteArray();
+        BufferedImage first = Images.decode(variant);
+        assertEquals(320, first.getWidth());
+        assertTrue(Images.isReddish(first.getRGB(160, 25)), "the variant shows the first frame");
+    }
+
+    @Test
+    void webpIsAccepted() {
+        uploadForm("photo.webp", Images.fixture("photo.webp")).then().statusCode(201)
+                .body("format", equalTo("webp"))
+                .body("width", equalTo(320))
+                .body("height", equalTo(240));
+    }
+
+    @Test
+    void sameBytesTwiceAreOneImageAndAVariantIsMadeOnce() {
+        byte[] jpeg = Images.solidJpeg(1000, 500, new Color(unique().hashCode() & 0xFFFFFF));
+        String id = uploadRaw(jpeg, "image/jpeg", "once.jpg").then().statusCode(201).extract().path("id");
+        long before = imageCount();
+        uploadRaw(jpeg, "image/jpeg", "again.jpg").then().statusCode(200).body("id", equalTo(id));
+        assertEquals(before, imageCount());
+
+        String url = admin().get("/api/admin/images/" + id).jsonPath().getString("url") + "?w=640";
+        long generated = imageService.variantsGenerated();
+        byte[] first = media(url).then().statusCode(200).extract().asByteArray();
+        byte[] second = media(url).then().statusCode(200).extract().asByteArray();
+        assertEquals(generated + 1, imageService.variantsGenerated(), "the second request reuses the variant");
+        assertArrayEquals(first, second);
+        assertEquals(640, Images.decode(first).getWidth());
+    }
+
+    @Test
+    void badFilesAreRefusedAndChangeNothing() {
+        long images = imageCount();
+        long blobs = blobCount();
+
+        adminWithBadInput().multiPart("file", "x.jpg", Images.fixture("fake.jpg"), "image/jpeg")
+                .post("/api/admin/images").then().statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("not a JPEG, PNG, GIF or WebP"));
+        adminWithBadInput().contentType("image/jpeg").body(Images.fixture("truncated.jpg"))
+                .post("/api/admin/images").then().statusCode(422).body("detail", containsString("truncated"));
+        adminWithBadInput().contentType("application/octet-stream").body(Images.fixture("random.bin"))
+                .post("/api/admin/images").then().statusCode(415);
+        adminWithBadInput().contentType("image/png").body(Images.fixture("pixel-bomb.png"))
+                .post("/api/admin/images").then().statusCode(422).body("detail", containsString("30000 x 30000"));
+        adminWithBadInput().multiPart("file", "drawing.svg", Images.fixture("drawing.svg"), "image/svg+xml")
+                .post("/api/admin/images").then().statusCode(415).body("detail", containsString("SVG"));
+        byte[] huge = new byte[26 * 1024 * 1024];
+        new Random(1).nextBytes(huge);
+        adminWithBadInput().contentType("image/jpeg").body(huge)
+                .post("/api/admin/images").then().statusCode(413).contentType("application/problem+json");
+        adminWithBadInput().multiPart("alt", "no file").post("/api/admin/images").then().statusCode(422)
+                .body("errors[0].field", equalTo("file"));
+
+        assertEquals(images, imageCount());
+        assertEquals(blobs, blobCount());
+    }
+
+    @Test
+    void mediaIsCacheableForeverAndRevalidates() {
+        JsonPath image = uploadRaw(Images.solidJpeg(200, 100, new Color(unique().hashCode() & 0xFFFFFF)),
+                "image/jpeg", "cache.jpg").then().statusCode(201).extract().jsonPath();
+        Response response = media(image.getString("url"));
+        response.then().statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=31536000, immutable"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("ETag", equalTo("\"" + image.getString("sha256") + "\""));
+        content().header("If-None-Match", response.header("ETag")).get(image.getString("url")).then().statusCode(304);
+        content().get("/media/" + image.getString("id") + "/any-name.jpg").then().statusCode(200);
+        content().get(image.getString("url") + "?w=333").then().statusCode(400).contentType("application/problem+json");
+        content().get("/media/" + "0".repeat(64) + "/gone.jpg").then().statusCode(404);
+    }
+
+    @Test
+    void postShowsItsFeatureImageWithVariants() {
+        JsonPath image = uploadRaw(Images.solidJpeg(1400, 700, new Color(unique().hashCode() & 0xFFFFFF)),
+                "image/jpeg", "cover.jpg").then().statusCode(201).extract().jsonPath();
+        String slug = Posts.createPublished("With cover " + unique(),
+                Map.of("featureImage", Map.of("url", image.getString("url"), "alt", "A cover"))).getString("slug");
+
+        content().get("/api/content/posts/" + slug).then().statusCode(200)
+                .body("featureImage.imageId", equalTo(image.getString("id")))
+                .body("featureImage.url", equalTo(image.getString("url")))
+                .body("featureImage.width", equalTo(1400))
+                .body("featureImage.height", equalTo(700))
+                .body("featureImage.alt", equalTo("A cover"))
+                .body("featureImage.placeholder", equalTo(image.getString("placeholder")))
+                .body("featureImage.variants.width", equalTo(List.of(320, 640, 960, 1280)));
+        content().get("/api/content/posts?limit=100").then()
+                .body("items.find { it.slug == '" + slug + "' }.featureImage.width", equalTo(1400));
+    }
+
+    @Test
+    void imageUsedByAPostCannotBeDeletedUnlessForced() {
+        JsonPath image = uploadRaw(Images.solidJpeg(300, 300, new Color(unique().hashCode() & 0xFFFFFF)),
+                "image/jpeg", "used.jpg").then().statusCode(201).extract().jsonPath();
+        String id = image.getString("id");
+        admin().get("/api/admin/images?unused=true&limit=100").then().body("items.id", hasItem(id));
+        JsonPath post = Posts.createPublished("Uses image " + unique(),
+                Map.of("markdown", "Look: ![pic](" + image.getString("url") + ")", "featureImage", Map.of("imageId", id)));
+        admin().get("/api/admin/images?unused=true&limit=100").then().body("items.id", not(hasItem(id)));
+
+        adminWithBadInput().delete("/api/admin/images/" + id).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].message", containsString(post.getString("id")));
+        admin().delete("/api/admin/images/" + id + "?force=true").then().statusCode(204);
+
+        admin().get("/api/admin/posts/" + post.getString("id")).then().body("featureImage", nullValue());
+        content().get("/api/content/posts/" + post.getString("slug")).then().body("featureImage", nullValue());
+        content().get(image.getString("url")).then().statusCode(404);
+    }
+
+    @Test
+    void altAndCaptionAreEditable() {
+        String id = uploadRaw(Images.solidJpeg(120, 80, new Color(unique().hashCode() & 0xFFFFFF)), "image/jpeg", "edit.jpg")
+                .then().statusCode(201).extract().path("id");
+        admin().body(Map.of("alt", "A red square", "caption", "Taken at dawn")).patch("/api/admin/images/" + id)
+                .then().statusCode(200).body("alt", equalTo("A red square")).body("caption", equalTo("Taken at dawn"));
+        adminWithBadInput().get("/api/admin/images/" + java.util.UUID.randomUUID()).then().statusCode(404);
+    }
+
+    private static Response uploadForm(String filename, byte[] bytes) {
+        return adminMultipart().multiPart("file", filename, bytes, "application/octet-stream")
+                .multiPart("alt", "alt text").post("/api/admin/images");
+    }
+
+    private static Response uploadRaw(byte[] bytes, String contentType, String filename) {
+        return admin().contentType(contentType).body(bytes).queryParam("filename", filename).post("/api/admin/images");
+    }
+
+    private static Response media(String url) {
+        return content().get(url);
+    }
+
+    private long imageCount() {
+        return admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total");
+    }
+
+    private long blobCount() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from media_blob").getSingleResult()).longValue();
+    }
+
+    private static void assertUprightWithoutLocation(byte[] jpeg, int width, int height) throws Exception {
+        BufferedImage decoded = Images.decode(jpeg);
+        assertEquals(width, decoded.getWidth());
+        assertEquals(height, decoded.getHeight());
+        assertTrue(Images.isReddish(decoded.getRGB(width - 5, 5)), "red marker is top-right once upright");
+        assertTrue(Images.isBluish(decoded.getRGB(5, 5)));
+        Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(jpeg));
+        assertNull(metadata.getFirstDirectoryOfType(GpsDirectory.class), "no GPS data");
+        ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        assertFalse(exif != null && exif.containsTag(ExifIFD0Directory.TAG_MAKE), "no camera EXIF");
+    }
+}
