@@ -29,14 +29,14 @@ import javax.imageio.stream.ImageOutputStream;
  * Checks an upload by decoding it and prepares the bytes we serve: upright, without personal
  * metadata. Pure functions over bytes; no storage, no database.
  */
-final class ImageProcessor {
+public final class ImageProcessor {
 
     static final float JPEG_QUALITY = 0.9f;
 
     private ImageProcessor() {
     }
 
-    record Processed(byte[] served, ImageFormat format, int width, int height, boolean animated,
+    public record Processed(byte[] served, ImageFormat format, int width, int height, boolean animated,
             String dominantColor, String placeholder) {
     }
 

@@ -81,21 +81,34 @@ public class ImageService {
      */
     @Transactional
     public Upload upload(byte[] bytes, String filename, String alt, String caption) {
-        String uploadSha = sha256(bytes);
-        Optional<Image> existing = images.findByUploadSha(uploadSha);
+        Optional<Image> existing = findByFileSha(sha256(bytes));
         if (existing.isPresent()) {
             return new Upload(view(existing.get()), false);
         }
+        return store(prepare(bytes), filename, alt, caption);
+    }
+
+    /** An upload checked and processed, not stored yet; needs no transaction. */
+    public record Prepared(String uploadSha, String sha, ImageProcessor.Processed processed) {
+    }
+
+    /** Decodes and checks the bytes (415/422 when they are not a usable image). */
+    public Prepared prepare(byte[] bytes) {
         ImageProcessor.Processed processed = withDecodePermit(() -> ImageProcessor.process(bytes, config.maxPixels()));
-        String sha = sha256(processed.served());
-        Optional<Image> sameServedBytes = images.findBySha(sha);
+        return new Prepared(sha256(bytes), sha256(processed.served()), processed);
+    }
+
+    @Transactional
+    public Upload store(Prepared prepared, String filename, String alt, String caption) {
+        Optional<Image> sameServedBytes = images.findBySha(prepared.sha());
         if (sameServedBytes.isPresent()) {
             return new Upload(view(sameServedBytes.get()), false);
         }
+        ImageProcessor.Processed processed = prepared.processed();
         Image image = new Image();
         image.id = UUID.randomUUID();
-        image.uploadSha256 = uploadSha;
-        image.sha256 = sha;
+        image.uploadSha256 = prepared.uploadSha();
+        image.sha256 = prepared.sha();
         image.format = processed.format().toString();
         image.filename = safeFilename(filename, processed.format());
         image.width = processed.width();
@@ -110,7 +123,27 @@ public class ImageService {
         image.updatedAt = image.createdAt;
         storage.put(image.storageKey(), processed.served());
         images.persist(image);
+        // Visible at once to lookups by hash in the same transaction, whatever its flush mode.
+        images.flush();
         return new Upload(view(image), true);
+    }
+
+    /**
+     * The image whose upload or served bytes have this SHA-256: a file exported from Inkwell
+     * (served bytes) is recognised as the image it came from.
+     */
+    public Optional<Image> findByFileSha(String sha) {
+        return images.findByUploadSha(sha).or(() -> images.findBySha(sha));
+    }
+
+    /** The bytes we serve for an image, for exports. */
+    public Optional<byte[]> servedBytes(Image image) {
+        return storage.get(image.storageKey());
+    }
+
+    /** The images that Markdown links to through media URLs, keyed by the URL's id or hash. */
+    public Optional<Image> findByMediaReference(String idOrHash) {
+        return find(idOrHash);
     }
 
     public Page<ImageView> list(PageRequest page, boolean unusedOnly) {

@@ -12,6 +12,7 @@ import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Json;
@@ -36,6 +37,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The rules of posts: slugs, rendering, taxonomies, and the draft/scheduled/published cycle. */
@@ -166,9 +169,9 @@ public class PostService {
             post.authors.addAll(authors.resolve("authors", listOrEmpty(changes.authors())));
         }
         if (patch.has("tags") || patch.has("categories")) {
-            List<String> tagNames = patch.has("tags") ? listOrEmpty(changes.tags()) : names(post, Taxonomy.TAG);
+            List<String> tagNames = patch.has("tags") ? listOrEmpty(changes.tags()) : names(post, Taxonomy.TAG, false);
             List<String> categoryNames = patch.has("categories") ? listOrEmpty(changes.categories())
-                    : names(post, Taxonomy.CATEGORY);
+                    : names(post, Taxonomy.CATEGORY, false);
             List<Term> resolved = resolveTerms(tagNames, categoryNames);
             post.terms.clear();
             post.terms.addAll(resolved);
@@ -306,6 +309,176 @@ public class PostService {
         live.refreshReferencing(change.id(), change.deleted());
     }
 
+    // ---- import and export ------------------------------------------------------------------
+
+    public Optional<UUID> findId(PostType type, String slug) {
+        return posts.findBySlug(type, slug).map(post -> post.id);
+    }
+
+    /** True when importing {@code command} would change nothing the post shows or does. */
+    public boolean matchesImport(UUID id, PostImport.Command command) {
+        Post post = posts.findById(id);
+        OffsetDateTime now = Times.now();
+        ImportedState target = importedState(command, now);
+        return post.type == command.type()
+                && post.title.equals(command.title().strip())
+                && post.markdown.equals(command.markdown())
+                && Objects.equals(post.customExcerpt, blankToNull(command.excerpt()))
+                && sameFeatureImage(post, command.featureImage())
+                && post.meta.equals(command.metaJson())
+                && post.authors.stream().map(a -> a.slug).toList().equals(
+                        List.copyOf(NamedReferences.bySlug("authors", command.authors()).keySet()))
+                && names(post, Taxonomy.TAG, true).equals(List.copyOf(NamedReferences.bySlug("tags", command.tags()).keySet()))
+                && names(post, Taxonomy.CATEGORY, true).equals(
+                        List.copyOf(NamedReferences.bySlug("categories", command.categories()).keySet()))
+                && post.status == target.status()
+                && !post.hasUnpublishedChanges
+                && (command.publishedAt() == null || Objects.equals(post.publishedAt, Times.utc(command.publishedAt())))
+                && Objects.equals(post.unpublishAt, target.unpublishAt());
+    }
+
+    /**
+     * Creates or replaces the post with this type and slug as the file says, and puts it in
+     * the state the file asks for (draft, scheduled, published, expired).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PostImport.Outcome importPost(PostImport.Command command) {
+        flushOnlyWhenAsked();
+        OffsetDateTime now = Times.now();
+        String slug = Slugs.normalize(command.slug());
+        if (!Slugs.isValid(slug)) {
+            throw new InvalidInputException("slug", "'" + command.slug() + "' is not a valid slug.");
+        }
+        if (command.title() == null || command.title().isBlank()) {
+            throw new InvalidInputException("title", "Must not be blank.");
+        }
+        Optional<Post> existing = posts.findBySlug(command.type(), slug).map(found -> posts.findForUpdate(found.id).orElseThrow());
+        if (existing.isEmpty() && posts.slugTaken(command.type(), slug, null)) {
+            throw new ConflictException("The slug '" + slug + "' is still live for another " + command.type() + ".");
+        }
+        List<io.inkwell.author.Author> resolvedAuthors = authors.resolve("authors", command.authors());
+        List<Term> resolvedTerms = resolveTerms(command.tags(), command.categories());
+        Post post = existing.orElseGet(() -> {
+            Post created = new Post();
+            created.id = UUID.randomUUID();
+            created.createdAt = now;
+            created.status = PostStatus.DRAFT;
+            return created;
+        });
+        post.type = command.type();
+        post.slug = slug;
+        post.title = command.title().strip();
+        post.markdown = command.markdown();
+        post.customExcerpt = blankToNull(command.excerpt());
+        setFeatureImage(post, command.featureImage() == null ? null
+                : new FeatureImage(null, command.featureImage(), post.featureImageAlt));
+        post.meta = command.metaJson();
+        post.authors.clear();
+        post.authors.addAll(resolvedAuthors);
+        post.terms.clear();
+        post.terms.addAll(resolvedTerms);
+        render(post);
+        if (command.publishedAt() != null) {
+            post.publishedAt = Times.utc(command.publishedAt());
+        }
+        post.updatedAt = now;
+        if (existing.isEmpty()) {
+            posts.persist(post);
+        }
+        ImportedState target = importedState(command, now);
+        post.unpublishAt = target.unpublishAt();
+        switch (target.status()) {
+            case DRAFT -> {
+                if (post.status != PostStatus.DRAFT) {
+                    takeOffline(post);
+                }
+                post.status = PostStatus.DRAFT;
+            }
+            case SCHEDULED -> {
+                if (post.status == PostStatus.PUBLISHED) {
+                    takeOffline(post);
+                }
+                schedule(post, post.publishedAt, now, "date");
+            }
+            case PUBLISHED -> goLive(post, now);
+        }
+        posts.flush();
+        recordImageUsage(post);
+        for (String alias : command.aliases()) {
+            String aliasSlug = Slugs.fromText(alias.replaceAll("/+$", "").replaceAll(".*/", ""));
+            if (!aliasSlug.isEmpty() && !aliasSlug.equals(post.slug)) {
+                posts.recordSlugAlias(post.type, aliasSlug, post.id);
+            }
+        }
+        return new PostImport.Outcome(post.id, post.version, existing.isEmpty());
+    }
+
+    /** Takes a post that vanished from its import source off the Content API. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void unpublishPruned(UUID id) {
+        flushOnlyWhenAsked();
+        posts.findForUpdate(id).ifPresent(post -> {
+            if (post.status != PostStatus.DRAFT) {
+                takeOffline(post);
+                post.updatedAt = Times.now();
+                posts.flush();
+            }
+        });
+    }
+
+    public long version(UUID id) {
+        return posts.findById(id).version;
+    }
+
+    /** Every post and page, in batches, for the exporter. */
+    public void forEachForExport(java.util.function.Consumer<PostImport.Exported> consumer) {
+        int page = 0;
+        List<Post> batch;
+        do {
+            batch = posts.find("order by type, slug").page(page++, 100).list();
+            for (Post post : batch) {
+                consumer.accept(new PostImport.Exported(post.id, post.type, post.slug, post.title, post.markdown,
+                        post.customExcerpt, post.featureImageId, post.featureImageUrl,
+                        post.authors.stream().map(a -> a.name).toList(), names(post, Taxonomy.TAG, false),
+                        names(post, Taxonomy.CATEGORY, false), post.status, post.publishedAt, post.unpublishAt,
+                        post.updatedAt, post.version, post.meta, posts.aliasesOf(post.id)));
+            }
+            posts.getEntityManager().clear();
+        } while (batch.size() == 100);
+    }
+
+    private record ImportedState(PostStatus status, OffsetDateTime unpublishAt) {
+    }
+
+    /** Hugo's rules: a draft stays a draft, a future date schedules, a past expiry date hides. */
+    private static ImportedState importedState(PostImport.Command command, OffsetDateTime now) {
+        OffsetDateTime unpublishAt = Times.utc(command.unpublishAt());
+        if (command.draft()) {
+            return new ImportedState(PostStatus.DRAFT, unpublishAt);
+        }
+        if (unpublishAt != null && !unpublishAt.isAfter(now)) {
+            return new ImportedState(PostStatus.DRAFT, null);
+        }
+        OffsetDateTime publishedAt = Times.utc(command.publishedAt());
+        if (publishedAt != null && publishedAt.isAfter(now)) {
+            return new ImportedState(PostStatus.SCHEDULED, unpublishAt);
+        }
+        return new ImportedState(PostStatus.PUBLISHED, unpublishAt);
+    }
+
+    private boolean sameFeatureImage(Post post, String reference) {
+        if (reference == null) {
+            return post.featureImageId == null && post.featureImageUrl == null;
+        }
+        Optional<UUID> image = images.resolveReference(reference);
+        return image.isPresent() ? image.get().equals(post.featureImageId)
+                : post.featureImageId == null && reference.strip().equals(post.featureImageUrl);
+    }
+
+    private static List<String> names(Post post, Taxonomy taxonomy, boolean slugs) {
+        return post.terms(taxonomy).stream().map(term -> slugs ? term.slug : term.name).toList();
+    }
+
     private void goLive(Post post, OffsetDateTime now) {
         post.status = PostStatus.PUBLISHED;
         if (post.publishedAt == null) {
@@ -387,9 +560,6 @@ public class PostService {
         return resolved;
     }
 
-    private static List<String> names(Post post, Taxonomy taxonomy) {
-        return post.terms(taxonomy).stream().map(term -> term.name).toList();
-    }
 
     private static void render(Post post) {
         MarkdownRenderer.Rendered rendered = MarkdownRenderer.render(post.markdown);

@@ -23,6 +23,26 @@ public interface InkwellConfig {
 
     Images images();
 
+    Imports imports();
+
+    interface Imports {
+        /** Most files one archive may hold (INKWELL_IMPORTS_MAX_ENTRIES). */
+        @WithDefault("5000")
+        int maxEntries();
+
+        /** Largest single file in an archive, unpacked (INKWELL_IMPORTS_MAX_ENTRY_BYTES). */
+        @WithDefault("67108864")
+        long maxEntryBytes();
+
+        /** Most bytes one upload may unpack to (INKWELL_IMPORTS_MAX_TOTAL_BYTES). */
+        @WithDefault("2147483648")
+        long maxTotalBytes();
+
+        /** Highest unpacked/packed ratio of an archive entry before it counts as a zip bomb. */
+        @WithDefault("200")
+        int maxCompressionRatio();
+    }
+
     interface Images {
         /** Largest upload (INKWELL_IMAGES_MAX_BYTES); larger ones get 413 before they are read. */
         @WithDefault("26214400")

@@ -1,0 +1,266 @@
+package io.inkwell.imports;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * Writes an uploaded archive to a directory with constant memory, refusing the whole archive at
+ * the first entry that breaks a rule: a path that leaves the directory, a link, too many entries,
+ * too many bytes, or a suspicious compression ratio.
+ *
+ * <p>A zip is read through its central directory ({@link ZipFile}), not streamed: only the
+ * central directory records which entries are symbolic links, and streaming would extract entries
+ * the central directory does not list. A zip given as a stream is therefore first copied to a
+ * temporary file. A tar.gz is streamed.
+ *
+ * <p>On rejection, files already written stay in the target directory; the caller deletes it.
+ */
+public final class ArchiveReader {
+
+    /** Small files compress far better than a ratio says anything about; only large ones are judged. */
+    static final long RATIO_CHECKED_FROM_BYTES = 1L << 20;
+
+    private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*");
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private ArchiveReader() {
+    }
+
+    /**
+     * @throws ArchiveRejectedException when the archive is malformed or breaks a limit
+     * @throws IOException              when the target directory cannot be written
+     */
+    public static ExtractedArchive extract(InputStream in, ArchiveFormat format, Path targetDir, ArchiveLimits limits)
+            throws IOException {
+        Files.createDirectories(targetDir);
+        if (format == ArchiveFormat.TAR_GZ) {
+            return extractTarGz(in, targetDir.toAbsolutePath().normalize(), limits);
+        }
+        Path spooled = Files.createTempFile("inkwell-upload-", ".zip");
+        try {
+            try (OutputStream out = Files.newOutputStream(spooled)) {
+                copyCapped(in, out, limits.maxTotalBytes(),
+                        "the archive is larger than the " + limits.maxTotalBytes() + " bytes allowed");
+            }
+            return extractZip(spooled, targetDir, limits);
+        } finally {
+            Files.deleteIfExists(spooled);
+        }
+    }
+
+    /** For an upload that is already a file, as multipart uploads are. */
+    public static ExtractedArchive extractZip(Path zipFile, Path targetDir, ArchiveLimits limits) throws IOException {
+        Files.createDirectories(targetDir);
+        Extraction extraction = new Extraction(targetDir.toAbsolutePath().normalize(), limits);
+        ZipFile zip;
+        try {
+            zip = ZipFile.builder().setPath(zipFile).get();
+        } catch (IOException e) {
+            throw new ArchiveRejectedException("not a zip archive: " + e.getMessage(), e);
+        }
+        try (zip) {
+            Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
+            while (entries.hasMoreElements()) {
+                ZipArchiveEntry entry = entries.nextElement();
+                String name = extraction.admit(entry.getName());
+                if (entry.isUnixSymlink()) {
+                    throw new ArchiveRejectedException("entry " + entry.getName() + " is a symbolic link; links are not allowed");
+                }
+                if (entry.isDirectory()) {
+                    extraction.directory(name);
+                    continue;
+                }
+                if (!zip.canReadEntryData(entry)) {
+                    throw new ArchiveRejectedException("entry " + entry.getName()
+                            + " is encrypted or uses an unsupported compression method");
+                }
+                try (InputStream data = zip.getInputStream(entry)) {
+                    extraction.file(name, data, entry.getCompressedSize());
+                }
+            }
+        } catch (UnsupportedZipFeatureException e) {
+            throw new ArchiveRejectedException("the zip uses an unsupported feature: " + e.getMessage(), e);
+        }
+        return extraction.result();
+    }
+
+    private static ExtractedArchive extractTarGz(InputStream in, Path targetDir, ArchiveLimits limits)
+            throws IOException {
+        Extraction extraction = new Extraction(targetDir, limits);
+        TarArchiveInputStream tar;
+        try {
+            tar = new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(in)));
+        } catch (IOException e) {
+            throw new ArchiveRejectedException("not a gzip-compressed tar archive: " + e.getMessage(), e);
+        }
+        try (tar) {
+            while (true) {
+                TarArchiveEntry entry;
+                try {
+                    entry = tar.getNextEntry();
+                } catch (IOException e) {
+                    throw new ArchiveRejectedException("not a valid tar.gz archive: " + e.getMessage(), e);
+                }
+                if (entry == null) {
+                    break;
+                }
+                String name = extraction.admit(entry.getName());
+                if (entry.isSymbolicLink() || entry.isLink()) {
+                    throw new ArchiveRejectedException("entry " + entry.getName() + " is a "
+                            + (entry.isLink() ? "hard" : "symbolic") + " link; links are not allowed");
+                }
+                if (entry.isDirectory()) {
+                    extraction.directory(name);
+                } else if (entry.isFile()) {
+                    extraction.file(name, tar, -1);
+                } else {
+                    throw new ArchiveRejectedException("entry " + entry.getName()
+                            + " is a device or pipe; only files and folders are allowed");
+                }
+            }
+        }
+        return extraction.result();
+    }
+
+    /** The state of one extraction: what was written, against which limits. */
+    private static final class Extraction {
+        private final Path targetDir;
+        private final ArchiveLimits limits;
+        private final List<String> files = new ArrayList<>();
+        private final byte[] buffer = new byte[BUFFER_SIZE];
+        private int entries;
+        private long totalBytes;
+
+        Extraction(Path targetDir, ArchiveLimits limits) {
+            this.targetDir = targetDir;
+            this.limits = limits;
+        }
+
+        /** Counts the entry and returns its safe relative name, or rejects the archive. */
+        String admit(String rawName) {
+            if (++entries > limits.maxEntries()) {
+                throw new ArchiveRejectedException("the archive has more than " + limits.maxEntries() + " entries");
+            }
+            String name = rawName.replace('\\', '/');
+            if (name.indexOf('\0') >= 0) {
+                throw new ArchiveRejectedException("entry name " + rawName.replace("\0", "\\0") + " contains a NUL character");
+            }
+            if (name.startsWith("/") || DRIVE_LETTER.matcher(name).matches()) {
+                throw new ArchiveRejectedException("entry " + rawName + " has an absolute path");
+            }
+            List<String> segments = new ArrayList<>();
+            for (String segment : name.split("/")) {
+                if (segment.equals("..")) {
+                    throw new ArchiveRejectedException("entry " + rawName + " has a .. segment that leaves the archive");
+                }
+                if (!segment.isEmpty() && !segment.equals(".")) {
+                    segments.add(segment);
+                }
+            }
+            String clean = String.join("/", segments);
+            Path target = targetDir.resolve(clean).normalize();
+            if (!target.startsWith(targetDir)) {
+                throw new ArchiveRejectedException("entry " + rawName + " would be written outside the archive");
+            }
+            return clean;
+        }
+
+        void directory(String name) throws IOException {
+            if (!name.isEmpty()) {
+                try {
+                    Files.createDirectories(targetDir.resolve(name));
+                } catch (FileSystemException e) {
+                    throw new ArchiveRejectedException("entry " + name + "/ conflicts with a file of the same name", e);
+                }
+            }
+        }
+
+        /**
+         * Copies one entry, counting what is written against the limits as it goes, so that a
+         * bomb is stopped after at most one buffer too many.
+         *
+         * @param compressedSize bytes the entry takes in the archive, or -1 when unknown
+         */
+        void file(String name, InputStream data, long compressedSize) throws IOException {
+            if (name.isEmpty()) {
+                throw new ArchiveRejectedException("an entry has an empty name");
+            }
+            Path target = targetDir.resolve(name);
+            OutputStream out;
+            try {
+                Files.createDirectories(target.getParent());
+                out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileSystemException e) {
+                throw new ArchiveRejectedException("entry " + name + " appears twice or conflicts with a folder", e);
+            }
+            long written = 0;
+            try (out) {
+                while (true) {
+                    int read;
+                    try {
+                        read = data.read(buffer);
+                    } catch (IOException e) {
+                        throw new ArchiveRejectedException("entry " + name + " is corrupt: " + e.getMessage(), e);
+                    }
+                    if (read < 0) {
+                        break;
+                    }
+                    written += read;
+                    totalBytes += read;
+                    if (written > limits.maxEntryBytes()) {
+                        throw new ArchiveRejectedException("entry " + name + " is larger than the "
+                                + limits.maxEntryBytes() + " bytes allowed for one file");
+                    }
+                    if (totalBytes > limits.maxTotalBytes()) {
+                        throw new ArchiveRejectedException("the archive unpacks to more than the "
+                                + limits.maxTotalBytes() + " bytes allowed (stopped at entry " + name + ")");
+                    }
+                    if (compressedSize > 0 && written >= RATIO_CHECKED_FROM_BYTES
+                            && written / compressedSize > limits.maxCompressionRatio()) {
+                        throw new ArchiveRejectedException("entry " + name + " expands more than "
+                                + limits.maxCompressionRatio() + " times; it looks like a zip bomb");
+                    }
+                    out.write(buffer, 0, read);
+                }
+            }
+            files.add(name);
+        }
+
+        ExtractedArchive result() {
+            if (files.isEmpty()) {
+                throw new ArchiveRejectedException("the archive holds no files");
+            }
+            return new ExtractedArchive(targetDir, files, totalBytes);
+        }
+    }
+
+    private static void copyCapped(InputStream in, OutputStream out, long maxBytes, String tooLarge)
+            throws IOException {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        long copied = 0;
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            copied += read;
+            if (copied > maxBytes) {
+                throw new ArchiveRejectedException(tooLarge);
+            }
+            out.write(buffer, 0, read);
+        }
+    }
+}

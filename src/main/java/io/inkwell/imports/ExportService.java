@@ -1,0 +1,135 @@
+package io.inkwell.imports;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.common.web.Json;
+import io.inkwell.image.Image;
+import io.inkwell.image.ImageService;
+import io.inkwell.post.PostImport;
+import io.inkwell.post.PostService;
+import io.inkwell.post.PostStatus;
+import io.inkwell.post.PostType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes every post and page, drafts included, as a zip that Hugo reads and Inkwell imports
+ * back. A post nobody edited since its import is written as its original file, byte for byte,
+ * with the image files it referenced; any other becomes a page bundle with TOML front matter.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    private static final Pattern MEDIA_URL = Pattern.compile("^/media/([^/?#]+)/([^?#]+)");
+
+    private final PostService posts;
+    private final ImageService images;
+    private final PostSourceRepository sources;
+    private final Json json;
+
+    public ExportService(PostService posts, ImageService images, PostSourceRepository sources, Json json) {
+        this.posts = posts;
+        this.images = images;
+        this.sources = sources;
+        this.json = json;
+    }
+
+    public void write(OutputStream out) {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            Set<String> written = new HashSet<>();
+            posts.forEachForExport(post -> {
+                try {
+                    Optional<PostSourceRepository.Source> source = sources.find(post.id());
+                    if (source.isPresent() && source.get().importedVersion() == post.version()) {
+                        writeOriginal(zip, written, source.get());
+                    } else {
+                        writeBundle(zip, written, post);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeOriginal(ZipOutputStream zip, Set<String> written, PostSourceRepository.Source source)
+            throws IOException {
+        entry(zip, written, source.path(), source.content());
+        for (Object[] file : sources.files(source.postId())) {
+            Optional<byte[]> bytes = imageBytes((UUID) file[1]);
+            if (bytes.isPresent()) {
+                entry(zip, written, (String) file[0], bytes.get());
+            }
+        }
+    }
+
+    private void writeBundle(ZipOutputStream zip, Set<String> written, PostImport.Exported post) throws IOException {
+        Map<String, Image> bundleFiles = new LinkedHashMap<>();
+        Map<UUID, String> nameOfImage = new HashMap<>();
+        ImageReferences.Rewrite rewrite = ImageReferences.rewrite(post.markdown(),
+                ref -> mediaImage(ref).map(image -> bundleName(image, bundleFiles, nameOfImage)));
+        String featureImage = post.featureImageUrl();
+        if (post.featureImageId() != null) {
+            featureImage = images.findByMediaReference(post.featureImageId().toString())
+                    .map(image -> bundleName(image, bundleFiles, nameOfImage)).orElse(null);
+        }
+        ExportPost export = new ExportPost(post.type() == PostType.PAGE ? ContentKind.PAGE : ContentKind.POST,
+                post.slug(), post.title(), post.publishedAt(), post.updatedAt(), post.status() == PostStatus.DRAFT,
+                post.unpublishAt(), post.tags(), post.categories(), post.authors(), post.customExcerpt(), featureImage,
+                post.aliases(), (ObjectNode) json.mapper().readTree(post.metaJson()), rewrite.markdown());
+        String indexPath = HugoExport.bundlePath(export);
+        String folder = indexPath.substring(0, indexPath.lastIndexOf('/') + 1);
+        entry(zip, written, indexPath, HugoExport.render(export).getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, Image> file : bundleFiles.entrySet()) {
+            Optional<byte[]> bytes = images.servedBytes(file.getValue());
+            if (bytes.isPresent()) {
+                entry(zip, written, folder + file.getKey(), bytes.get());
+            }
+        }
+    }
+
+    private Optional<Image> mediaImage(String ref) {
+        Matcher media = MEDIA_URL.matcher(ref);
+        return media.find() ? images.findByMediaReference(media.group(1)) : Optional.empty();
+    }
+
+    /** The image's file name inside the bundle; two different images never share one. */
+    private static String bundleName(Image image, Map<String, Image> bundleFiles, Map<UUID, String> nameOfImage) {
+        return nameOfImage.computeIfAbsent(image.id, id -> {
+            String name = image.filename;
+            if (bundleFiles.containsKey(name)) {
+                name = image.sha256.substring(0, 8) + "-" + name;
+            }
+            bundleFiles.put(name, image);
+            return name;
+        });
+    }
+
+    private Optional<byte[]> imageBytes(UUID imageId) {
+        return images.findByMediaReference(imageId.toString()).flatMap(images::servedBytes);
+    }
+
+    private static void entry(ZipOutputStream zip, Set<String> written, String path, byte[] bytes) throws IOException {
+        if (!written.add(path)) {
+            return;
+        }
+        zip.putNextEntry(new ZipEntry(path));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

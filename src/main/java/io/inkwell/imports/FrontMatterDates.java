@@ -1,0 +1,43 @@
+package io.inkwell.imports;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the date forms Hugo and Jekyll sites use: RFC 3339 ({@code 2017-02-21T09:02:03Z}), a
+ * local date-time or a date alone (both in the site's zone), and Jekyll's
+ * {@code 2017-02-21 09:02:03 +0100}. The result is always UTC.
+ */
+final class FrontMatterDates {
+
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d{2}-\\d{2})"
+                    + "(?:[Tt ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+
+    private FrontMatterDates() {
+    }
+
+    /** @throws DateTimeException when the text is not one of the accepted forms */
+    static OffsetDateTime parse(String text, ZoneId zone) {
+        Matcher m = DATE_TIME.matcher(text.strip());
+        if (!m.matches()) {
+            throw new DateTimeException("not a date");
+        }
+        LocalDate date = LocalDate.parse(m.group(1));
+        if (m.group(2) == null) {
+            return date.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        LocalTime time = LocalTime.parse(m.group(2));
+        if (m.group(3) == null) {
+            return date.atTime(time).atZone(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        ZoneOffset offset = ZoneOffset.of(m.group(3).toUpperCase());
+        return OffsetDateTime.of(date, time, offset).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,190 @@
+package io.inkwell.imports;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a Hugo or Jekyll Markdown file into front matter and body and parses the front matter
+ * with the matching Jackson mapper. Dates are left as strings: TOML's and YAML's mappers do not
+ * convert them, and {@link SiteMapper} decides which zone a date without one is in.
+ */
+public final class FrontMatterParser {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final ObjectMapper TOML = new TomlMapper();
+    private static final ObjectMapper YAML = new YAMLMapper();
+    // A key written twice is a mistake in the file; Jackson would silently keep the last one.
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private FrontMatterParser() {
+    }
+
+    /**
+     * @param path    the file's path, only used in messages
+     * @param content the whole file
+     * @throws ImportFileException when the front matter is unclosed, malformed or not a table
+     */
+    public static SourceDocument parse(String path, String content) {
+        String text = !content.isEmpty() && content.charAt(0) == BYTE_ORDER_MARK ? content.substring(1) : content;
+        List<Line> lines = lines(text);
+        String opening = lines.isEmpty() ? "" : lines.get(0).content().stripTrailing();
+        if (opening.equals("+++")) {
+            return delimited(path, text, lines, "+++", FrontMatterFormat.TOML, TOML);
+        }
+        if (opening.equals("---")) {
+            return delimited(path, text, lines, "---", FrontMatterFormat.YAML, YAML);
+        }
+        // "{{<" is a shortcode at the top of a body without front matter, not a JSON object.
+        if (opening.startsWith("{") && !opening.startsWith("{{")) {
+            return json(path, text, lines);
+        }
+        return new SourceDocument(path, FrontMatterFormat.NONE, "", JsonNodeFactory.instance.objectNode(), text, 1);
+    }
+
+    private static SourceDocument delimited(String path, String text, List<Line> lines, String delimiter,
+            FrontMatterFormat format, ObjectMapper mapper) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).content().stripTrailing().equals(delimiter)) {
+                String frontMatter = text.substring(lines.get(1).start(), lines.get(i).start());
+                int bodyStart = lines.get(i).end();
+                // Front matter starts on line 2 of the file, so parser line n is file line n + 1.
+                ObjectNode fields = read(path, frontMatter, mapper, 1);
+                return new SourceDocument(path, format, frontMatter, fields, text.substring(bodyStart), i + 2);
+            }
+        }
+        throw new ImportFileException(path, 1,
+                "front matter opened with " + delimiter + " on line 1 is never closed by a " + delimiter + " line");
+    }
+
+    /** JSON front matter is the object that opens the file; the body begins on the line after it. */
+    private static SourceDocument json(String path, String text, List<Line> lines) {
+        int close = matchingBrace(text);
+        if (close < 0) {
+            throw new ImportFileException(path, 1, "JSON front matter opened on line 1 is never closed");
+        }
+        int lineIndex = 0;
+        while (lines.get(lineIndex).end() <= close) {
+            lineIndex++;
+        }
+        Line closingLine = lines.get(lineIndex);
+        String rest = text.substring(close + 1, closingLine.start() + closingLine.content().length());
+        if (!rest.isBlank()) {
+            throw new ImportFileException(path, lineIndex + 1,
+                    "the closing } of JSON front matter must end its line, found: " + rest.strip());
+        }
+        String frontMatter = text.substring(0, close + 1);
+        ObjectNode fields = read(path, frontMatter, JSON, 0);
+        return new SourceDocument(path, FrontMatterFormat.JSON, frontMatter, fields,
+                text.substring(closingLine.end()), lineIndex + 2);
+    }
+
+    /** Index of the brace closing the one at index 0, skipping braces inside JSON strings; -1 if none. */
+    private static int matchingBrace(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static ObjectNode read(String path, String frontMatter, ObjectMapper mapper, int lineOffset) {
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(frontMatter);
+        } catch (JacksonException e) {
+            throw syntaxError(path, e, lineOffset);
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (!tree.isObject()) {
+            throw new ImportFileException(path, lineOffset + 1,
+                    "front matter must be a table of keys and values, found " + describe(tree));
+        }
+        return (ObjectNode) tree;
+    }
+
+    private static ImportFileException syntaxError(String path, JacksonException e, int lineOffset) {
+        JsonLocation location = e.getLocation();
+        Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() + lineOffset : null;
+        return new ImportFileException(path, line, "front matter syntax error: " + problemOf(e), e);
+    }
+
+    /**
+     * The parser's own words without its position report, which counts lines from the start of
+     * the front matter and would contradict our file line.
+     */
+    private static String problemOf(JacksonException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblem() != null) {
+            return yaml.getProblem();
+        }
+        String message = e.getOriginalMessage();
+        if (message == null) {
+            return "unreadable";
+        }
+        int cut = message.indexOf("\n at [Source");
+        return (cut >= 0 ? message.substring(0, cut) : message).strip();
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a list";
+            case STRING -> "a single string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            default -> node.getNodeType().name().toLowerCase();
+        };
+    }
+
+    /** A line without its terminator; {@code end} is just past the terminator. */
+    private record Line(int start, String content, int end) {
+    }
+
+    /** Lines ending in LF, CRLF or CR, so offsets in the original text stay exact. */
+    private static List<Line> lines(String text) {
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                int contentEnd = i;
+                i += c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
+                lines.add(new Line(start, text.substring(start, contentEnd), i));
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(new Line(start, text.substring(start), text.length()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,397 @@
+package io.inkwell.imports;
+
+import io.inkwell.common.error.ApiException;
+import io.inkwell.common.error.FieldError;
+import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.slug.Slugs;
+import io.inkwell.common.web.Json;
+import io.inkwell.image.ImageService;
+import io.inkwell.imports.ImportDtos.Action;
+import io.inkwell.imports.ImportDtos.FileReport;
+import io.inkwell.imports.ImportDtos.ImportReport;
+import io.inkwell.imports.ImportDtos.Message;
+import io.inkwell.imports.ImportDtos.PrunedPost;
+import io.inkwell.imports.ImportDtos.Totals;
+import io.inkwell.post.PostImport;
+import io.inkwell.post.PostService;
+import io.inkwell.post.PostType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports Hugo and Jekyll content: parse and map every file first, then apply them all in one
+ * transaction (atomic, the default) or each in its own (partial). A dry run, and an atomic run
+ * with a failed file, apply everything and roll back, so the report is the same as a real run.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    public enum Mode {
+        ATOMIC, PARTIAL
+    }
+
+    public record Options(Mode mode, boolean dryRun, boolean prune, String source, ZoneId zone) {
+    }
+
+    /**
+     * The files of one upload. {@code flat}: loose files (single or multipart), where every
+     * Markdown file is a post; otherwise a site whose folders say what is a post or a page.
+     */
+    public record Upload(SiteLayout layout, Function<String, Path> fileOfArchivePath, boolean flat) {
+    }
+
+    private final PostService posts;
+    private final ImageService images;
+    private final PostSourceRepository sources;
+    private final Json json;
+
+    public ImportService(PostService posts, ImageService images, PostSourceRepository sources, Json json) {
+        this.posts = posts;
+        this.images = images;
+        this.sources = sources;
+        this.json = json;
+    }
+
+    public ImportReport run(Upload upload, Options options) {
+        List<Entry> entries = plan(upload, options.zone());
+        Map<String, String> urlsByContentPath = contentUrls(entries);
+        boolean applyTogether = options.mode() == Mode.ATOMIC || options.dryRun();
+        List<PrunedPost> pruned = new ArrayList<>();
+        if (applyTogether) {
+            inTransaction(() -> {
+                entries.stream().filter(Entry::planned).forEach(entry -> apply(entry, upload, urlsByContentPath, options));
+                boolean failed = entries.stream().anyMatch(entry -> entry.action == Action.FAILED);
+                if (options.prune() && !failed) {
+                    pruned.addAll(prune(entries, upload, options));
+                }
+                return options.dryRun() || failed;
+            });
+        } else {
+            for (Entry entry : entries) {
+                if (entry.planned()) {
+                    try {
+                        inTransaction(() -> {
+                            apply(entry, upload, urlsByContentPath, options);
+                            return entry.action == Action.FAILED;
+                        });
+                    } catch (RuntimeException e) {
+                        entry.fail(null, "Could not be saved: " + describe(e));
+                    }
+                }
+            }
+            if (options.prune()) {
+                inTransaction(() -> {
+                    pruned.addAll(prune(entries, upload, options));
+                    return false;
+                });
+            }
+        }
+        return report(entries, pruned, options);
+    }
+
+    // ---- planning: parse and map, no writes ---------------------------------------------
+
+    /** One Markdown file of the upload and what became of it. */
+    private static final class Entry {
+        final String sitePath;
+        final byte[] bytes;
+        ImportedPost post;
+        String slug;
+        Action action;
+        final List<Message> warnings = new ArrayList<>();
+        final List<Message> errors = new ArrayList<>();
+
+        Entry(String sitePath, byte[] bytes) {
+            this.sitePath = sitePath;
+            this.bytes = bytes;
+        }
+
+        boolean planned() {
+            return post != null && action == null;
+        }
+
+        void fail(Integer line, String message) {
+            action = Action.FAILED;
+            errors.add(new Message(line, message));
+        }
+    }
+
+    private List<Entry> plan(Upload upload, ZoneId zone) {
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Entry> bySlug = new HashMap<>();
+        for (String sitePath : upload.layout().markdownFiles()) {
+            Entry entry = new Entry(sitePath, read(upload, sitePath));
+            entries.add(entry);
+            try {
+                SourceDocument document = FrontMatterParser.parse(sitePath, utf8(entry.bytes, sitePath));
+                if (upload.flat()) {
+                    entry.post = SiteMapper.mapSingleFile(ContentPaths.fileName(sitePath), document, zone);
+                } else {
+                    SiteMapper.Outcome outcome = SiteMapper.mapSiteFile(sitePath, document, zone);
+                    if (outcome instanceof SiteMapper.Skipped skipped) {
+                        entry.action = Action.SKIPPED;
+                        entry.warnings.add(new Message(null, skipped.reason()));
+                        continue;
+                    }
+                    entry.post = ((SiteMapper.Imported) outcome).post();
+                }
+                entry.post.warnings().forEach(warning -> entry.warnings.add(Message.of(warning)));
+                entry.slug = Slugs.normalize(entry.post.slug());
+                check(entry);
+                Entry other = bySlug.putIfAbsent(entry.post.type().value() + "/" + entry.slug, entry);
+                if (other != null) {
+                    entry.fail(null, "The slug '" + entry.slug + "' is already used by " + other.sitePath + ".");
+                }
+            } catch (ImportFileException e) {
+                entry.fail(e.line(), e.detail());
+            } catch (ApiException e) {
+                entry.fail(null, describe(e));
+            }
+        }
+        return entries;
+    }
+
+    /** Rules that the post feature would also enforce, checked before anything is written. */
+    private static void check(Entry entry) {
+        if (!Slugs.isValid(entry.slug)) {
+            entry.fail(null, "The slug '" + entry.post.slug() + "' is not valid: use lower-case letters, digits "
+                    + "and hyphens (set `slug` in the front matter).");
+            return;
+        }
+        NamedReferences.bySlug("tags", entry.post.tags());
+        NamedReferences.bySlug("categories", entry.post.categories());
+        NamedReferences.bySlug("authors", entry.post.authors());
+    }
+
+    /** Where {@code ref}/{@code relref} shortcodes point: the post or page a content path became. */
+    private static Map<String, String> contentUrls(List<Entry> entries) {
+        Map<String, String> urls = new HashMap<>();
+        for (Entry entry : entries) {
+            if (entry.post == null || entry.action == Action.FAILED) {
+                continue;
+            }
+            String url = entry.post.type() == ContentKind.PAGE ? "/" + entry.slug + "/" : "/posts/" + entry.slug + "/";
+            String path = entry.sitePath.startsWith("content/") ? entry.sitePath.substring("content/".length()) : entry.sitePath;
+            urls.putIfAbsent(path, url);
+            // A ref names a file; the post may since have become a bundle (or the reverse), so its slug counts too.
+            urls.putIfAbsent(entry.slug, url);
+            urls.putIfAbsent(ContentPaths.fileName(path), url);
+            urls.putIfAbsent(ContentPaths.withoutExtension(ContentPaths.fileName(path)), url);
+            if (ContentPaths.withoutExtension(ContentPaths.fileName(path)).equalsIgnoreCase("index")) {
+                String folder = ContentPaths.folderOf(path);
+                urls.putIfAbsent(folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder, url);
+            }
+        }
+        return urls;
+    }
+
+    // ---- applying: inside a transaction ---------------------------------------------------
+
+    private void apply(Entry entry, Upload upload, Map<String, String> urlsByContentPath, Options options) {
+        ImportedPost post = entry.post;
+        try {
+            Shortcodes.Result rendered = Shortcodes.render(post.markdown(), contentPath -> {
+                String key = contentPath.replaceAll("^/+", "").replaceAll("#.*$", "");
+                return Optional.ofNullable(urlsByContentPath.get(key))
+                        .or(() -> Optional.ofNullable(urlsByContentPath.get(ContentPaths.fileName(key))))
+                        .or(() -> Optional.ofNullable(urlsByContentPath.get(ContentPaths.withoutExtension(ContentPaths.fileName(key)))));
+            });
+            rendered.warnings().forEach(w -> entry.warnings.add(Message.of(w.locatedIn(entry.sitePath, post.markdownFirstLine()))));
+
+            Map<String, UUID> usedFiles = new LinkedHashMap<>();
+            Set<String> unusable = new HashSet<>();
+            Function<String, Optional<String>> mediaUrl = ref -> upload.layout().resolveImage(entry.sitePath, ref)
+                    .flatMap(archivePath -> importImage(archivePath, upload, entry, usedFiles, unusable, ref));
+            ImageReferences.Rewrite rewrite = ImageReferences.rewrite(rendered.markdown(), mediaUrl);
+            for (String missing : rewrite.unresolved()) {
+                if (!unusable.contains(missing)) {
+                    entry.warnings.add(new Message(null, "Image not found: " + missing + " (kept as written)."));
+                }
+            }
+            String featureImage = post.featureImage();
+            if (featureImage != null && !ImageReferences.isExternal(featureImage)) {
+                Optional<String> url = mediaUrl.apply(featureImage);
+                if (url.isEmpty() && !unusable.contains(featureImage)) {
+                    entry.warnings.add(new Message(null, "Feature image not found: " + featureImage + "."));
+                }
+                featureImage = url.orElse(null);
+            }
+
+            PostImport.Command command = new PostImport.Command(
+                    post.type() == ContentKind.PAGE ? PostType.PAGE : PostType.POST, entry.slug, post.title(),
+                    rewrite.markdown(), post.excerpt(), featureImage, post.authors(), post.tags(), post.categories(),
+                    post.draft(), post.publishedAt(), post.expiryDate(), json.write(post.meta()), post.aliases());
+            Optional<UUID> existing = posts.findId(command.type(), command.slug());
+            if (existing.isPresent() && posts.matchesImport(existing.get(), command)) {
+                entry.action = Action.UNCHANGED;
+                return;
+            }
+            PostImport.Outcome outcome = posts.importPost(command);
+            sources.save(outcome.postId(), options.source(), exportPath(upload, entry.sitePath), entry.bytes,
+                    posts.version(outcome.postId()), usedFiles);
+            entry.action = outcome.created() ? Action.CREATED : Action.UPDATED;
+        } catch (ApiException e) {
+            entry.fail(null, describe(e));
+        }
+    }
+
+    /** Uploads an image file once (content-addressed), or finds it when it is known already. */
+    private Optional<String> importImage(String archivePath, Upload upload, Entry entry, Map<String, UUID> usedFiles,
+            Set<String> unusable, String ref) {
+        String sitePath = archivePath.substring(upload.layout().root().length());
+        byte[] bytes = readArchivePath(upload, archivePath);
+        Optional<io.inkwell.image.Image> known = images.findByFileSha(sha256(bytes));
+        io.inkwell.image.ImageDtos.ImageView view;
+        if (known.isPresent()) {
+            view = images.get(known.get().id);
+        } else {
+            try {
+                view = images.store(images.prepare(bytes), ContentPaths.fileName(sitePath), null, null).image();
+            } catch (ApiException e) {
+                unusable.add(ref);
+                entry.warnings.add(new Message(null, "Image " + ref + " was not imported: " + e.getMessage()));
+                return Optional.empty();
+            }
+        }
+        usedFiles.put(exportPath(upload, sitePath), view.id());
+        return Optional.of(view.url());
+    }
+
+    private List<PrunedPost> prune(List<Entry> entries, Upload upload, Options options) {
+        if (options.source() == null) {
+            return List.of();
+        }
+        Set<String> uploadedPaths = new HashSet<>();
+        entries.forEach(entry -> uploadedPaths.add(entry.sitePath));
+        Set<UUID> matched = new HashSet<>();
+        for (Entry entry : entries) {
+            if (entry.post != null && entry.slug != null) {
+                posts.findId(entry.post.type() == ContentKind.PAGE ? PostType.PAGE : PostType.POST, entry.slug)
+                        .ifPresent(matched::add);
+            }
+        }
+        List<PrunedPost> pruned = new ArrayList<>();
+        for (Object[] row : sources.prunable(options.source(), uploadedPaths, matched)) {
+            posts.unpublishPruned((UUID) row[0]);
+            pruned.add(new PrunedPost((UUID) row[0], (String) row[1], (String) row[2]));
+        }
+        return pruned;
+    }
+
+    private ImportReport report(List<Entry> entries, List<PrunedPost> pruned, Options options) {
+        List<FileReport> files = new ArrayList<>();
+        int[] counts = new int[Action.values().length];
+        int warnings = 0;
+        for (Entry entry : entries) {
+            Action action = entry.action == null ? Action.SKIPPED : entry.action;
+            counts[action.ordinal()]++;
+            warnings += entry.warnings.size();
+            files.add(new FileReport(entry.sitePath, entry.post == null ? null : entry.post.type().value(),
+                    entry.slug, action, List.copyOf(entry.warnings), List.copyOf(entry.errors)));
+        }
+        boolean failed = counts[Action.FAILED.ordinal()] > 0;
+        boolean applied = !options.dryRun() && (options.mode() == Mode.PARTIAL || !failed);
+        Totals totals = new Totals(entries.size(), counts[Action.CREATED.ordinal()], counts[Action.UPDATED.ordinal()],
+                counts[Action.UNCHANGED.ordinal()], counts[Action.FAILED.ordinal()], counts[Action.SKIPPED.ordinal()],
+                pruned.size(), warnings);
+        return new ImportReport(options.source(), options.mode().name().toLowerCase(Locale.ROOT), options.dryRun(),
+                applied, totals, files, pruned);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------
+
+    /**
+     * Where the export writes this file back. Loose files (no site around them) are posts, so
+     * they go where a Hugo site keeps posts, and their images next to them.
+     */
+    private static String exportPath(Upload upload, String sitePath) {
+        return upload.flat() ? "content/posts/" + sitePath : sitePath;
+    }
+
+    /**
+     * Runs {@code work} in a new transaction and rolls it back when the work asks for it (a dry
+     * run, a failed atomic import) or when a write inside it failed.
+     */
+    private static void inTransaction(java.util.function.BooleanSupplier work) {
+        QuarkusTransaction.begin();
+        boolean rollback = true;
+        try {
+            rollback = work.getAsBoolean() || QuarkusTransaction.isRollbackOnly();
+        } finally {
+            if (rollback) {
+                QuarkusTransaction.rollback();
+            } else {
+                QuarkusTransaction.commit();
+            }
+        }
+    }
+
+    private static byte[] read(Upload upload, String sitePath) {
+        return readArchivePath(upload, upload.layout().archivePath(sitePath));
+    }
+
+    private static byte[] readArchivePath(Upload upload, String archivePath) {
+        try {
+            return Files.readAllBytes(upload.fileOfArchivePath().apply(archivePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String utf8(byte[] bytes, String path) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ImportFileException(path, null, "The file is not UTF-8 text.");
+        }
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof ApiException api && !api.errors().isEmpty()) {
+            StringBuilder text = new StringBuilder(api.getMessage());
+            for (FieldError error : api.errors()) {
+                text.append(' ').append(error.field()).append(": ").append(error.message());
+            }
+            return text.toString();
+        }
+        if (!(e instanceof ApiException)) {
+            LOG.warn("Import of a file failed", e);
+        }
+        return e.getMessage();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

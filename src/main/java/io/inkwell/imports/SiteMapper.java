@@ -1,0 +1,380 @@
+package io.inkwell.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Gives Hugo's and Jekyll's front-matter names our meaning. Keys are matched without regard to
+ * case, as Hugo does. Where several keys can give one value (description, summary, excerpt) the
+ * first that is set wins and the others are reported as ignored. Every key we do not map lands
+ * in {@code meta} untouched and in file order; of {@code cover} and {@code images}, only the
+ * part used as the feature image is taken out.
+ */
+public final class SiteMapper {
+
+    /** Keys read by this class; none of them reaches {@code meta} (except unused cover and images). */
+    static final Set<String> MAPPED_KEYS = Set.of("title", "slug", "date", "publishdate", "pubdate", "published",
+            "lastmod", "modified", "expirydate", "unpublishdate", "draft", "tags", "categories", "author",
+            "authors", "description", "summary", "excerpt", "image", "featured_image", "cover", "images",
+            "aliases");
+
+    private static final Pattern JEKYLL_FILE_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)");
+    private static final Pattern ATX_HEADING_1 = Pattern.compile("(?m)^ {0,3}#[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
+    private static final Pattern LEADING_BLANK_LINES = Pattern.compile("\\A(?:[ \\t]*\\n)+");
+
+    private SiteMapper() {
+    }
+
+    /** The result for one file of a site: a post or page, or the reason it is not one. */
+    public sealed interface Outcome permits Imported, Skipped {
+    }
+
+    public record Imported(ImportedPost post) implements Outcome {
+    }
+
+    public record Skipped(String path, String reason) implements Outcome {
+    }
+
+    /**
+     * Maps a file found in a site archive.
+     *
+     * @param sitePath path relative to the site root, as given by {@link SiteLayout}
+     * @param zone     the zone of dates written without one
+     * @throws ImportFileException when a value cannot be read, or a title is missing
+     */
+    public static Outcome mapSiteFile(String sitePath, SourceDocument document, ZoneId zone) {
+        ContentPaths.Classification classification = ContentPaths.classify(sitePath);
+        if (classification.isSkipped()) {
+            return new Skipped(sitePath, classification.skipReason());
+        }
+        return new Imported(map(sitePath, document, classification.kind().orElseThrow(),
+                ContentPaths.isDraftFolder(sitePath), zone));
+    }
+
+    /** Maps a Markdown file uploaded on its own, which is always a post. */
+    public static ImportedPost mapSingleFile(String fileName, SourceDocument document, ZoneId zone) {
+        return map(ContentPaths.fileName(fileName.replace('\\', '/')), document, ContentKind.POST, false, zone);
+    }
+
+    private static ImportedPost map(String path, SourceDocument document, ContentKind kind, boolean inDraftFolder,
+            ZoneId zone) {
+        return new Fields(path, document, zone).toPost(kind, inDraftFolder);
+    }
+
+    /** Reads one document's fields, collecting warnings on the way. */
+    private static final class Fields {
+
+        private final String path;
+        private final SourceDocument document;
+        private final ZoneId zone;
+        // lower-cased key -> key as written
+        private final Map<String, String> keys = new LinkedHashMap<>();
+        private final List<ImportMessage> warnings = new ArrayList<>();
+
+        Fields(String path, SourceDocument document, ZoneId zone) {
+            this.path = path;
+            this.document = document;
+            this.zone = zone;
+            document.fields().properties().forEach(
+                    field -> keys.putIfAbsent(field.getKey().toLowerCase(Locale.ROOT), field.getKey()));
+        }
+
+        ImportedPost toPost(ContentKind kind, boolean inDraftFolder) {
+            String fileName = ContentPaths.fileName(path);
+            String baseName = ContentPaths.withoutExtension(fileName);
+            Matcher jekyllName = JEKYLL_FILE_NAME.matcher(baseName);
+            LocalDate fileDate = jekyllName.matches() ? dateOrNull(jekyllName.group(1)) : null;
+
+            String slug = firstText("slug");
+            if (slug == null) {
+                slug = slugFromPath(baseName, fileDate != null ? jekyllName.group(2) : null);
+            }
+
+            OffsetDateTime publishedAt = firstDate("publishdate", "pubdate", "published");
+            if (publishedAt == null) {
+                publishedAt = firstDate("date");
+            }
+            if (publishedAt == null && fileDate != null) {
+                publishedAt = fileDate.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            }
+
+            String markdown = document.body().replace("\r\n", "\n").replace('\r', '\n');
+            Matcher blank = LEADING_BLANK_LINES.matcher(markdown);
+            int markdownFirstLine = document.bodyStartLine();
+            if (blank.find()) {
+                markdownFirstLine += (int) blank.group().chars().filter(c -> c == '\n').count();
+                markdown = markdown.substring(blank.end());
+            }
+
+            return new ImportedPost(path, kind, slug, title(markdown), publishedAt,
+                    firstDate("lastmod", "modified"), firstDate("expirydate", "unpublishdate"),
+                    inDraftFolder || isDraft(), strings("tags"), strings("categories"), authors(),
+                    firstText("description", "summary", "excerpt"), featureImage(), strings("aliases"), meta(),
+                    markdown, markdownFirstLine, warnings);
+        }
+
+        private String slugFromPath(String baseName, String jekyllName) {
+            if (baseName.equalsIgnoreCase("index")) {
+                String folder = ContentPaths.folderOf(path);
+                if (!folder.isEmpty()) {
+                    return ContentPaths.fileName(folder.substring(0, folder.length() - 1));
+                }
+            }
+            return jekyllName != null ? jekyllName : baseName;
+        }
+
+        private String title(String markdown) {
+            String title = firstText("title");
+            if (title != null) {
+                return title;
+            }
+            if (document.format() == FrontMatterFormat.NONE) {
+                Matcher heading = ATX_HEADING_1.matcher(markdown);
+                if (heading.find()) {
+                    return heading.group(1).strip();
+                }
+                throw new ImportFileException(path, null, "title is missing: no front matter and no # heading");
+            }
+            throw new ImportFileException(path, null, "title is missing from the front matter");
+        }
+
+        private boolean isDraft() {
+            JsonNode draft = value("draft");
+            boolean isDraft = draft != null && booleanOf("draft", draft);
+            JsonNode published = value("published");
+            // Jekyll's "published: false"; Hugo uses "published" as a date, read in publishedAt.
+            if (published != null && isBooleanLike(published)) {
+                isDraft |= !booleanOf("published", published);
+            }
+            return isDraft;
+        }
+
+        private List<String> authors() {
+            List<String> authors = strings("authors");
+            JsonNode author = value("author");
+            if (author == null) {
+                return authors;
+            }
+            List<String> single = author.isObject() ? nameOf("author", author) : strings("author");
+            if (authors.isEmpty()) {
+                return single;
+            }
+            if (!single.isEmpty() && !authors.containsAll(single)) {
+                warn("author", "author is ignored because authors is set");
+            }
+            return authors;
+        }
+
+        /** Jekyll lets {@code author} be an object such as {@code {name: Ann, url: ...}}. */
+        private List<String> nameOf(String key, JsonNode author) {
+            JsonNode name = author.get("name");
+            if (name == null || !name.isValueNode() || name.asText().isBlank()) {
+                throw error(key, key + " must be a name or an object with a name");
+            }
+            return List.of(name.asText().strip());
+        }
+
+        private String featureImage() {
+            List<String> found = new ArrayList<>();
+            addIfPresent(found, textOrNull(value("image")));
+            addIfPresent(found, textOrNull(value("featured_image")));
+            if (found.size() == 2 && !found.get(0).equals(found.get(1))) {
+                warn("featured_image", keys.get("featured_image") + " is ignored because " + keys.get("image") + " is set");
+            }
+            addIfPresent(found, coverImage());
+            addIfPresent(found, firstImage());
+            return found.isEmpty() ? null : found.get(0);
+        }
+
+        private String coverImage() {
+            JsonNode cover = value("cover");
+            return cover == null ? null : textOrNull(cover.isObject() ? cover.get("image") : cover);
+        }
+
+        private String firstImage() {
+            JsonNode images = value("images");
+            return images == null ? null : textOrNull(images.isArray() ? images.get(0) : images);
+        }
+
+        /**
+         * Unmapped keys in order. {@code cover} and {@code images} keep what is left after the
+         * feature image was taken from them; {@code image} or {@code featured_image} that are not
+         * strings stay as they are, since nothing read them.
+         */
+        private ObjectNode meta() {
+            ObjectNode meta = JsonNodeFactory.instance.objectNode();
+            String featureSource = featureImageSource();
+            for (Map.Entry<String, JsonNode> field : document.fields().properties()) {
+                String key = field.getKey();
+                String lower = key.toLowerCase(Locale.ROOT);
+                JsonNode value = field.getValue();
+                if (!MAPPED_KEYS.contains(lower)) {
+                    meta.set(key, value.deepCopy());
+                } else if ((lower.equals("image") || lower.equals("featured_image")) && !value.isValueNode()) {
+                    meta.set(key, value.deepCopy());
+                } else if (lower.equals("cover") || lower.equals("images")) {
+                    JsonNode rest = lower.equals(featureSource) ? remainder(value) : value.deepCopy();
+                    if (rest != null) {
+                        meta.set(key, rest);
+                    }
+                }
+            }
+            return meta;
+        }
+
+        private String featureImageSource() {
+            if (textOrNull(value("image")) != null || textOrNull(value("featured_image")) != null) {
+                return "image";
+            }
+            return coverImage() != null ? "cover" : firstImage() != null ? "images" : null;
+        }
+
+        /** What is left of a cover object or images list once the feature image is taken out. */
+        private static JsonNode remainder(JsonNode value) {
+            if (value.isObject()) {
+                ObjectNode rest = ((ObjectNode) value).deepCopy();
+                rest.remove("image");
+                return rest.isEmpty() ? null : rest;
+            }
+            if (value.isArray() && value.size() > 1) {
+                ArrayNode rest = ((ArrayNode) value).deepCopy();
+                rest.remove(0);
+                return rest;
+            }
+            return null;
+        }
+
+        /** The first non-blank text among the keys; later keys that differ are reported as ignored. */
+        private String firstText(String... candidates) {
+            String chosen = null;
+            String chosenKey = null;
+            for (String key : candidates) {
+                JsonNode node = value(key);
+                if (node == null || node.isNull()) {
+                    continue;
+                }
+                if (!node.isValueNode()) {
+                    throw error(key, key + " must be text, not " + (node.isArray() ? "a list" : "a table"));
+                }
+                String text = node.asText().strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (chosen == null) {
+                    chosen = text;
+                    chosenKey = key;
+                } else if (!chosen.equals(text)) {
+                    warn(key, keys.get(key) + " is ignored because " + keys.get(chosenKey) + " is set");
+                }
+            }
+            return chosen;
+        }
+
+        private OffsetDateTime firstDate(String... candidates) {
+            for (String key : candidates) {
+                JsonNode node = value(key);
+                if (node == null || node.isNull() || isBooleanLike(node)) {
+                    continue;
+                }
+                if (!node.isTextual()) {
+                    throw error(key, keys.get(key) + " must be a date such as 2017-02-21T09:02:03Z, found " + node);
+                }
+                if (node.asText().isBlank()) {
+                    continue;
+                }
+                try {
+                    return FrontMatterDates.parse(node.asText(), zone);
+                } catch (DateTimeException e) {
+                    throw error(key, keys.get(key) + " is not a date: \"" + node.asText()
+                            + "\" (expected e.g. 2017-02-21T09:02:03Z, 2017-02-21T09:02:03 or 2017-02-21)");
+                }
+            }
+            return null;
+        }
+
+        /** A list of strings, or one string as a list of one; blank entries are dropped. */
+        private List<String> strings(String key) {
+            JsonNode node = value(key);
+            List<String> values = new ArrayList<>();
+            if (node == null || node.isNull()) {
+                return values;
+            }
+            Iterable<JsonNode> items = node.isArray() ? node : List.of(node);
+            for (JsonNode item : items) {
+                if (item.isObject() && key.equals("authors")) {
+                    values.addAll(nameOf(key, item));
+                } else if (item.isValueNode() && !item.isNull()) {
+                    addIfPresent(values, item.asText().strip());
+                } else if (!item.isNull()) {
+                    throw error(key, keys.get(key) + " must be a list of strings");
+                }
+            }
+            return values;
+        }
+
+        private boolean booleanOf(String key, JsonNode node) {
+            if (node.isBoolean()) {
+                return node.booleanValue();
+            }
+            if (isBooleanLike(node)) {
+                return Boolean.parseBoolean(node.asText().strip().toLowerCase(Locale.ROOT));
+            }
+            throw error(key, keys.get(key) + " must be true or false, found " + node);
+        }
+
+        private static boolean isBooleanLike(JsonNode node) {
+            if (node.isBoolean()) {
+                return true;
+            }
+            String text = node.isTextual() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
+            return text.equals("true") || text.equals("false");
+        }
+
+        private JsonNode value(String lowerKey) {
+            String key = keys.get(lowerKey);
+            return key == null ? null : document.fields().get(key);
+        }
+
+        private static String textOrNull(JsonNode node) {
+            return node != null && node.isValueNode() && !node.isNull() && !node.asText().isBlank()
+                    ? node.asText().strip() : null;
+        }
+
+        private static void addIfPresent(List<String> list, String value) {
+            if (value != null && !value.isBlank()) {
+                list.add(value);
+            }
+        }
+
+        private static LocalDate dateOrNull(String text) {
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+
+        private ImportFileException error(String lowerKey, String message) {
+            return new ImportFileException(path, document.lineOf(keys.getOrDefault(lowerKey, lowerKey)), message);
+        }
+
+        private void warn(String lowerKey, String message) {
+            warnings.add(new ImportMessage(path, document.lineOf(keys.getOrDefault(lowerKey, lowerKey)), message));
+        }
+    }
+}

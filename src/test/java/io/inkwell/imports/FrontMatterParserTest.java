@@ -1,0 +1,180 @@
+package io.inkwell.imports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FrontMatterParserTest {
+
+    @Test
+    void hugoSeedPostParses() throws Exception {
+        String content = Files.readString(Path.of("/work/shared/seeds/pycon-pune-2017.md"));
+
+        SourceDocument document = FrontMatterParser.parse("content/post/pycon-pune-2017.md", content);
+
+        assertEquals(FrontMatterFormat.TOML, document.format());
+        assertEquals("Pycon Pune 2017", document.fields().get("title").asText());
+        assertEquals("2017-02-21T09:02:03Z", document.fields().get("date").asText(), "dates stay strings");
+        assertEquals(5, document.fields().get("tags").size());
+        assertEquals(List.of("author", "categories", "date", "description", "draft", "image", "slug", "tags", "title"),
+                keys(document), "keys keep file order");
+        assertTrue(document.body().startsWith("\n\n2017 saw a new chapter"));
+        assertEquals(13, document.bodyStartLine());
+        assertTrue(content.endsWith(document.body()));
+    }
+
+    @Test
+    void yamlFrontMatterAndExactBody() {
+        String content = "---\ntitle: Hello\ndate: 2017-02-21 10:00:00 +0100\ntags: [a, b]\n---\nBody *here*\n";
+
+        SourceDocument document = FrontMatterParser.parse("_posts/2017-02-21-hello.md", content);
+
+        assertEquals(FrontMatterFormat.YAML, document.format());
+        assertEquals("title: Hello\ndate: 2017-02-21 10:00:00 +0100\ntags: [a, b]\n", document.frontMatter());
+        assertEquals("2017-02-21 10:00:00 +0100", document.fields().get("date").asText());
+        assertEquals("Body *here*\n", document.body());
+        assertEquals(6, document.bodyStartLine());
+    }
+
+    @Test
+    void jsonFrontMatterEndsAtItsMatchingBrace() {
+        String content = "{\n  \"title\": \"Braces } in {strings}\",\n  \"cover\": {\n    \"image\": \"a.jpg\"\n  }\n}\n"
+                + "Body\n";
+
+        SourceDocument document = FrontMatterParser.parse("content/post/x.md", content);
+
+        assertEquals(FrontMatterFormat.JSON, document.format());
+        assertEquals("Braces } in {strings}", document.fields().get("title").asText());
+        assertEquals("a.jpg", document.fields().get("cover").get("image").asText());
+        assertEquals("Body\n", document.body());
+        assertEquals(7, document.bodyStartLine());
+    }
+
+    @Test
+    void byteOrderMarkAndCrlfAreHandled() {
+        String content = "\uFEFF+++\r\ntitle = \"Windows\"\r\ndraft = true\r\n+++\r\nLine one\r\nLine two\r\n";
+
+        SourceDocument document = FrontMatterParser.parse("content/post/win.md", content);
+
+        assertEquals(FrontMatterFormat.TOML, document.format());
+        assertEquals("Windows", document.fields().get("title").asText());
+        assertTrue(document.fields().get("draft").booleanValue());
+        assertEquals("Line one\r\nLine two\r\n", document.body(), "body exactly as in the file");
+        assertEquals(5, document.bodyStartLine());
+    }
+
+    @Test
+    void fileWithoutFrontMatterIsAllBody() {
+        String content = "# Just a heading\n\nText.\n";
+
+        SourceDocument document = FrontMatterParser.parse("about.md", content);
+
+        assertEquals(FrontMatterFormat.NONE, document.format());
+        assertTrue(document.fields().isEmpty());
+        assertEquals(content, document.body());
+        assertEquals(1, document.bodyStartLine());
+    }
+
+    @Test
+    void shortcodeAtTheTopIsNotJson() {
+        SourceDocument document = FrontMatterParser.parse("a.md", "{{< youtube abc >}}\n");
+
+        assertEquals(FrontMatterFormat.NONE, document.format());
+    }
+
+    @Test
+    void emptyFrontMatterGivesNoFields() {
+        SourceDocument document = FrontMatterParser.parse("a.md", "---\n---\nBody");
+
+        assertTrue(document.fields().isEmpty());
+        assertEquals("Body", document.body());
+        assertEquals(3, document.bodyStartLine());
+    }
+
+    @Test
+    void tomlSyntaxErrorReportsTheLineOfTheFile() {
+        String content = "+++\ntitle = \"Ok\"\ndraft = false\ntags = [\"a\"]\nbroken = = 3\n+++\nBody\n";
+
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("content/post/bad.md", content));
+
+        assertEquals(5, error.line());
+        assertEquals("content/post/bad.md", error.path());
+        assertTrue(error.detail().startsWith("front matter syntax error"), error.detail());
+        assertTrue(error.getMessage().startsWith("content/post/bad.md, line 5: "), error.getMessage());
+    }
+
+    @Test
+    void yamlSyntaxErrorReportsTheLineOfTheFile() {
+        String content = "---\ntitle: Ok\ntags: [a, b\nauthor: me\n---\nBody\n";
+
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("_posts/bad.md", content));
+
+        assertEquals(4, error.line());
+    }
+
+    @Test
+    void jsonSyntaxErrorReportsTheLineOfTheFile() {
+        String content = "{\n  \"title\": \"Ok\",\n  \"draft\": nope\n}\nBody\n";
+
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", content));
+
+        assertEquals(3, error.line());
+    }
+
+    @Test
+    void duplicateJsonKeyIsAnError() {
+        assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "{\n\"title\": \"a\",\n\"title\": \"b\"\n}\n"));
+    }
+
+    @Test
+    void frontMatterThatIsNotATableIsAnError() {
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "---\n- one\n- two\n---\nBody\n"));
+
+        assertEquals(2, error.line());
+        assertTrue(error.detail().contains("a list"), error.detail());
+    }
+
+    @Test
+    void unclosedFrontMatterIsAnError() {
+        ImportFileException toml = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "+++\ntitle = \"x\"\nBody\n"));
+        ImportFileException json = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("y.md", "{\n\"title\": \"x\"\nBody\n"));
+
+        assertEquals(1, toml.line());
+        assertTrue(toml.detail().contains("never closed"));
+        assertTrue(json.detail().contains("never closed"));
+    }
+
+    @Test
+    void jsonClosingBraceMustEndItsLine() {
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "{\n\"title\": \"x\"\n} trailing\nBody\n"));
+
+        assertEquals(3, error.line());
+    }
+
+    @Test
+    void lineOfKeyPointsIntoTheFile() {
+        SourceDocument document = FrontMatterParser.parse("x.md", "+++\ntitle = \"a\"\ndate = \"soon\"\n+++\n");
+
+        assertEquals(3, document.lineOf("date"));
+    }
+
+    private static List<String> keys(SourceDocument document) {
+        List<String> keys = new ArrayList<>();
+        document.fields().fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+}

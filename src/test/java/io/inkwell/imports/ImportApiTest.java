@@ -1,0 +1,342 @@
+package io.inkwell.imports;
+
+import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.adminWithBadInput;
+import static io.inkwell.support.Api.content;
+import static io.inkwell.support.Api.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inkwell.support.Posts;
+import io.inkwell.support.Sites;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ImportApiTest {
+
+    @Test
+    void hugoSiteImportsWithItsPostsPagesStatusesImagesAndWarnings() {
+        String s = unique();
+        JsonPath report = importZip(Sites.zip(Sites.hugo(s)), "source=hugo-" + s).then().statusCode(200)
+                .body("applied", equalTo(true))
+                .body("totals.created", equalTo(4))
+                .body("totals.failed", equalTo(0))
+                .body("totals.skipped", equalTo(2))
+                .extract().jsonPath();
+        assertEquals("skipped", file(report, "content/posts/_index.md").getString("action"));
+        assertEquals("skipped", file(report, "themes/plain/README.md").getString("action"));
+
+        // TOML page bundle: published, images uploaded and links rewritten, shortcodes rendered.
+        JsonPath bundle = adminPost("toml-bundle-" + s);
+        assertEquals("published", bundle.getString("status"));
+        assertEquals("2021-05-04T10:00:00Z", bundle.getString("publishedAt"));
+        assertEquals(List.of("Hugo " + s, "Bundles " + s), bundle.getList("tags.name"));
+        assertEquals("Tomas Bundle " + s, bundle.getString("authors[0].name"));
+        assertEquals("A page bundle with its own images.", bundle.getString("customExcerpt"));
+        assertEquals(1200, bundle.getInt("featureImage.width"));
+        assertTrue(bundle.getString("markdown").contains("![Diagram](/media/"), bundle.getString("markdown"));
+        assertTrue(bundle.getString("html").matches("(?s).*<figcaption>.*As a figure.*</figcaption>.*"), bundle.getString("html"));
+        assertTrue(bundle.getString("html").contains("https://www.youtube.com/watch?v&#61;dQw4w9WgXcQ"), bundle.getString("html"));
+        assertTrue(bundle.getString("markdown").contains("{{< tweet user=\"hugo\" id=\"1\" >}}"), "unknown shortcode kept");
+        assertTrue(bundle.getString("html").contains("href=\"/posts/yaml-post-" + s + "/\""), "ref shortcode resolved");
+        assertEquals("{\"weight\":3,\"params\":{\"toc\":true}}", metaJson(bundle.getString("id")));
+        assertTrue(warnings(report, "content/posts/toml-bundle-" + s + "/index.md").stream()
+                .anyMatch(w -> w.contains("tweet")), "the unknown shortcode is reported");
+        content().redirects().follow(false).get("/api/content/posts/toml-bundle-" + s).then().statusCode(200);
+
+        // YAML draft: site-absolute image from static/, a missing one reported, external one kept.
+        JsonPath yaml = adminPost("yaml-post-" + s);
+        assertEquals("draft", yaml.getString("status"));
+        assertEquals(List.of("Yana Yaml " + s, "Second Author " + s), yaml.getList("authors.name"));
+        assertEquals(200, yaml.getInt("featureImage.width"));
+        assertTrue(yaml.getString("markdown").contains("![ext](https://example.com/ext.png)"));
+        assertTrue(warnings(report, "content/posts/yaml-post-" + s + ".md").stream()
+                .anyMatch(w -> w.contains("missing-" + s + ".png")), "the missing image is named");
+        assertEquals("{\"series\":\"basics\"}", metaJson(yaml.getString("id")));
+
+        // JSON front matter, dated in the future: scheduled, with its expiry as unpublishAt.
+        JsonPath json = adminPost("json-post-" + s);
+        assertEquals("scheduled", json.getString("status"));
+        assertEquals("2999-01-01T00:00:00Z", json.getString("publishedAt"));
+        assertEquals("3000-01-01T00:00:00Z", json.getString("unpublishAt"));
+        content().get("/api/content/posts/json-post-" + s).then().statusCode(404);
+
+        // Other content becomes a page; aliases keep old addresses working.
+        admin().get("/api/admin/posts?type=page&limit=100").then().body("items.slug", hasItem("about-" + s));
+        content().get("/api/content/pages/about-" + s).then().statusCode(200);
+        content().redirects().follow(false).get("/api/content/posts/old-name-" + s).then().statusCode(301)
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/content/posts/toml-bundle-" + s));
+    }
+
+    @Test
+    void jekyllSiteImportsWithDatesAndSlugsFromFileNames() {
+        String s = unique();
+        importZip(Sites.zip(Sites.jekyll(s)), "").then().statusCode(200)
+                .body("totals.created", equalTo(4))
+                .body("totals.failed", equalTo(0));
+
+        JsonPath hello = adminPost("jekyll-hello-" + s);
+        assertEquals("published", hello.getString("status"));
+        assertEquals("2017-02-21T00:00:00Z", hello.getString("publishedAt"));
+        assertEquals(300, hello.getInt("featureImage.width"));
+        assertEquals("{\"layout\":\"post\"}", metaJson(hello.getString("id")));
+        assertEquals("draft", adminPost("not-published-" + s).getString("status"));
+        assertEquals("draft", adminPost("work-in-progress-" + s).getString("status"));
+        admin().get("/api/admin/posts?type=page&limit=100").then().body("items.slug", hasItem("about-" + s));
+    }
+
+    @Test
+    void reimportReportsEverythingUnchangedAndWritesNothing() {
+        String s = unique();
+        byte[] site = Sites.zip(Sites.hugo(s));
+        importZip(site, "source=re-" + s).then().statusCode(200).body("totals.created", equalTo(4));
+        JsonPath before = adminPost("toml-bundle-" + s);
+        long images = admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total");
+
+        importZip(site, "source=re-" + s).then().statusCode(200)
+                .body("totals.unchanged", equalTo(4))
+                .body("totals.created", equalTo(0))
+                .body("totals.updated", equalTo(0));
+
+        JsonPath after = adminPost("toml-bundle-" + s);
+        assertEquals(before.getInt("version"), after.getInt("version"));
+        assertEquals(before.getString("updatedAt"), after.getString("updatedAt"));
+        assertEquals(images, admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total"));
+    }
+
+    @Test
+    void changedFileUpdatesItsPostAndDraftFlagDecidesPublication() {
+        String s = unique();
+        Map<String, byte[]> site = Sites.hugo(s);
+        importZip(Sites.zip(site), "").then().statusCode(200);
+        String path = "content/posts/yaml-post-" + s + ".md";
+        site.put(path, new String(site.get(path)).replace("draft: true", "draft: false")
+                .replace("Written in YAML.", "Now published.").getBytes());
+
+        importZip(Sites.zip(site), "").then().statusCode(200)
+                .body("totals.updated", equalTo(1))
+                .body("totals.unchanged", equalTo(3));
+        content().get("/api/content/posts/yaml-post-" + s).then().statusCode(200)
+                .body("excerpt", equalTo("Now published."));
+    }
+
+    @Test
+    void oneBrokenFileInTwentyAppliesNothingUnlessPartial() {
+        String s = unique();
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 19; i++) {
+            files.put("content/posts/p" + i + "-" + s + ".md",
+                    ("+++\ntitle = \"Post " + i + " " + s + "\"\ndate = 2020-01-01T00:00:00Z\n+++\nBody " + i + "\n").getBytes());
+        }
+        files.put("content/posts/broken-" + s + ".md",
+                ("+++\ntitle = \"Broken\"\ndate = 2020-01-01\ntags = [\"a\",\n+++\nBody\n").getBytes());
+        long before = Posts.adminTotal();
+
+        JsonPath atomic = importZip(Sites.zip(files), "").then().statusCode(422)
+                .contentType(startsWith("application/json"))
+                .body("applied", equalTo(false))
+                .body("totals.failed", equalTo(1))
+                .body("totals.created", equalTo(19))
+                .extract().jsonPath();
+        JsonPath broken = file(atomic, "content/posts/broken-" + s + ".md");
+        assertEquals("failed", broken.getString("action"));
+        assertTrue(broken.getInt("errors[0].line") >= 4, "the TOML error names its line: " + broken.get("errors"));
+        assertEquals(before, Posts.adminTotal(), "an atomic import with a failed file applies nothing");
+
+        importZip(Sites.zip(files), "mode=partial").then().statusCode(200)
+                .body("applied", equalTo(true))
+                .body("totals.created", equalTo(19))
+                .body("totals.failed", equalTo(1));
+        assertEquals(before + 19, Posts.adminTotal());
+    }
+
+    @Test
+    void dryRunAnswersTheSameReportAndWritesNothing() {
+        String s = unique();
+        long posts = Posts.adminTotal();
+        long images = admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total");
+
+        importZip(Sites.zip(Sites.hugo(s)), "dryRun=true").then().statusCode(200)
+                .body("dryRun", equalTo(true))
+                .body("applied", equalTo(false))
+                .body("totals.created", equalTo(4));
+
+        assertEquals(posts, Posts.adminTotal());
+        assertEquals(images, admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total"));
+    }
+
+    @Test
+    void pruneUnpublishesWhatVanishedFromTheSource() {
+        String s = unique();
+        Map<String, byte[]> site = Sites.jekyll(s);
+        importZip(Sites.zip(site), "source=blog-" + s).then().statusCode(200);
+        content().get("/api/content/posts/jekyll-hello-" + s).then().statusCode(200);
+        site.remove("_posts/2017-02-21-jekyll-hello-" + s + ".md");
+
+        JsonPath report = importZip(Sites.zip(site), "source=blog-" + s + "&prune=true").then().statusCode(200)
+                .body("totals.pruned", equalTo(1))
+                .extract().jsonPath();
+        assertEquals("jekyll-hello-" + s, report.getString("pruned[0].slug"));
+        content().get("/api/content/posts/jekyll-hello-" + s).then().statusCode(404);
+        assertEquals("draft", adminPost("jekyll-hello-" + s).getString("status"), "unpublished, never deleted");
+        adminWithBadInput().contentType("application/zip").body(Sites.zip(site)).post("/api/admin/import?prune=true")
+                .then().statusCode(400).body("errors[0].field", equalTo("source"));
+    }
+
+    @Test
+    void singleMarkdownFileAndMultipartFilesImport() {
+        String s = unique();
+        admin().contentType("text/markdown").body("---\ntitle: Single " + s + "\n---\nOne file.\n")
+                .post("/api/admin/import?filename=single-" + s + ".md").then().statusCode(200)
+                .body("totals.created", equalTo(1));
+        assertEquals("published", adminPost("single-" + s).getString("status"));
+
+        io.inkwell.support.Api.adminMultipart()
+                .multiPart("file", "first-" + s + ".md", ("+++\ntitle = \"First " + s + "\"\n+++\n![pic](pic.png)\n").getBytes(), "text/markdown")
+                .multiPart("file", "pic.png", io.inkwell.support.Images.halfTransparentPng(50, 50, java.awt.Color.RED), "image/png")
+                .multiPart("file", "second-" + s + ".md", ("---\ntitle: Second " + s + "\ndraft: true\n---\nx\n").getBytes(), "text/markdown")
+                .post("/api/admin/import").then().statusCode(200)
+                .body("totals.created", equalTo(2));
+        assertTrue(adminPost("first-" + s).getString("markdown").startsWith("![pic](/media/"));
+    }
+
+    @Test
+    void badArchivesAreRefusedAndWriteNothing() {
+        long before = Posts.adminTotal();
+        String s = unique();
+        byte[] good = ("+++\ntitle = \"Evil " + s + "\"\n+++\nx\n").getBytes();
+
+        refused("application/zip", "not a zip at all".getBytes());
+        refused("application/gzip", "not gzip either".getBytes());
+        refused("application/zip", Sites.zip(Map.of("../evil-" + s + ".md", good)));
+        refused("application/zip", Sites.zip(Map.of("/etc/evil-" + s + ".md", good)));
+        refused("application/zip", ArchiveFixtures.zipWithSymlink("content/posts/link.md", "/etc/passwd"));
+        refused("application/zip", ArchiveFixtures.zipBomb(50L * 1024 * 1024));
+        refused("application/zip", ArchiveFixtures.manyFiles(6000));
+        refused("application/gzip", ArchiveFixtures.tarGzWithPath("../../outside.md", good));
+
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void exportIsLosslessAndReimportsUnchangedAndIntoAnEmptyInkwell() {
+        String s = unique();
+        Map<String, byte[]> site = Sites.hugo(s);
+        importZip(Sites.zip(site), "source=export-" + s).then().statusCode(200).body("totals.created", equalTo(4));
+        // One post edited after import, one written through the API: both export as TOML bundles.
+        String editedId = adminPost("yaml-post-" + s).getString("id");
+        admin().body(Map.of("title", "Edited YAML post " + s)).patch("/api/admin/posts/" + editedId).then().statusCode(200);
+        Map<String, Object> apiPost = Posts.draft("Api made " + s);
+        apiPost.put("slug", "api-made-" + s);
+        apiPost.put("status", "published");
+        apiPost.put("publishedAt", "2020-02-02T02:02:02Z");
+        apiPost.put("tags", List.of("Api " + s));
+        apiPost.put("meta", Map.of("weight", 7));
+        Posts.create(apiPost);
+        List<String> slugs = List.of("toml-bundle-" + s, "yaml-post-" + s, "json-post-" + s, "about-" + s, "api-made-" + s);
+        Map<String, JsonPath> original = snapshot(slugs);
+        Map<String, String> originalMeta = new java.util.HashMap<>();
+        slugs.forEach(slug -> originalMeta.put(slug, metaJson(original.get(slug).getString("id"))));
+
+        Map<String, byte[]> exported = Sites.only(Sites.unzip(admin().get("/api/admin/export").then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray()), List.of(s));
+
+        // Unedited imported files come back byte for byte, with their images.
+        String bundle = "content/posts/toml-bundle-" + s + "/index.md";
+        assertTrue(java.util.Arrays.equals(site.get(bundle), exported.get(bundle)), "byte-for-byte export");
+        assertTrue(exported.containsKey("content/posts/toml-bundle-" + s + "/cover.jpg"));
+        // The edited post becomes a TOML page bundle with its image beside it.
+        assertTrue(new String(exported.get("content/posts/yaml-post-" + s + "/index.md")).startsWith("+++\n"));
+        assertTrue(exported.containsKey("content/posts/yaml-post-" + s + "/static-pic-" + s + ".png"), exported.keySet().toString());
+
+        importZip(Sites.zip(exported), "").then().statusCode(200)
+                .body("totals.unchanged", equalTo(5))
+                .body("totals.created", equalTo(0))
+                .body("totals.updated", equalTo(0));
+
+        // "Into an empty Inkwell": this test's posts, tags and authors are deleted, then the export imported.
+        for (String slug : slugs) {
+            admin().delete("/api/admin/posts/" + original.get(slug).getString("id")).then().statusCode(204);
+        }
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.created", equalTo(5));
+        Map<String, JsonPath> restored = snapshot(slugs);
+        for (String slug : slugs) {
+            for (String field : List.of("type", "slug", "title", "markdown", "html", "status", "publishedAt", "unpublishAt",
+                    "customExcerpt", "excerpt", "tags.name", "categories.name", "authors.name", "featureImage.url",
+                    "featureImage.width", "wordCount")) {
+                if (field.equals("publishedAt") && slug.startsWith("about-")) {
+                    // Its file has no date: publication is the time of each import, in any Inkwell.
+                    continue;
+                }
+                assertEquals((Object) original.get(slug).get(field), restored.get(slug).get(field), slug + " " + field);
+            }
+            assertEquals(originalMeta.get(slug), metaJson(restored.get(slug).getString("id")), slug + " meta");
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private static Response importZip(byte[] zip, String query) {
+        return admin().contentType("application/zip").body(zip).post("/api/admin/import" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    private static void refused(String type, byte[] body) {
+        adminWithBadInput().contentType(type).body(body).post("/api/admin/import").then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("archive"));
+    }
+
+    private static JsonPath adminPost(String slug) {
+        JsonPath page = admin().get("/api/admin/posts?limit=100&sort=-updatedAt").jsonPath();
+        String id = page.getString("items.find { it.slug == '" + slug + "' }.id");
+        if (id == null) {
+            for (String type : List.of("post", "page")) {
+                JsonPath typed = admin().get("/api/admin/posts?limit=100&type=" + type).jsonPath();
+                id = typed.getString("items.find { it.slug == '" + slug + "' }.id");
+                if (id != null) {
+                    break;
+                }
+            }
+        }
+        org.hamcrest.MatcherAssert.assertThat("post " + slug + " exists", id, not(equalTo(null)));
+        return admin().get("/api/admin/posts/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String metaJson(String id) {
+        String body = admin().get("/api/admin/posts/" + id).asString();
+        int start = body.indexOf("\"meta\":") + 7;
+        int depth = 0;
+        for (int i = start; i < body.length(); i++) {
+            char c = body.charAt(i);
+            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+            if (depth == 0) {
+                return body.substring(start, i + 1);
+            }
+        }
+        throw new AssertionError("no meta in " + body);
+    }
+
+    private static Map<String, JsonPath> snapshot(List<String> slugs) {
+        Map<String, JsonPath> posts = new java.util.LinkedHashMap<>();
+        slugs.forEach(slug -> posts.put(slug, adminPost(slug)));
+        return posts;
+    }
+
+    private static JsonPath file(JsonPath report, String path) {
+        return JsonPath.from(report.prettify()).setRootPath("files.find { it.path == '" + path + "' }");
+    }
+
+    private static List<String> warnings(JsonPath report, String path) {
+        return report.getList("files.find { it.path == '" + path + "' }.warnings.message");
+    }
+}
