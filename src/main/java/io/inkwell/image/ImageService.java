@@ -136,6 +136,10 @@ public class ImageService {
         return images.findByUploadSha(sha).or(() -> images.findBySha(sha));
     }
 
+    public Optional<ImageView> viewByFileSha(String sha) {
+        return findByFileSha(sha).map(this::view);
+    }
+
     /** The bytes we serve for an image, for exports. */
     public Optional<byte[]> servedBytes(Image image) {
         return storage.get(image.storageKey());

@@ -17,6 +17,8 @@ import io.inkwell.post.PostService;
 import io.inkwell.post.PostType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -40,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,8 +73,11 @@ public class ImportService {
     private final ImageService images;
     private final PostSourceRepository sources;
     private final Json json;
+    private final EntityManager entityManager;
 
-    public ImportService(PostService posts, ImageService images, PostSourceRepository sources, Json json) {
+    public ImportService(PostService posts, ImageService images, PostSourceRepository sources, Json json,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.posts = posts;
         this.images = images;
         this.sources = sources;
@@ -80,12 +86,11 @@ public class ImportService {
 
     public ImportReport run(Upload upload, Options options) {
         List<Entry> entries = plan(upload, options.zone());
-        Map<String, String> urlsByContentPath = contentUrls(entries);
         boolean applyTogether = options.mode() == Mode.ATOMIC || options.dryRun();
         List<PrunedPost> pruned = new ArrayList<>();
         if (applyTogether) {
             inTransaction(() -> {
-                entries.stream().filter(Entry::planned).forEach(entry -> apply(entry, upload, urlsByContentPath, options));
+                entries.stream().filter(Entry::planned).forEach(entry -> apply(entry, upload, options));
                 boolean failed = entries.stream().anyMatch(entry -> entry.action == Action.FAILED);
                 if (options.prune() && !failed) {
                     pruned.addAll(prune(entries, upload, options));
@@ -97,7 +102,7 @@ public class ImportService {
                 if (entry.planned()) {
                     try {
                         inTransaction(() -> {
-                            apply(entry, upload, urlsByContentPath, options);
+                            apply(entry, upload, options);
                             return entry.action == Action.FAILED;
                         });
                     } catch (RuntimeException e) {
@@ -120,16 +125,19 @@ public class ImportService {
     /** One Markdown file of the upload and what became of it. */
     private static final class Entry {
         final String sitePath;
-        final byte[] bytes;
         ImportedPost post;
         String slug;
+        /** The Markdown after shortcodes, and its rendering when no image link will change it. */
+        String markdown;
+        io.inkwell.post.MarkdownRenderer.Rendered rendered;
+        /** The post this file would replace, as it was when the import began. */
+        PostImport.Existing existing;
         Action action;
         final List<Message> warnings = new ArrayList<>();
         final List<Message> errors = new ArrayList<>();
 
-        Entry(String sitePath, byte[] bytes) {
+        Entry(String sitePath) {
             this.sitePath = sitePath;
-            this.bytes = bytes;
         }
 
         boolean planned() {
@@ -142,39 +150,77 @@ public class ImportService {
         }
     }
 
+    /** Reads, parses and maps every file, on all cores: this is most of an import's work. */
     private List<Entry> plan(Upload upload, ZoneId zone) {
-        List<Entry> entries = new ArrayList<>();
+        List<String> files = upload.layout().markdownFiles();
+        Entry[] planned = new Entry[files.size()];
+        IntStream.range(0, files.size()).parallel().forEach(i -> planned[i] = planFile(files.get(i), upload, zone));
+        List<Entry> entries = List.of(planned);
         Map<String, Entry> bySlug = new HashMap<>();
-        for (String sitePath : upload.layout().markdownFiles()) {
-            Entry entry = new Entry(sitePath, read(upload, sitePath));
-            entries.add(entry);
-            try {
-                SourceDocument document = FrontMatterParser.parse(sitePath, utf8(entry.bytes, sitePath));
-                if (upload.flat()) {
-                    entry.post = SiteMapper.mapSingleFile(ContentPaths.fileName(sitePath), document, zone);
-                } else {
-                    SiteMapper.Outcome outcome = SiteMapper.mapSiteFile(sitePath, document, zone);
-                    if (outcome instanceof SiteMapper.Skipped skipped) {
-                        entry.action = Action.SKIPPED;
-                        entry.warnings.add(new Message(null, skipped.reason()));
-                        continue;
-                    }
-                    entry.post = ((SiteMapper.Imported) outcome).post();
-                }
-                entry.post.warnings().forEach(warning -> entry.warnings.add(Message.of(warning)));
-                entry.slug = Slugs.normalize(entry.post.slug());
-                check(entry);
+        for (Entry entry : entries) {
+            if (entry.post != null && entry.action == null) {
                 Entry other = bySlug.putIfAbsent(entry.post.type().value() + "/" + entry.slug, entry);
                 if (other != null) {
                     entry.fail(null, "The slug '" + entry.slug + "' is already used by " + other.sitePath + ".");
                 }
-            } catch (ImportFileException e) {
-                entry.fail(e.line(), e.detail());
-            } catch (ApiException e) {
-                entry.fail(null, describe(e));
             }
         }
+        Map<String, String> urlsByContentPath = contentUrls(entries);
+        Map<String, PostImport.Existing> existing = QuarkusTransaction.requiringNew().call(() -> posts.existingForImport(
+                entries.stream().filter(Entry::planned).map(entry -> entry.slug).toList()));
+        entries.stream().filter(Entry::planned)
+                .forEach(entry -> entry.existing = existing.get(PostImport.Existing.key(postType(entry.post), entry.slug)));
+        entries.parallelStream().filter(Entry::planned).forEach(entry -> prepareBody(entry, urlsByContentPath));
         return entries;
+    }
+
+    private static PostType postType(ImportedPost post) {
+        return post.type() == ContentKind.PAGE ? PostType.PAGE : PostType.POST;
+    }
+
+    private static Entry planFile(String sitePath, Upload upload, ZoneId zone) {
+        Entry entry = new Entry(sitePath);
+        try {
+            // Not kept: a site's text may be large, so files are read again when applied.
+            SourceDocument document = FrontMatterParser.parse(sitePath, utf8(read(upload, sitePath), sitePath));
+            if (upload.flat()) {
+                entry.post = SiteMapper.mapSingleFile(ContentPaths.fileName(sitePath), document, zone);
+            } else {
+                SiteMapper.Outcome outcome = SiteMapper.mapSiteFile(sitePath, document, zone);
+                if (outcome instanceof SiteMapper.Skipped skipped) {
+                    entry.action = Action.SKIPPED;
+                    entry.warnings.add(new Message(null, skipped.reason()));
+                    return entry;
+                }
+                entry.post = ((SiteMapper.Imported) outcome).post();
+            }
+            entry.post.warnings().forEach(warning -> entry.warnings.add(Message.of(warning)));
+            entry.slug = Slugs.normalize(entry.post.slug());
+            check(entry);
+        } catch (ImportFileException e) {
+            entry.fail(e.line(), e.detail());
+        } catch (ApiException e) {
+            entry.fail(null, describe(e));
+        }
+        return entry;
+    }
+
+    /** Shortcodes, and the HTML when no local image link will change the Markdown later. */
+    private static void prepareBody(Entry entry, Map<String, String> urlsByContentPath) {
+        Shortcodes.Result rendered = Shortcodes.render(entry.post.markdown(), contentPath -> {
+            String key = contentPath.replaceAll("^/+", "").replaceAll("#.*$", "");
+            return Optional.ofNullable(urlsByContentPath.get(key))
+                    .or(() -> Optional.ofNullable(urlsByContentPath.get(ContentPaths.fileName(key))))
+                    .or(() -> Optional.ofNullable(urlsByContentPath.get(ContentPaths.withoutExtension(ContentPaths.fileName(key)))));
+        });
+        rendered.warnings().forEach(w -> entry.warnings.add(Message.of(w.locatedIn(entry.sitePath, entry.post.markdownFirstLine()))));
+        entry.markdown = rendered.markdown();
+        // Rendering is the costly part, so only for bodies that image links will not change and
+        // that differ from the post as it is (an unchanged file is not rendered at all).
+        boolean same = entry.existing != null && entry.existing.markdown().equals(entry.markdown);
+        if (!same && ImageReferences.find(entry.markdown).stream().allMatch(ImageReferences::isExternal)) {
+            entry.rendered = PostImport.render(entry.markdown);
+        }
     }
 
     /** Rules that the post feature would also enforce, checked before anything is written. */
@@ -213,22 +259,14 @@ public class ImportService {
 
     // ---- applying: inside a transaction ---------------------------------------------------
 
-    private void apply(Entry entry, Upload upload, Map<String, String> urlsByContentPath, Options options) {
+    private void apply(Entry entry, Upload upload, Options options) {
         ImportedPost post = entry.post;
         try {
-            Shortcodes.Result rendered = Shortcodes.render(post.markdown(), contentPath -> {
-                String key = contentPath.replaceAll("^/+", "").replaceAll("#.*$", "");
-                return Optional.ofNullable(urlsByContentPath.get(key))
-                        .or(() -> Optional.ofNullable(urlsByContentPath.get(ContentPaths.fileName(key))))
-                        .or(() -> Optional.ofNullable(urlsByContentPath.get(ContentPaths.withoutExtension(ContentPaths.fileName(key)))));
-            });
-            rendered.warnings().forEach(w -> entry.warnings.add(Message.of(w.locatedIn(entry.sitePath, post.markdownFirstLine()))));
-
             Map<String, UUID> usedFiles = new LinkedHashMap<>();
             Set<String> unusable = new HashSet<>();
             Function<String, Optional<String>> mediaUrl = ref -> upload.layout().resolveImage(entry.sitePath, ref)
                     .flatMap(archivePath -> importImage(archivePath, upload, entry, usedFiles, unusable, ref));
-            ImageReferences.Rewrite rewrite = ImageReferences.rewrite(rendered.markdown(), mediaUrl);
+            ImageReferences.Rewrite rewrite = ImageReferences.rewrite(entry.markdown, mediaUrl);
             for (String missing : rewrite.unresolved()) {
                 if (!unusable.contains(missing)) {
                     entry.warnings.add(new Message(null, "Image not found: " + missing + " (kept as written)."));
@@ -244,20 +282,22 @@ public class ImportService {
             }
 
             PostImport.Command command = new PostImport.Command(
-                    post.type() == ContentKind.PAGE ? PostType.PAGE : PostType.POST, entry.slug, post.title(),
+                    postType(post), entry.slug, post.title(),
                     rewrite.markdown(), post.excerpt(), featureImage, post.authors(), post.tags(), post.categories(),
-                    post.draft(), post.publishedAt(), post.expiryDate(), json.write(post.meta()), post.aliases());
-            Optional<UUID> existing = posts.findId(command.type(), command.slug());
-            if (existing.isPresent() && posts.matchesImport(existing.get(), command)) {
+                    post.draft(), post.publishedAt(), post.expiryDate(), json.write(post.meta()), post.aliases(),
+                    rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null);
+            if (entry.existing != null && posts.importChangesNothing(entry.existing, command)) {
                 entry.action = Action.UNCHANGED;
                 return;
             }
             PostImport.Outcome outcome = posts.importPost(command);
-            sources.save(outcome.postId(), options.source(), exportPath(upload, entry.sitePath), entry.bytes,
+            sources.save(outcome.postId(), options.source(), exportPath(upload, entry.sitePath), read(upload, entry.sitePath),
                     posts.version(outcome.postId()), usedFiles);
             entry.action = outcome.created() ? Action.CREATED : Action.UPDATED;
         } catch (ApiException e) {
             entry.fail(null, describe(e));
+        } finally {
+            releaseSession();
         }
     }
 
@@ -266,10 +306,10 @@ public class ImportService {
             Set<String> unusable, String ref) {
         String sitePath = archivePath.substring(upload.layout().root().length());
         byte[] bytes = readArchivePath(upload, archivePath);
-        Optional<io.inkwell.image.Image> known = images.findByFileSha(sha256(bytes));
+        Optional<io.inkwell.image.ImageDtos.ImageView> known = images.viewByFileSha(sha256(bytes));
         io.inkwell.image.ImageDtos.ImageView view;
         if (known.isPresent()) {
-            view = images.get(known.get().id);
+            view = known.get();
         } else {
             try {
                 view = images.store(images.prepare(bytes), ContentPaths.fileName(sitePath), null, null).image();
@@ -335,11 +375,24 @@ public class ImportService {
     }
 
     /**
+     * Writes what this file changed and forgets the loaded entities: a thousand-file import in
+     * one transaction then costs the same per file, and its memory stays flat.
+     */
+    private void releaseSession() {
+        if (QuarkusTransaction.isActive() && !QuarkusTransaction.isRollbackOnly()) {
+            entityManager.flush();
+        }
+        entityManager.clear();
+    }
+
+    /**
      * Runs {@code work} in a new transaction and rolls it back when the work asks for it (a dry
      * run, a failed atomic import) or when a write inside it failed.
      */
-    private static void inTransaction(java.util.function.BooleanSupplier work) {
+    private void inTransaction(java.util.function.BooleanSupplier work) {
         QuarkusTransaction.begin();
+        // Lookups must not flush (and dirty-check) everything loaded so far.
+        entityManager.setFlushMode(FlushModeType.COMMIT);
         boolean rollback = true;
         try {
             rollback = work.getAsBoolean() || QuarkusTransaction.isRollbackOnly();

@@ -39,6 +39,9 @@ public final class Shortcodes {
     }
 
     public static Result render(String markdown, RefResolver refs) {
+        if (!markdown.contains("{{")) {
+            return new Result(markdown, List.of());
+        }
         return new Rendering(markdown, refs).run();
     }
 

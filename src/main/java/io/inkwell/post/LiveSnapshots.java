@@ -47,8 +47,8 @@ class LiveSnapshots {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void publish(Post post) {
-        write(post.id, PostState.of(post), post.authors, post.terms, Times.now());
+    void publish(Post post, boolean wasLive) {
+        write(post.id, PostState.of(post), post.authors, post.terms, Times.now(), wasLive);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -88,13 +88,14 @@ class LiveSnapshots {
                 state = state.without(referenceId);
             }
             write((UUID) row[0], state, authorService.findByIds(state.authorIds()),
-                    termService.findByIds(state.termIds()), toUtc(row[2]));
+                    termService.findByIds(state.termIds()), toUtc(row[2]), true);
         }
         // Public tag and author lists change even when no snapshot names them.
         generation.bump();
     }
 
-    private void write(UUID postId, PostState state, List<Author> authors, List<Term> terms, OffsetDateTime snapshotAt) {
+    private void write(UUID postId, PostState state, List<Author> authors, List<Term> terms, OffsetDateTime snapshotAt,
+            boolean replacing) {
         List<PublicRef> authorRefs = authors.stream().map(a -> new PublicRef(a.slug, a.name)).toList();
         List<PublicRef> tags = refs(terms, Taxonomy.TAG);
         List<PublicRef> categories = refs(terms, Taxonomy.CATEGORY);
@@ -121,17 +122,24 @@ class LiveSnapshots {
                 .setParameter(7, json.write(body))
                 .setParameter(8, json.write(summary))
                 .executeUpdate();
-        entityManager.createNativeQuery("delete from live_post_author where post_id = ?1")
-                .setParameter(1, postId).executeUpdate();
-        entityManager.createNativeQuery("delete from live_post_term where post_id = ?1")
-                .setParameter(1, postId).executeUpdate();
-        for (Author author : authors) {
-            entityManager.createNativeQuery("insert into live_post_author (post_id, author_id) values (?1, ?2)")
-                    .setParameter(1, postId).setParameter(2, author.id).executeUpdate();
+        // All authors (all terms) in one statement: an import publishes a thousand posts at once.
+        if (replacing) {
+            entityManager.createNativeQuery("delete from live_post_author where post_id = ?1")
+                    .setParameter(1, postId).executeUpdate();
+            entityManager.createNativeQuery("delete from live_post_term where post_id = ?1")
+                    .setParameter(1, postId).executeUpdate();
         }
-        for (Term term : terms) {
-            entityManager.createNativeQuery("insert into live_post_term (post_id, term_id) values (?1, ?2)")
-                    .setParameter(1, postId).setParameter(2, term.id).executeUpdate();
+        if (!authors.isEmpty()) {
+            entityManager.createNativeQuery("insert into live_post_author (post_id, author_id) "
+                            + "select distinct ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
+                    .setParameter(1, postId).setParameter(2, authors.stream().map(a -> a.id).toArray(UUID[]::new))
+                    .executeUpdate();
+        }
+        if (!terms.isEmpty()) {
+            entityManager.createNativeQuery("insert into live_post_term (post_id, term_id) "
+                            + "select distinct ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
+                    .setParameter(1, postId).setParameter(2, terms.stream().map(t -> t.id).toArray(UUID[]::new))
+                    .executeUpdate();
         }
         generation.bump();
     }

@@ -13,13 +13,38 @@ public final class PostImport {
     /**
      * A post as an imported file describes it. {@code featureImage} is a media URL or an
      * external URL; {@code publishedAt} null keeps the post's time (or now, when publishing).
+     * {@code known} false says no post has this type and slug yet, which saves a lookup.
      */
     public record Command(PostType type, String slug, String title, String markdown, String excerpt,
             String featureImage, List<String> authors, List<String> tags, List<String> categories, boolean draft,
-            OffsetDateTime publishedAt, OffsetDateTime unpublishAt, String metaJson, List<String> aliases) {
+            OffsetDateTime publishedAt, OffsetDateTime unpublishAt, String metaJson, List<String> aliases,
+            MarkdownRenderer.Rendered rendered, boolean known) {
+    }
+
+    /**
+     * Renders ahead of time, so an import can render on every core while its writes stay in
+     * one transaction. Pass the result as {@link Command#rendered()} for the same Markdown.
+     */
+    public static MarkdownRenderer.Rendered render(String markdown) {
+        return MarkdownRenderer.render(markdown);
     }
 
     public record Outcome(UUID postId, long version, boolean created) {
+    }
+
+    /** What an import compares a file with: a post as it is now, read once for the whole upload. */
+    public record Existing(PostType type, String slug, String title, String markdown, String customExcerpt,
+            UUID featureImageId, String featureImageUrl, String metaJson, List<String> authorSlugs,
+            List<String> tagSlugs, List<String> categorySlugs, PostStatus status, boolean hasUnpublishedChanges,
+            OffsetDateTime publishedAt, OffsetDateTime unpublishAt) {
+
+        public String key() {
+            return key(type, slug);
+        }
+
+        public static String key(PostType type, String slug) {
+            return type + "/" + slug.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** A post or page as the exporter needs it, drafts included. */

@@ -101,6 +101,17 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return find("type = ?1 and lower(slug) = lower(?2)", type, slug).firstResultOptional();
     }
 
+    public Optional<Post> findBySlugForUpdate(PostType type, String slug) {
+        return find("type = ?1 and lower(slug) = lower(?2)", type, slug)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Posts of any type with these (lower-case) slugs, with authors and terms, in one query. */
+    public List<Post> findWithReferences(List<String> lowerCaseSlugs) {
+        return find("select distinct p from Post p left join fetch p.authors left join fetch p.terms "
+                + "where lower(p.slug) in ?1", lowerCaseSlugs).list();
+    }
+
     @SuppressWarnings("unchecked")
     public List<String> aliasesOf(UUID postId) {
         return getEntityManager().createNativeQuery("select slug from post_slug_alias where post_id = ?1 order by slug")

@@ -34,6 +34,7 @@ import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -315,26 +316,41 @@ public class PostService {
         return posts.findBySlug(type, slug).map(post -> post.id);
     }
 
-    /** True when importing {@code command} would change nothing the post shows or does. */
-    public boolean matchesImport(UUID id, PostImport.Command command) {
-        Post post = posts.findById(id);
-        OffsetDateTime now = Times.now();
-        ImportedState target = importedState(command, now);
-        return post.type == command.type()
-                && post.title.equals(command.title().strip())
-                && post.markdown.equals(command.markdown())
-                && Objects.equals(post.customExcerpt, blankToNull(command.excerpt()))
+    /** The posts of these types and slugs as they are now, keyed by {@link PostImport.Existing#key()}. */
+    public Map<String, PostImport.Existing> existingForImport(Collection<String> slugs) {
+        Map<String, PostImport.Existing> found = new HashMap<>();
+        List<String> lowerSlugs = slugs.stream().map(slug -> slug.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        for (int from = 0; from < lowerSlugs.size(); from += 500) {
+            List<String> batch = lowerSlugs.subList(from, Math.min(lowerSlugs.size(), from + 500));
+            for (Post post : posts.findWithReferences(batch)) {
+                PostImport.Existing existing = new PostImport.Existing(post.type, post.slug, post.title, post.markdown,
+                        post.customExcerpt, post.featureImageId, post.featureImageUrl, post.meta,
+                        post.authors.stream().map(a -> a.slug).toList(), names(post, Taxonomy.TAG, true),
+                        names(post, Taxonomy.CATEGORY, true), post.status, post.hasUnpublishedChanges,
+                        post.publishedAt, post.unpublishAt);
+                found.put(existing.key(), existing);
+            }
+            posts.getEntityManager().clear();
+        }
+        return found;
+    }
+
+    /** True when importing {@code command} over {@code post} would change nothing it shows or does. */
+    public boolean importChangesNothing(PostImport.Existing post, PostImport.Command command) {
+        ImportedState target = importedState(command, Times.now());
+        return post.type() == command.type()
+                && post.title().equals(command.title().strip())
+                && post.markdown().equals(command.markdown())
+                && Objects.equals(post.customExcerpt(), blankToNull(command.excerpt()))
                 && sameFeatureImage(post, command.featureImage())
-                && post.meta.equals(command.metaJson())
-                && post.authors.stream().map(a -> a.slug).toList().equals(
-                        List.copyOf(NamedReferences.bySlug("authors", command.authors()).keySet()))
-                && names(post, Taxonomy.TAG, true).equals(List.copyOf(NamedReferences.bySlug("tags", command.tags()).keySet()))
-                && names(post, Taxonomy.CATEGORY, true).equals(
-                        List.copyOf(NamedReferences.bySlug("categories", command.categories()).keySet()))
-                && post.status == target.status()
-                && !post.hasUnpublishedChanges
-                && (command.publishedAt() == null || Objects.equals(post.publishedAt, Times.utc(command.publishedAt())))
-                && Objects.equals(post.unpublishAt, target.unpublishAt());
+                && post.metaJson().equals(command.metaJson())
+                && post.authorSlugs().equals(List.copyOf(NamedReferences.bySlug("authors", command.authors()).keySet()))
+                && post.tagSlugs().equals(List.copyOf(NamedReferences.bySlug("tags", command.tags()).keySet()))
+                && post.categorySlugs().equals(List.copyOf(NamedReferences.bySlug("categories", command.categories()).keySet()))
+                && post.status() == target.status()
+                && !post.hasUnpublishedChanges()
+                && (command.publishedAt() == null || Objects.equals(post.publishedAt(), Times.utc(command.publishedAt())))
+                && Objects.equals(post.unpublishAt(), target.unpublishAt());
     }
 
     /**
@@ -352,7 +368,7 @@ public class PostService {
         if (command.title() == null || command.title().isBlank()) {
             throw new InvalidInputException("title", "Must not be blank.");
         }
-        Optional<Post> existing = posts.findBySlug(command.type(), slug).map(found -> posts.findForUpdate(found.id).orElseThrow());
+        Optional<Post> existing = command.known() ? posts.findBySlugForUpdate(command.type(), slug) : Optional.empty();
         if (existing.isEmpty() && posts.slugTaken(command.type(), slug, null)) {
             throw new ConflictException("The slug '" + slug + "' is still live for another " + command.type() + ".");
         }
@@ -377,7 +393,11 @@ public class PostService {
         post.authors.addAll(resolvedAuthors);
         post.terms.clear();
         post.terms.addAll(resolvedTerms);
-        render(post);
+        if (command.rendered() != null) {
+            setRendered(post, command.rendered());
+        } else {
+            render(post);
+        }
         if (command.publishedAt() != null) {
             post.publishedAt = Times.utc(command.publishedAt());
         }
@@ -466,13 +486,13 @@ public class PostService {
         return new ImportedState(PostStatus.PUBLISHED, unpublishAt);
     }
 
-    private boolean sameFeatureImage(Post post, String reference) {
+    private boolean sameFeatureImage(PostImport.Existing post, String reference) {
         if (reference == null) {
-            return post.featureImageId == null && post.featureImageUrl == null;
+            return post.featureImageId() == null && post.featureImageUrl() == null;
         }
         Optional<UUID> image = images.resolveReference(reference);
-        return image.isPresent() ? image.get().equals(post.featureImageId)
-                : post.featureImageId == null && reference.strip().equals(post.featureImageUrl);
+        return image.isPresent() ? image.get().equals(post.featureImageId())
+                : post.featureImageId() == null && reference.strip().equals(post.featureImageUrl());
     }
 
     private static List<String> names(Post post, Taxonomy taxonomy, boolean slugs) {
@@ -480,6 +500,7 @@ public class PostService {
     }
 
     private void goLive(Post post, OffsetDateTime now) {
+        boolean wasLive = post.status == PostStatus.PUBLISHED;
         post.status = PostStatus.PUBLISHED;
         if (post.publishedAt == null) {
             post.publishedAt = now;
@@ -489,7 +510,7 @@ public class PostService {
         }
         post.hasUnpublishedChanges = false;
         posts.flush();
-        live.publish(post);
+        live.publish(post, wasLive);
     }
 
     private void schedule(Post post, OffsetDateTime publishAt, OffsetDateTime now, String field) {
@@ -562,7 +583,10 @@ public class PostService {
 
 
     private static void render(Post post) {
-        MarkdownRenderer.Rendered rendered = MarkdownRenderer.render(post.markdown);
+        setRendered(post, MarkdownRenderer.render(post.markdown));
+    }
+
+    private static void setRendered(Post post, MarkdownRenderer.Rendered rendered) {
         post.html = rendered.html();
         post.excerpt = post.customExcerpt != null ? post.customExcerpt : rendered.derivedExcerpt();
         post.wordCount = rendered.wordCount();

@@ -20,12 +20,22 @@ public final class Slugs {
 
     /** "Café Zürich" -> "cafe-zurich". Empty when nothing ASCII is left. */
     public static String fromText(String text) {
-        String ascii = TO_ASCII.get().transliterate(text).toLowerCase(Locale.ROOT);
+        // ICU is slow next to the rest of an import; plain ASCII needs no transliteration.
+        String ascii = (isAscii(text) ? text : TO_ASCII.get().transliterate(text)).toLowerCase(Locale.ROOT);
         String slug = NON_ALPHANUMERIC.matcher(ascii).replaceAll("-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_LENGTH) {
             slug = slug.substring(0, MAX_LENGTH).replaceAll("-+$", "");
         }
         return slug;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static boolean isValid(String slug) {

@@ -37,8 +37,9 @@ public class ContentGeneration {
     /** Marks public content as changed; readers see it once the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void bump() {
-        entityManager.createNativeQuery("select nextval('content_generation')").getSingleResult();
+        // Once per transaction is enough: readers compare the value, not count the changes.
         if (transactions.getResource(REGISTERED) == null) {
+            entityManager.createNativeQuery("select nextval('content_generation')").getSingleResult();
             transactions.putResource(REGISTERED, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
