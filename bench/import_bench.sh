@@ -57,54 +57,12 @@ JAR=$REPO_DIR/target/quarkus-app/quarkus-run.jar
 BASE_URL=http://127.0.0.1:$PORT
 IMPORT_URL="$BASE_URL/api/admin/import?source=$SOURCE"
 
-SERVER_PID=""
-LAUNCHER_PID=""
+LOG_PREFIX=import_bench
 SAMPLER_PID=""
+CLEANUP_HOOK=stop_sampler
 
-log() { printf '[import_bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-# ---------------------------------------------------------------- server lifecycle
-postgres_pid() {
-    local pidfile=$DATA_DIR/postgres/postmaster.pid
-    [[ -r $pidfile ]] && head -n1 "$pidfile" | tr -dc '0-9' || true
-}
-
-stop_server() {
-    if [[ -z $SERVER_PID ]]; then
-        # Failed before the JVM's pid was known: end the launcher we started, if any.
-        if [[ -n $LAUNCHER_PID ]]; then
-            kill -TERM "$LAUNCHER_PID" 2>/dev/null || true
-            wait "$LAUNCHER_PID" 2>/dev/null || true
-            LAUNCHER_PID=""
-        fi
-        return 0
-    fi
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-        log "stopping server (pid $SERVER_PID, SIGTERM; it drains requests for up to 30 s)"
-        kill -TERM "$SERVER_PID" 2>/dev/null || true
-        local i
-        for ((i = 0; i < 45; i++)); do
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 1
-        done
-        if kill -0 "$SERVER_PID" 2>/dev/null; then
-            log "server still running after 45 s, sending SIGKILL"
-            kill -KILL "$SERVER_PID" 2>/dev/null || true
-            # The JVM could not stop its embedded PostgreSQL: fast-shutdown it ourselves.
-            local pg
-            pg=$(postgres_pid)
-            if [[ -n $pg ]] && kill -0 "$pg" 2>/dev/null; then
-                kill -INT "$pg" 2>/dev/null || true
-            fi
-        fi
-    fi
-    if [[ -n $LAUNCHER_PID ]]; then
-        wait "$LAUNCHER_PID" 2>/dev/null || true
-    fi
-    SERVER_PID=""
-    LAUNCHER_PID=""
-}
+# Server lifecycle (log, die, start_server, stop_server, ...): see bench/server.sh.
+source "$SCRIPT_DIR/server.sh"
 
 stop_sampler() {
     if [[ -n $SAMPLER_PID ]]; then
@@ -114,27 +72,13 @@ stop_sampler() {
     fi
 }
 
-cleanup() {
-    local rc=$?
-    trap - EXIT
-    stop_sampler
-    stop_server
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+server_traps
 
 # ---------------------------------------------------------------- prerequisites
-command -v python3 >/dev/null || die "python3 is required"
-command -v curl >/dev/null || die "curl is required"
-command -v java >/dev/null || die "java (17+) is required"
-[[ -f $GENERATOR ]] || die "blog data generator not found at $GENERATOR (set BLOG_DATA_GENERATOR)"
+check_prerequisites "$GENERATOR"
 [[ $PORT =~ ^[0-9]+$ ]] || die "PORT must be a number, got '$PORT'"
 
-if curl -s -o /dev/null -m 2 "$BASE_URL/"; then
-    die "something already listens on 127.0.0.1:$PORT; stop it first (or set PORT)"
-fi
+check_port_free
 
 mkdir -p "$OUT_DIR"
 
@@ -157,73 +101,12 @@ print(sum(n.endswith("/index.md") for n in names), sum(n.endswith("/cover.png") 
 ' "$SITE_ZIP") || die "could not read $SITE_ZIP"
 ((POSTS > 0)) || die "the site archive holds no posts"
 
-mb() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }' || echo "n/a"; }
 ZIP_SIZE=$(awk -v b="$ZIP_BYTES" 'BEGIN { printf "%.1f MB", b / 1048576 }')
 UNPACKED_SIZE=$(awk -v b="$UNPACKED_BYTES" 'BEGIN { printf "%.1f MB", b / 1048576 }')
 echo "site archive: $ZIP_SIZE ($ZIP_BYTES bytes), $ENTRIES files ($POSTS posts, $IMAGES images), $UNPACKED_SIZE unpacked"
 
 # ---------------------------------------------------------------- 3. build and start
-if [[ ! -f $JAR ]]; then
-    log "building (./mvnw -B -q package -DskipTests)"
-    ./mvnw -B -q package -DskipTests
-fi
-[[ -f $JAR ]] || die "build did not produce $JAR"
-
-rm -rf -- "$DATA_DIR"
-mkdir -p "$DATA_DIR"
-: >"$LOG_FILE"
-rm -f -- "$PID_FILE"
-
-JAVA_BIN=$(command -v java)
-# sh records its own pid and then execs java, so the pid file holds the JVM's pid
-# (with runuser in front, $! would be runuser's).
-LAUNCH=(sh -c 'echo $$ > "$1"; shift; exec "$@"' launcher "$PID_FILE"
-        env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD
-        INKWELL_DATA_DIR="$DATA_DIR" INKWELL_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT="$PORT"
-        QUARKUS_HTTP_HOST=127.0.0.1
-        "$JAVA_BIN")
-# JAVA_OPTS is deliberately word-split into separate JVM options.
-read -r -a JAVA_OPTS_ARR <<<"$JAVA_OPTS"
-LAUNCH+=("${JAVA_OPTS_ARR[@]}" -jar "$JAR")
-
-if [[ $(id -u) -eq 0 ]]; then
-    if ! id "$BENCH_USER" >/dev/null 2>&1; then
-        log "creating user $BENCH_USER (PostgreSQL refuses to run as root)"
-        useradd -m "$BENCH_USER"
-    fi
-    chown -R "$BENCH_USER": "$DATA_DIR"
-    runuser -u "$BENCH_USER" -- test -r "$JAR" \
-        || die "$BENCH_USER cannot read $JAR (check permissions of $REPO_DIR)"
-    log "starting server as $BENCH_USER: java $JAVA_OPTS -jar $JAR"
-    runuser -u "$BENCH_USER" -- "${LAUNCH[@]}" >>"$LOG_FILE" 2>&1 </dev/null &
-else
-    log "starting server: java $JAVA_OPTS -jar $JAR"
-    "${LAUNCH[@]}" >>"$LOG_FILE" 2>&1 </dev/null &
-fi
-LAUNCHER_PID=$!
-
-for ((i = 0; i < 50; i++)); do
-    [[ -s $PID_FILE ]] && break
-    sleep 0.1
-done
-SERVER_PID=$(tr -dc '0-9' 2>/dev/null <"$PID_FILE" || true)
-[[ -n $SERVER_PID ]] || die "server did not start (see $LOG_FILE)"
-
-log "waiting up to ${STARTUP_TIMEOUT}s for $BASE_URL/q/health/ready (log: $LOG_FILE)"
-START_WAIT=$SECONDS
-until curl -fsS -o /dev/null -m 2 "$BASE_URL/q/health/ready" 2>/dev/null; do
-    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-        tail -n 40 "$LOG_FILE" >&2 || true
-        die "server exited during startup"
-    fi
-    if ((SECONDS - START_WAIT >= STARTUP_TIMEOUT)); then
-        tail -n 40 "$LOG_FILE" >&2 || true
-        die "server not ready after ${STARTUP_TIMEOUT}s"
-    fi
-    sleep 1
-done
-STARTUP_SECONDS=$((SECONDS - START_WAIT))
-log "server ready after ~${STARTUP_SECONDS}s (pid $SERVER_PID)"
+start_server   # sets JAVA_BIN, SERVER_PID, LAUNCHER_PID, STARTUP_SECONDS
 
 # ---------------------------------------------------------------- memory sampling
 rss_kb() {
@@ -355,12 +238,10 @@ stop_server
 
 # ---------------------------------------------------------------- 9. summary
 verdict() { awk -v s="$1" -v t="$2" 'BEGIN { print (s < t ? "met" : "MISSED") }'; }
-JAVA_VERSION=$("$JAVA_BIN" -version 2>&1 | head -n1 || true)
-CPU_MODEL=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 echo
 echo "### Import benchmark (Hugo site archive)"
 echo
-echo "$(nproc) CPU(s)${CPU_MODEL:+ ($CPU_MODEL)}, $JAVA_VERSION, JAVA_OPTS='$JAVA_OPTS', embedded PostgreSQL,"
+host_line
 echo "curl and server on the same host. Archive: $POSTS page bundles of the standard data set"
 echo "($IMAGES with a 64x64 \`cover.png\`), zip $ZIP_SIZE, $UNPACKED_SIZE unpacked; one"
 echo "\`POST /api/admin/import?source=$SOURCE\` each, into an empty database, then again unchanged."

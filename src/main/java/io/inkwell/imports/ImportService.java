@@ -85,7 +85,9 @@ public class ImportService {
     }
 
     public ImportReport run(Upload upload, Options options) {
+        long started = System.nanoTime();
         List<Entry> entries = plan(upload, options.zone());
+        long planned = System.nanoTime();
         boolean applyTogether = options.mode() == Mode.ATOMIC || options.dryRun();
         List<PrunedPost> pruned = new ArrayList<>();
         if (applyTogether) {
@@ -117,7 +119,11 @@ public class ImportService {
                 });
             }
         }
-        return report(entries, pruned, options);
+        ImportReport report = report(entries, pruned, options);
+        LOG.infof("Import of %d files (%s%s): read and rendered in %d ms, applied in %d ms; %s",
+                entries.size(), report.mode(), options.dryRun() ? ", dry run" : "", (planned - started) / 1_000_000,
+                (System.nanoTime() - planned) / 1_000_000, report.totals());
+        return report;
     }
 
     // ---- planning: parse and map, no writes ---------------------------------------------

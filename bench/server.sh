@@ -1,0 +1,196 @@
+# Server lifecycle shared by the benchmark scripts (bench/read_bench.sh, bench/import_bench.sh).
+# Sourced, not run:   source "$SCRIPT_DIR/server.sh"
+# Plain bash; safe under `set -euo pipefail`. Defines functions and two state variables, and
+# does nothing else when sourced (the caller installs the traps with server_traps).
+#
+# Inputs: variables the caller sets before calling the functions below
+#   LOG_PREFIX       tag of the log lines, e.g. "read_bench" -> "[read_bench 12:00:00] ..."
+#   REPO_DIR         the repository root (where ./mvnw is; the build runs there)
+#   JAR              the packaged server, e.g. $REPO_DIR/target/quarkus-app/quarkus-run.jar
+#   DATA_DIR         the server's data dir; deleted and recreated by start_server
+#   LOG_FILE         the server's stdout and stderr; emptied by start_server
+#   PID_FILE         where the launcher writes the JVM's pid; best inside DATA_DIR, which the
+#                    (possibly unprivileged) server user owns
+#   PORT             the HTTP port (the server listens on 127.0.0.1 only)
+#   BASE_URL         http://127.0.0.1:$PORT
+#   TOKEN            the admin token (INKWELL_ADMIN_TOKEN)
+#   JAVA_OPTS        JVM options, word-split into separate arguments
+#   BENCH_USER       the user the server runs as when the script runs as root (PostgreSQL
+#                    refuses to run as root); created if missing
+#   STARTUP_TIMEOUT  seconds to wait for $BASE_URL/q/health/ready
+#   CLEANUP_HOOK     optional: the name of a function the EXIT trap calls before stop_server
+#                    (e.g. to stop a sampler); empty or unset for none
+#
+# Outputs: variables the functions set
+#   SERVER_PID       the JVM's pid once started; "" when not running (stop_server clears it)
+#   LAUNCHER_PID     the pid of the background launcher (runuser or sh); "" when not running
+#   STARTUP_SECONDS  seconds from launch until /q/health/ready answered (start_server)
+#   JAVA_BIN         the java executable the server runs with (start_server)
+#
+# Functions
+#   log MSG... / die MSG...     timestamped line on stderr / the same with "ERROR:" and exit 1
+#   server_traps                EXIT trap: CLEANUP_HOOK, then stop_server; INT/TERM -> exit 130/143
+#   check_prerequisites GEN     python3, curl and java on PATH; the blog data generator GEN exists
+#   check_port_free             dies when something already answers on $BASE_URL
+#   start_server                build if $JAR is missing, fresh $DATA_DIR, launch, wait until ready
+#   stop_server                 SIGTERM and wait up to 45 s, then SIGKILL (and stop PostgreSQL)
+#   postgres_pid                the embedded PostgreSQL postmaster's pid, or nothing
+#   mb KB                       "123 MB" for a kB figure, "n/a" for an empty one
+#   host_line                   "<n> CPU(s) (<model>), <java -version>, JAVA_OPTS='...', embedded PostgreSQL,"
+
+SERVER_PID=""
+LAUNCHER_PID=""
+
+log() { printf '[%s %s] %s\n' "$LOG_PREFIX" "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+mb() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }' || echo "n/a"; }
+
+# ---------------------------------------------------------------- server lifecycle
+postgres_pid() {
+    local pidfile=$DATA_DIR/postgres/postmaster.pid
+    [[ -r $pidfile ]] && head -n1 "$pidfile" | tr -dc '0-9' || true
+}
+
+stop_server() {
+    if [[ -z $SERVER_PID ]]; then
+        # Failed before the JVM's pid was known: end the launcher we started, if any.
+        if [[ -n $LAUNCHER_PID ]]; then
+            kill -TERM "$LAUNCHER_PID" 2>/dev/null || true
+            wait "$LAUNCHER_PID" 2>/dev/null || true
+            LAUNCHER_PID=""
+        fi
+        return 0
+    fi
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        log "stopping server (pid $SERVER_PID, SIGTERM; it drains requests for up to 30 s)"
+        kill -TERM "$SERVER_PID" 2>/dev/null || true
+        local i
+        for ((i = 0; i < 45; i++)); do
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 1
+        done
+        if kill -0 "$SERVER_PID" 2>/dev/null; then
+            log "server still running after 45 s, sending SIGKILL"
+            kill -KILL "$SERVER_PID" 2>/dev/null || true
+            # The JVM could not stop its embedded PostgreSQL: fast-shutdown it ourselves.
+            local pg
+            pg=$(postgres_pid)
+            if [[ -n $pg ]] && kill -0 "$pg" 2>/dev/null; then
+                kill -INT "$pg" 2>/dev/null || true
+            fi
+        fi
+    fi
+    if [[ -n $LAUNCHER_PID ]]; then
+        wait "$LAUNCHER_PID" 2>/dev/null || true
+    fi
+    SERVER_PID=""
+    LAUNCHER_PID=""
+}
+
+server_cleanup() {
+    local rc=$?
+    trap - EXIT
+    if [[ -n ${CLEANUP_HOOK:-} ]]; then
+        "$CLEANUP_HOOK"
+    fi
+    stop_server
+    exit "$rc"
+}
+
+server_traps() {
+    trap server_cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+# ---------------------------------------------------------------- prerequisites
+check_prerequisites() {
+    local generator=$1
+    command -v python3 >/dev/null || die "python3 is required"
+    command -v curl >/dev/null || die "curl is required"
+    command -v java >/dev/null || die "java (17+) is required"
+    [[ -f $generator ]] || die "blog data generator not found at $generator (set BLOG_DATA_GENERATOR)"
+}
+
+check_port_free() {
+    if curl -s -o /dev/null -m 2 "$BASE_URL/"; then
+        die "something already listens on 127.0.0.1:$PORT; stop it first (or set PORT)"
+    fi
+}
+
+# ---------------------------------------------------------------- build and start
+start_server() {
+    if [[ ! -f $JAR ]]; then
+        log "building (./mvnw -B -q package -DskipTests)"
+        (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests)
+    fi
+    [[ -f $JAR ]] || die "build did not produce $JAR"
+
+    rm -rf -- "$DATA_DIR"
+    mkdir -p "$DATA_DIR"
+    : >"$LOG_FILE"
+    rm -f -- "$PID_FILE"
+
+    JAVA_BIN=$(command -v java)
+    # sh records its own pid and then execs java, so the pid file holds the JVM's pid
+    # (with runuser in front, $! would be runuser's).
+    local -a launch java_opts_arr
+    launch=(sh -c 'echo $$ > "$1"; shift; exec "$@"' launcher "$PID_FILE"
+            env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD
+            INKWELL_DATA_DIR="$DATA_DIR" INKWELL_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT="$PORT"
+            QUARKUS_HTTP_HOST=127.0.0.1
+            "$JAVA_BIN")
+    # JAVA_OPTS is deliberately word-split into separate JVM options.
+    read -r -a java_opts_arr <<<"$JAVA_OPTS"
+    launch+=("${java_opts_arr[@]}" -jar "$JAR")
+
+    if [[ $(id -u) -eq 0 ]]; then
+        if ! id "$BENCH_USER" >/dev/null 2>&1; then
+            log "creating user $BENCH_USER (PostgreSQL refuses to run as root)"
+            useradd -m "$BENCH_USER"
+        fi
+        chown -R "$BENCH_USER": "$DATA_DIR"
+        runuser -u "$BENCH_USER" -- test -r "$JAR" \
+            || die "$BENCH_USER cannot read $JAR (check permissions of $REPO_DIR)"
+        log "starting server as $BENCH_USER: java $JAVA_OPTS -jar $JAR"
+        runuser -u "$BENCH_USER" -- "${launch[@]}" >>"$LOG_FILE" 2>&1 </dev/null &
+    else
+        log "starting server: java $JAVA_OPTS -jar $JAR"
+        "${launch[@]}" >>"$LOG_FILE" 2>&1 </dev/null &
+    fi
+    LAUNCHER_PID=$!
+
+    local i
+    for ((i = 0; i < 50; i++)); do
+        [[ -s $PID_FILE ]] && break
+        sleep 0.1
+    done
+    SERVER_PID=$(tr -dc '0-9' 2>/dev/null <"$PID_FILE" || true)
+    [[ -n $SERVER_PID ]] || die "server did not start (see $LOG_FILE)"
+
+    log "waiting up to ${STARTUP_TIMEOUT}s for $BASE_URL/q/health/ready (log: $LOG_FILE)"
+    local start_wait=$SECONDS
+    until curl -fsS -o /dev/null -m 2 "$BASE_URL/q/health/ready" 2>/dev/null; do
+        if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+            tail -n 40 "$LOG_FILE" >&2 || true
+            die "server exited during startup"
+        fi
+        if ((SECONDS - start_wait >= STARTUP_TIMEOUT)); then
+            tail -n 40 "$LOG_FILE" >&2 || true
+            die "server not ready after ${STARTUP_TIMEOUT}s"
+        fi
+        sleep 1
+    done
+    STARTUP_SECONDS=$((SECONDS - start_wait))
+    log "server ready after ~${STARTUP_SECONDS}s (pid $SERVER_PID)"
+}
+
+# ---------------------------------------------------------------- summary
+# The first line of a summary: the machine, the JVM and its options. Needs JAVA_BIN.
+host_line() {
+    local java_version cpu_model
+    java_version=$("$JAVA_BIN" -version 2>&1 | head -n1 || true)
+    cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+    echo "$(nproc) CPU(s)${cpu_model:+ ($cpu_model)}, $java_version, JAVA_OPTS='$JAVA_OPTS', embedded PostgreSQL,"
+}
