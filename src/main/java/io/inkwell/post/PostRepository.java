@@ -16,7 +16,7 @@ import java.util.UUID;
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** Admin list filters; null means "any". */
-    public record Filter(PostStatus status, PostType type, String tag, String category, String author) {
+    public record Filter(PostStatus status, PostType type, String tag, String category, String author, String slug) {
     }
 
     /** Locks the row for the rest of the transaction, so concurrent writers queue instead of racing. */
@@ -47,6 +47,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         if (filter.type() != null) {
             conditions.add("post.type = :type");
             parameters.and("type", filter.type());
+        }
+        if (filter.slug() != null) {
+            conditions.add("lower(post.slug) = lower(:slug)");
+            parameters.and("slug", filter.slug());
         }
         if (filter.tag() != null) {
             conditions.add("exists (select 1 from Post p join p.terms t where p.id = post.id "

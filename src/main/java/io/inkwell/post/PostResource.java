@@ -45,12 +45,12 @@ public class PostResource {
     @GET
     public Page<PostView> list(@QueryParam("status") String status, @QueryParam("type") String type,
             @QueryParam("tag") String tag, @QueryParam("category") String category,
-            @QueryParam("author") String author, @QueryParam("sort") String sort,
+            @QueryParam("author") String author, @QueryParam("slug") String slug, @QueryParam("sort") String sort,
             @QueryParam("page") String page, @QueryParam("limit") String limit) {
         PageRequest paging = PageRequest.parse(page, limit);
         PostRepository.Filter filter = new PostRepository.Filter(
                 parse("status", status, PostStatus.class), parse("type", type, PostType.class),
-                blankToNull(tag), blankToNull(category), blankToNull(author));
+                blankToNull(tag), blankToNull(category), blankToNull(author), blankToNull(slug));
         return service.list(filter, sort, paging);
     }
 
