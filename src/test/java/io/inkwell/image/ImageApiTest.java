@@ -224,6 +224,9 @@ class ImageApiTest {
                 .then().statusCode(201).extract().path("id");
         admin().body(Map.of("alt", "A red square", "caption", "Taken at dawn")).patch("/api/admin/images/" + id)
                 .then().statusCode(200).body("alt", equalTo("A red square")).body("caption", equalTo("Taken at dawn"));
+        adminWithBadInput().contentType("application/json").body(Map.of("alt", "x".repeat(1001)))
+                .patch("/api/admin/images/" + id).then().statusCode(422).body("errors[0].field", equalTo("alt"));
+        admin().get("/api/admin/images/" + id).then().body("alt", equalTo("A red square"));
         adminWithBadInput().get("/api/admin/images/" + java.util.UUID.randomUUID()).then().statusCode(404);
     }
 

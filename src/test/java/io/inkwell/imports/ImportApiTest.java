@@ -194,6 +194,14 @@ class ImportApiTest {
     }
 
     @Test
+    void badImportParametersAre400NamingEachOne() {
+        adminWithBadInput().contentType("text/markdown").body("---\ntitle: x\n---\n")
+                .post("/api/admin/import?mode=sometimes&timezone=Mars/Olympus").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItems("mode", "timezone"));
+    }
+
+    @Test
     void singleMarkdownFileAndMultipartFilesImport() {
         String s = unique();
         admin().contentType("text/markdown").body("---\ntitle: Single " + s + "\n---\nOne file.\n")

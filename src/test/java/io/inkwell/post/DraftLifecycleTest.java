@@ -102,6 +102,18 @@ class DraftLifecycleTest {
     }
 
     @Test
+    void schedulingALivePostIs409AndChangesNothing() {
+        JsonPath live = Posts.createPublished("Live " + unique(), Map.of());
+        io.inkwell.support.Api.adminWithBadInput().contentType("application/json")
+                .body(Map.of("publishAt", Instant.now().plus(1, ChronoUnit.DAYS).toString()))
+                .post("/api/admin/posts/" + live.getString("id") + "/publish").then().statusCode(409)
+                .contentType("application/problem+json");
+        admin().get("/api/admin/posts/" + live.getString("id")).then()
+                .body("status", equalTo("published"))
+                .body("version", equalTo(live.getInt("version")));
+    }
+
+    @Test
     void unpublishHidesThePost() {
         JsonPath created = Posts.createPublished("Unpublish " + unique(), Map.of());
         String slug = created.getString("slug");
