@@ -3,6 +3,7 @@ package io.inkwell.author;
 import io.inkwell.author.AuthorDtos.AuthorView;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
+import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
@@ -28,9 +29,11 @@ public class AuthorService {
 
     private final AuthorRepository authors;
     private final Event<ReferencedNamesChanged> namesChanged;
+    private final TransactionCache cache;
 
-    public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged) {
+    public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache) {
         this.authors = authors;
+        this.cache = cache;
         this.namesChanged = namesChanged;
     }
 
@@ -50,7 +53,7 @@ public class AuthorService {
         Author author = new Author();
         author.id = UUID.randomUUID();
         author.name = request.name().strip();
-        author.slug = SlugAllocator.allocate(request.slug(), author.name, slug -> authors.slugTaken(slug, null));
+        author.slug = SlugAllocator.allocateExact(request.slug(), author.name, slug -> authors.slugTaken(slug, null));
         author.bio = blankToNull(request.bio());
         author.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         author.updatedAt = author.createdAt;
@@ -96,8 +99,11 @@ public class AuthorService {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Author> resolve(String field, List<String> names) {
         List<Author> resolved = new ArrayList<>();
-        NamedReferences.bySlug(field, names).forEach((slug, name) -> resolved.add(
-                authors.findBySlug(slug).orElseGet(() -> authors.upsert(slug, name))));
+        NamedReferences.bySlug(field, names).forEach((slug, name) -> {
+            UUID id = cache.get("author/" + slug,
+                    () -> authors.findBySlug(slug).orElseGet(() -> authors.upsert(slug, name)).id);
+            resolved.add(authors.getEntityManager().find(Author.class, id));
+        });
         return resolved;
     }
 

@@ -6,6 +6,7 @@ import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
@@ -70,9 +71,9 @@ public class ImageResource {
     }
 
     @GET
-    public Page<ImageView> list(@QueryParam("unused") boolean unusedOnly, @QueryParam("page") String page,
+    public Page<ImageView> list(@QueryParam("unused") String unused, @QueryParam("page") String page,
             @QueryParam("limit") String limit) {
-        return service.list(PageRequest.parse(page, limit), unusedOnly);
+        return service.list(PageRequest.parse(page, limit), QueryParams.flag("unused", unused));
     }
 
     @GET
@@ -90,8 +91,8 @@ public class ImageResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @QueryParam("force") boolean force) {
-        service.delete(id, force);
+    public Response delete(@PathParam("id") UUID id, @QueryParam("force") String force) {
+        service.delete(id, QueryParams.flag("force", force));
         return Response.noContent().build();
     }
 

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.zip.ZipOutputStream;
 public class ExportService {
 
     private static final Pattern MEDIA_URL = Pattern.compile("^/media/([^/?#]+)/([^?#]+)");
+    static final Pattern WIDTH_QUERY = Pattern.compile("[?&]w=(\\d{1,5})(?:&|#|$)");
 
     private final PostService posts;
     private final ImageService images;
@@ -82,16 +84,19 @@ public class ExportService {
         Map<String, Image> bundleFiles = new LinkedHashMap<>();
         Map<UUID, String> nameOfImage = new HashMap<>();
         ImageReferences.Rewrite rewrite = ImageReferences.rewrite(post.markdown(),
-                ref -> mediaImage(ref).map(image -> bundleName(image, bundleFiles, nameOfImage)));
+                ref -> mediaImage(ref).map(image -> bundleName(image, bundleFiles, nameOfImage) + widthQuery(ref)));
         String featureImage = post.featureImageUrl();
         if (post.featureImageId() != null) {
             featureImage = images.findByMediaReference(post.featureImageId().toString())
                     .map(image -> bundleName(image, bundleFiles, nameOfImage)).orElse(null);
         }
+        // Aliases are written from meta, where they were given; old slugs Inkwell recorded by
+        // itself are not exported, or an import would add an aliases key to meta.
+        ObjectNode meta = (ObjectNode) json.mapper().readTree(post.metaJson());
         ExportPost export = new ExportPost(post.type() == PostType.PAGE ? ContentKind.PAGE : ContentKind.POST,
                 post.slug(), post.title(), post.publishedAt(), post.updatedAt(), post.status() == PostStatus.DRAFT,
                 post.unpublishAt(), post.tags(), post.categories(), post.authors(), post.customExcerpt(), featureImage,
-                post.aliases(), (ObjectNode) json.mapper().readTree(post.metaJson()), rewrite.markdown());
+                List.of(), meta, rewrite.markdown());
         String indexPath = HugoExport.bundlePath(export);
         String folder = indexPath.substring(0, indexPath.lastIndexOf('/') + 1);
         entry(zip, written, indexPath, HugoExport.render(export).getBytes(StandardCharsets.UTF_8));
@@ -101,6 +106,12 @@ public class ExportService {
                 entry(zip, written, folder + file.getKey(), bytes.get());
             }
         }
+    }
+
+    /** A responsive-variant link keeps its width through export and import. */
+    private static String widthQuery(String ref) {
+        Matcher width = WIDTH_QUERY.matcher(ref);
+        return width.find() ? "?w=" + width.group(1) : "";
     }
 
     private Optional<Image> mediaImage(String ref) {

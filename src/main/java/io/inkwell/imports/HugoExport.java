@@ -106,8 +106,9 @@ public final class HugoExport {
          */
         void meta(String key, JsonNode value) {
             String lower = key.toLowerCase(Locale.ROOT);
+            // cover, images and aliases are read back into meta too, so they may stand there.
             boolean wouldBeMapped = SiteMapper.MAPPED_KEYS.contains(lower) && !lower.equals("cover")
-                    && !lower.equals("images");
+                    && !lower.equals("images") && !lower.equals("aliases");
             if (wouldBeMapped || written.contains(lower) || value.isNull() || value.isMissingNode()) {
                 return;
             }

@@ -5,6 +5,7 @@ import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
+import io.inkwell.common.web.QueryParams;
 import io.inkwell.imports.ImportDtos.ImportReport;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -51,10 +52,12 @@ public class ImportResource {
             "application/x-tar+gzip", "application/x-gtar"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response importArchive(InputStream body, @jakarta.ws.rs.core.Context HttpHeaders headers,
-            @QueryParam("mode") String mode, @QueryParam("dryRun") boolean dryRun, @QueryParam("prune") boolean prune,
+            @QueryParam("mode") String mode, @QueryParam("dryRun") String dryRun, @QueryParam("prune") String prune,
             @QueryParam("source") String source, @QueryParam("timezone") String timezone) {
         ImportService.Options options = options(mode, dryRun, prune, source, timezone);
-        ArchiveFormat format = headers.getMediaType().getSubtype().contains("zip") ? ArchiveFormat.ZIP : ArchiveFormat.TAR_GZ;
+        String subtype = headers.getMediaType().getSubtype();
+        ArchiveFormat format = subtype.equals("zip") || subtype.equals("x-zip-compressed") ? ArchiveFormat.ZIP
+                : ArchiveFormat.TAR_GZ;
         java.nio.file.Path directory = temporaryDirectory();
         try {
             ExtractedArchive archive;
@@ -76,7 +79,7 @@ public class ImportResource {
     @Consumes({"text/markdown", "text/x-markdown"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response importMarkdown(InputStream body, @QueryParam("filename") String filename,
-            @QueryParam("mode") String mode, @QueryParam("dryRun") boolean dryRun, @QueryParam("prune") boolean prune,
+            @QueryParam("mode") String mode, @QueryParam("dryRun") String dryRun, @QueryParam("prune") String prune,
             @QueryParam("source") String source, @QueryParam("timezone") String timezone) {
         ImportService.Options options = options(mode, dryRun, prune, source, timezone);
         String name = safeName(filename == null || filename.isBlank() ? "post.md" : filename);
@@ -96,7 +99,7 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importFiles(@RestForm(FileUpload.ALL) List<FileUpload> files, @QueryParam("mode") String mode,
-            @QueryParam("dryRun") boolean dryRun, @QueryParam("prune") boolean prune,
+            @QueryParam("dryRun") String dryRun, @QueryParam("prune") String prune,
             @QueryParam("source") String source, @QueryParam("timezone") String timezone) {
         ImportService.Options options = options(mode, dryRun, prune, source, timezone);
         if (files == null || files.isEmpty()) {
@@ -132,9 +135,12 @@ public class ImportResource {
         return new ImportService.Upload(SiteLayout.of(names), directory::resolve, true);
     }
 
-    private static ImportService.Options options(String mode, boolean dryRun, boolean prune, String source,
+    private static ImportService.Options options(String mode, String dryRunValue, String pruneValue, String source,
             String timezone) {
         List<FieldError> errors = new ArrayList<>();
+        // Strict: "dryRun=yes" must not quietly run a real import.
+        boolean dryRun = QueryParams.flag("dryRun", dryRunValue, errors);
+        boolean prune = QueryParams.flag("prune", pruneValue, errors);
         ImportService.Mode parsedMode = ImportService.Mode.ATOMIC;
         if (mode != null && !mode.isBlank()) {
             try {

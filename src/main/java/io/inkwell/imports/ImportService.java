@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
@@ -298,12 +299,12 @@ public class ImportService {
             }
             PostImport.Outcome outcome = posts.importPost(command);
             sources.save(outcome.postId(), options.source(), exportPath(upload, entry.sitePath), read(upload, entry.sitePath),
-                    posts.version(outcome.postId()), usedFiles);
+                    outcome.version(), usedFiles, outcome.created());
             entry.action = outcome.created() ? Action.CREATED : Action.UPDATED;
+            releaseSession(outcome.postId());
         } catch (ApiException e) {
             entry.fail(null, describe(e));
-        } finally {
-            releaseSession();
+            releaseSession(null);
         }
     }
 
@@ -326,7 +327,8 @@ public class ImportService {
             }
         }
         usedFiles.put(exportPath(upload, sitePath), view.id());
-        return Optional.of(view.url());
+        Matcher width = ExportService.WIDTH_QUERY.matcher(ref);
+        return Optional.of(view.url() + (width.find() ? "?w=" + width.group(1) : ""));
     }
 
     private List<PrunedPost> prune(List<Entry> entries, Upload upload, Options options) {
@@ -381,14 +383,17 @@ public class ImportService {
     }
 
     /**
-     * Writes what this file changed and forgets the loaded entities: a thousand-file import in
-     * one transaction then costs the same per file, and its memory stays flat.
+     * Writes what this file changed and forgets its post: a thousand-file import in one
+     * transaction then costs the same per file, and its memory stays flat. Tags and authors
+     * stay loaded; the next files use them again. After a failure everything is forgotten.
      */
-    private void releaseSession() {
-        if (QuarkusTransaction.isActive() && !QuarkusTransaction.isRollbackOnly()) {
-            entityManager.flush();
+    private void releaseSession(UUID postId) {
+        if (postId == null) {
+            entityManager.clear();
+            return;
         }
-        entityManager.clear();
+        entityManager.flush();
+        posts.forget(postId);
     }
 
     /**
@@ -425,11 +430,20 @@ public class ImportService {
 
     private static String utf8(byte[] bytes, String path) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return checkedText(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString(), path);
         } catch (CharacterCodingException e) {
             throw new ImportFileException(path, null, "The file is not UTF-8 text.");
         }
+    }
+
+    private static String checkedText(String text, String path) {
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            int line = (int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+            throw new ImportFileException(path, line, "Contains a NUL character, which text cannot hold.");
+        }
+        return text;
     }
 
     private static String describe(Exception e) {

@@ -22,7 +22,8 @@ class PostSourceRepository {
         this.entityManager = entityManager;
     }
 
-    void save(UUID postId, String source, String path, byte[] content, long version, Map<String, UUID> files) {
+    void save(UUID postId, String source, String path, byte[] content, long version, Map<String, UUID> files,
+            boolean newPost) {
         entityManager.createNativeQuery("""
                 insert into post_source (post_id, source, path, content, imported_version, imported_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6)
@@ -32,8 +33,10 @@ class PostSourceRepository {
                 .setParameter(1, postId).setParameter(2, source).setParameter(3, path).setParameter(4, content)
                 .setParameter(5, version).setParameter(6, OffsetDateTime.now())
                 .executeUpdate();
-        entityManager.createNativeQuery("delete from post_source_file where post_id = ?1")
-                .setParameter(1, postId).executeUpdate();
+        if (!newPost) {
+            entityManager.createNativeQuery("delete from post_source_file where post_id = ?1")
+                    .setParameter(1, postId).executeUpdate();
+        }
         files.forEach((filePath, imageId) -> entityManager.createNativeQuery(
                         "insert into post_source_file (post_id, path, image_id) values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, postId).setParameter(2, filePath).setParameter(3, imageId).executeUpdate());

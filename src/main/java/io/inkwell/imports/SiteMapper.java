@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class SiteMapper {
 
-    /** Keys read by this class; none of them reaches {@code meta} (except unused cover and images). */
+    /** Keys read by this class; none of them reaches {@code meta} (except aliases, unused cover and images). */
     static final Set<String> MAPPED_KEYS = Set.of("title", "slug", "date", "publishdate", "pubdate", "published",
             "lastmod", "modified", "expirydate", "unpublishdate", "draft", "tags", "categories", "author",
             "authors", "description", "summary", "excerpt", "image", "featured_image", "cover", "images",
@@ -223,7 +223,9 @@ public final class SiteMapper {
                 String key = field.getKey();
                 String lower = key.toLowerCase(Locale.ROOT);
                 JsonNode value = field.getValue();
-                if (!MAPPED_KEYS.contains(lower)) {
+                if (!MAPPED_KEYS.contains(lower) || lower.equals("aliases")) {
+                    // aliases also stay in meta: they are the post's data as given, and only
+                    // their last path segment is used as an old slug.
                     meta.set(key, value.deepCopy());
                 } else if ((lower.equals("image") || lower.equals("featured_image")) && !value.isValueNode()) {
                     meta.set(key, value.deepCopy());

@@ -423,7 +423,7 @@ public class PostService {
             case PUBLISHED -> goLive(post, now);
         }
         posts.flush();
-        recordImageUsage(post);
+        recordImageUsage(post, existing.isEmpty());
         for (String alias : command.aliases()) {
             String aliasSlug = Slugs.fromText(alias.replaceAll("/+$", "").replaceAll(".*/", ""));
             if (!aliasSlug.isEmpty() && !aliasSlug.equals(post.slug)) {
@@ -446,8 +446,12 @@ public class PostService {
         });
     }
 
-    public long version(UUID id) {
-        return posts.findById(id).version;
+    /** Lets the persistence context drop a post an import is done with. */
+    public void forget(UUID id) {
+        Post post = posts.getEntityManager().find(Post.class, id);
+        if (post != null) {
+            posts.getEntityManager().detach(post);
+        }
     }
 
     /** Every post and page, in batches, for the exporter. */
@@ -608,6 +612,10 @@ public class PostService {
             post.featureImageId = image.imageId();
         } else if (image.url() != null) {
             post.featureImageUrl = image.url().strip();
+            // It ends up in frontends' <img src>: only web addresses, never javascript: or data:.
+            if (!post.featureImageUrl.matches("(?i)(https?://|/)[^\\s]*")) {
+                throw new InvalidInputException("featureImage.url", "Must be an http(s) URL or a path starting with '/'.");
+            }
             post.featureImageId = images.resolveReference(post.featureImageUrl).orElse(null);
             if (post.featureImageId != null) {
                 post.featureImageUrl = null;
@@ -625,11 +633,17 @@ public class PostService {
      * version a second time.
      */
     private void recordImageUsage(Post post) {
+        recordImageUsage(post, false);
+    }
+
+    private void recordImageUsage(Post post, boolean newPost) {
         java.util.Set<UUID> used = new java.util.LinkedHashSet<>(images.referencedBy(post.markdown));
         if (post.featureImageId != null) {
             used.add(post.featureImageId);
         }
-        images.recordUsage(post.id, used);
+        if (!newPost || !used.isEmpty()) {
+            images.recordUsage(post.id, used);
+        }
     }
 
     PostView view(Post post) {

@@ -1,5 +1,6 @@
 package io.inkwell.term;
 
+import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
@@ -29,9 +30,11 @@ public class TermService {
 
     private final TermRepository terms;
     private final Event<ReferencedNamesChanged> namesChanged;
+    private final TransactionCache cache;
 
-    public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged) {
+    public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache) {
         this.terms = terms;
+        this.cache = cache;
         this.namesChanged = namesChanged;
     }
 
@@ -52,7 +55,7 @@ public class TermService {
         term.id = UUID.randomUUID();
         term.taxonomy = taxonomy;
         term.name = request.name().strip();
-        term.slug = SlugAllocator.allocate(request.slug(), term.name, slug -> terms.slugTaken(taxonomy, slug, null));
+        term.slug = SlugAllocator.allocateExact(request.slug(), term.name, slug -> terms.slugTaken(taxonomy, slug, null));
         term.description = blankToNull(request.description());
         term.createdAt = now();
         term.updatedAt = term.createdAt;
@@ -101,8 +104,12 @@ public class TermService {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
         List<Term> resolved = new ArrayList<>();
-        NamedReferences.bySlug(field, names).forEach((slug, name) -> resolved.add(
-                terms.findBySlug(taxonomy, slug).orElseGet(() -> terms.upsert(taxonomy, slug, name))));
+        NamedReferences.bySlug(field, names).forEach((slug, name) -> {
+            UUID id = cache.get("term/" + taxonomy + "/" + slug,
+                    () -> terms.findBySlug(taxonomy, slug).orElseGet(() -> terms.upsert(taxonomy, slug, name)).id);
+            // Usually still in the persistence context: no query.
+            resolved.add(terms.getEntityManager().find(Term.class, id));
+        });
         return resolved;
     }
 

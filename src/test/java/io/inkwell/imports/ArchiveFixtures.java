@@ -63,6 +63,24 @@ final class ArchiveFixtures {
         }
     }
 
+    static byte[] tarGz(java.util.Map<String, byte[]> files) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+                tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+                for (java.util.Map.Entry<String, byte[]> file : files.entrySet()) {
+                    TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+                    entry.setSize(file.getValue().length);
+                    tar.putArchiveEntry(entry);
+                    tar.write(file.getValue());
+                    tar.closeArchiveEntry();
+                }
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] tarGzWithPath(String name, byte[] content) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {

@@ -49,7 +49,8 @@ class ImportApiTest {
         assertTrue(bundle.getString("html").contains("https://www.youtube.com/watch?v&#61;dQw4w9WgXcQ"), bundle.getString("html"));
         assertTrue(bundle.getString("markdown").contains("{{< tweet user=\"hugo\" id=\"1\" >}}"), "unknown shortcode kept");
         assertTrue(bundle.getString("html").contains("href=\"/posts/yaml-post-" + s + "/\""), "ref shortcode resolved");
-        assertEquals("{\"weight\":3,\"params\":{\"toc\":true}}", metaJson(bundle.getString("id")));
+        assertEquals("{\"aliases\":[\"/2021/05/old-name-" + s + "/\"],\"weight\":3,\"params\":{\"toc\":true}}",
+                metaJson(bundle.getString("id")));
         assertTrue(warnings(report, "content/posts/toml-bundle-" + s + "/index.md").stream()
                 .anyMatch(w -> w.contains("tweet")), "the unknown shortcode is reported");
         content().redirects().follow(false).get("/api/content/posts/toml-bundle-" + s).then().statusCode(200);
@@ -93,6 +94,15 @@ class ImportApiTest {
         assertEquals("draft", adminPost("not-published-" + s).getString("status"));
         assertEquals("draft", adminPost("work-in-progress-" + s).getString("status"));
         admin().get("/api/admin/posts?type=page&limit=100").then().body("items.slug", hasItem("about-" + s));
+    }
+
+    @Test
+    void gzippedTarArchiveImportsWithTheGzipContentType() {
+        String s = unique();
+        admin().contentType("application/gzip").body(ArchiveFixtures.tarGz(Sites.jekyll(s)))
+                .post("/api/admin/import").then().statusCode(200)
+                .body("totals.created", equalTo(4));
+        assertEquals("published", adminPost("jekyll-hello-" + s).getString("status"));
     }
 
     @Test
@@ -196,9 +206,9 @@ class ImportApiTest {
     @Test
     void badImportParametersAre400NamingEachOne() {
         adminWithBadInput().contentType("text/markdown").body("---\ntitle: x\n---\n")
-                .post("/api/admin/import?mode=sometimes&timezone=Mars/Olympus").then().statusCode(400)
+                .post("/api/admin/import?mode=sometimes&timezone=Mars/Olympus&dryRun=yes").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.hasItems("mode", "timezone"));
+                .body("errors.field", org.hamcrest.Matchers.hasItems("mode", "timezone", "dryRun"));
     }
 
     @Test
@@ -249,7 +259,7 @@ class ImportApiTest {
         apiPost.put("status", "published");
         apiPost.put("publishedAt", "2020-02-02T02:02:02Z");
         apiPost.put("tags", List.of("Api " + s));
-        apiPost.put("meta", Map.of("weight", 7));
+        apiPost.put("meta", Map.of("aliases", List.of("/old/api-made-" + s + "/")));
         Posts.create(apiPost);
         List<String> slugs = List.of("toml-bundle-" + s, "yaml-post-" + s, "json-post-" + s, "about-" + s, "api-made-" + s);
         Map<String, JsonPath> original = snapshot(slugs);

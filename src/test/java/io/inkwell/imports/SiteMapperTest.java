@@ -207,7 +207,7 @@ class SiteMapperTest {
     }
 
     @Test
-    void mappedKeysNeverReachMeta() {
+    void mappedKeysOtherThanAliasesNeverReachMeta() {
         ImportedPost post = map("content/post/a.md", """
                 +++
                 title = "a"
@@ -226,7 +226,8 @@ class SiteMapperTest {
                 +++
                 """);
 
-        assertEquals(List.of("custom"), post.meta().properties().stream().map(java.util.Map.Entry::getKey).toList());
+        // aliases are mapped (old slugs) and also kept, as given, in meta.
+        assertEquals(List.of("aliases", "custom"), post.meta().properties().stream().map(java.util.Map.Entry::getKey).toList());
     }
 
     @Test

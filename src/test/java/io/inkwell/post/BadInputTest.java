@@ -61,6 +61,33 @@ class BadInputTest {
     }
 
     @Test
+    void numbersWhereTextIsExpectedAndNulCharactersAre400() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": 5}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"a\\u0000b\"}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("NUL"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Enum index\", \"status\": 1}")
+                .post("/api/admin/posts").then().statusCode(400).body("errors[0].field", equalTo("status"));
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/content/posts/bad%00slug").then().statusCode(400)
+                .contentType(PROBLEM);
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/posts?tag=%00").then().statusCode(400);
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void featureImageMustBeAWebAddress() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON)
+                .body(Map.of("title", "Sneaky", "featureImage", Map.of("url", "javascript:alert(1)")))
+                .post("/api/admin/posts").then().statusCode(422).body("errors[0].field", equalTo("featureImage.url"));
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
     void unknownStatusIs400() {
         long before = Posts.adminTotal();
         adminWithBadInput().contentType(ContentType.JSON).body(Map.of("title", "Status", "status", "archived"))
@@ -80,6 +107,10 @@ class BadInputTest {
                 .body("errors.field", hasItems("page", "limit"));
         adminWithBadInput().get("/api/admin/posts?sort=colour").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("sort"));
+        adminWithBadInput().get("/api/admin/posts?page=2147483647&limit=100").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+        admin().get("/api/admin/posts?page=21474836&limit=100").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
     }
 
     @Test

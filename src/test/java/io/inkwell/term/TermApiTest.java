@@ -59,6 +59,14 @@ class TermApiTest {
     }
 
     @Test
+    void aNameThatDiffersOnlyInCaseIsTheSameTag() {
+        String name = "Python" + unique();
+        admin().body(Map.of("name", name.toLowerCase())).post("/api/admin/tags").then().statusCode(201);
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", name.toUpperCase()))
+                .post("/api/admin/tags").then().statusCode(409).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
     void renamingATagUpdatesPublishedPosts() {
         String tag = "rename-" + unique();
         String slug = Posts.createPublished("Tagged post " + tag, Map.of("tags", List.of(tag))).getString("slug");

@@ -134,7 +134,7 @@ public class ProblemMapper {
             case 405 -> "This method is not allowed here.";
             case 406 -> "The server cannot produce the requested media type.";
             case 413 -> "The request body is too large.";
-            case 415 -> "This media type is not supported here; send application/json.";
+            case 415 -> "This Content-Type is not accepted here; openapi.yaml lists the ones each operation takes.";
             default -> e.getMessage() == null ? "The request could not be processed." : e.getMessage();
         };
     }
@@ -149,6 +149,9 @@ public class ProblemMapper {
     public static FieldError jsonError(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown), "Unknown field.");
+        }
+        if (e instanceof InvalidFormatException invalid && io.inkwell.common.web.StrictJson.NUL_MESSAGE.equals(invalid.getOriginalMessage())) {
+            return new FieldError(path(invalid), invalid.getOriginalMessage());
         }
         if (e instanceof InvalidFormatException invalid) {
             return new FieldError(path(invalid), "Cannot read " + quote(invalid.getValue())

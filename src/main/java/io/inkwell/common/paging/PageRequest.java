@@ -10,11 +10,13 @@ public record PageRequest(int page, int limit) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** So that (page - 1) * limit always fits the int offsets of JPA and SQL. */
+    public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_LIMIT;
 
     /** Parses raw query values so a bad one is reported by name rather than as a generic 404. */
     public static PageRequest parse(String page, String limit) {
         List<FieldError> errors = new ArrayList<>();
-        int pageNumber = parse("page", page, 1, Integer.MAX_VALUE, 1, errors);
+        int pageNumber = parse("page", page, 1, MAX_PAGE, 1, errors);
         int pageSize = parse("limit", limit, 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw new BadRequestException("Invalid paging parameters.", errors);

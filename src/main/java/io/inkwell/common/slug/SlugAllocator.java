@@ -13,6 +13,26 @@ public final class SlugAllocator {
     }
 
     /**
+     * For things that are the same when their slugs are (tags, authors): the explicit slug or
+     * the one made from {@code name}, never suffixed; taken is a 409.
+     */
+    public static String allocateExact(String explicitSlug, String name, Predicate<String> taken) {
+        if (explicitSlug != null) {
+            return allocate(explicitSlug, null, taken);
+        }
+        String slug = Slugs.fromText(name);
+        if (slug.isEmpty()) {
+            throw new InvalidInputException("name", "Needs at least one letter or digit.");
+        }
+        if (taken.test(slug)) {
+            throw new ConflictException("'" + name + "' is the same as the existing '" + slug
+                    + "' (names are compared by slug, ignoring case and accents).",
+                    List.of(new FieldError("name", "Already exists as '" + slug + "'.")));
+        }
+        return slug;
+    }
+
+    /**
      * An explicit slug must be valid and free (else 422 / 409). A slug generated from
      * {@code source} gets a numeric suffix until it is free.
      */
