@@ -27,7 +27,7 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
 
     /** Creates the author unless one with that slug exists; safe when two posts race to create it. */
     public Author upsert(String slug, String name) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = io.inkwell.common.Times.now();
         getEntityManager().createNativeQuery("""
                 insert into author (id, slug, name, created_at, updated_at, version)
                 values (?1, ?2, ?3, ?4, ?4, 0)

@@ -3,6 +3,7 @@ package io.inkwell.author;
 import io.inkwell.author.AuthorDtos.AuthorView;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
+import io.inkwell.common.Times;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.error.ResourceNotFoundException;
@@ -17,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ public class AuthorService {
         author.name = request.name().strip();
         author.slug = SlugAllocator.allocateExact(request.slug(), author.name, slug -> authors.slugTaken(slug, null));
         author.bio = blankToNull(request.bio());
-        author.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        author.createdAt = Times.now();
         author.updatedAt = author.createdAt;
         authors.persist(author);
         return AuthorView.from(author, 0);
@@ -81,7 +81,7 @@ public class AuthorService {
         if (patch.has("bio")) {
             author.bio = blankToNull(changes.bio());
         }
-        author.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        author.updatedAt = Times.now();
         authors.flush();
         namesChanged.fire(ReferencedNamesChanged.renamed(author.id));
         return view(author);

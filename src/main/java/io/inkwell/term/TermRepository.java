@@ -36,7 +36,7 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
 
     /** Creates the term unless one with that slug exists; safe when two posts race to create it. */
     public Term upsert(Taxonomy taxonomy, String slug, String name) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = io.inkwell.common.Times.now();
         getEntityManager().createNativeQuery("""
                 insert into term (id, taxonomy, slug, name, created_at, updated_at, version)
                 values (?1, ?2, ?3, ?4, ?5, ?5, 0)
