@@ -56,6 +56,7 @@ public final class PostDtos {
             @Size(max = 100) List<String> tags,
             @Size(max = 100) List<String> categories,
             OffsetDateTime publishedAt,
+            OffsetDateTime unpublishAt,
             ObjectNode meta) {
     }
 

@@ -187,6 +187,11 @@ public class PostService {
                 throw new InvalidInputException("publishedAt", "A published post needs a publication time.");
             }
         }
+        if (patch.has("unpublishAt")) {
+            // Moves or cancels (null) a scheduled unpublish without touching what is live.
+            post.unpublishAt = Times.utc(changes.unpublishAt());
+            checkUnpublishAt(post, post.status == PostStatus.SCHEDULED ? post.publishedAt : Times.now());
+        }
         render(post);
         post.updatedAt = Times.now();
         refreshUnpublishedChanges(post);

@@ -152,6 +152,25 @@ class DraftLifecycleTest {
     }
 
     @Test
+    void scheduledUnpublishCanBeCancelledOrMovedWithPatch() {
+        JsonPath live = Posts.createPublished("Stays up " + unique(), Map.of());
+        String id = live.getString("id");
+        admin().body(Map.of("at", Instant.now().plus(1, ChronoUnit.HOURS).toString()))
+                .post("/api/admin/posts/" + id + "/unpublish").then().statusCode(200);
+
+        java.util.Map<String, Object> cancel = new java.util.HashMap<>();
+        cancel.put("unpublishAt", null);
+        admin().body(cancel).patch("/api/admin/posts/" + id).then().statusCode(200)
+                .body("unpublishAt", org.hamcrest.Matchers.nullValue())
+                .body("status", equalTo("published"))
+                .body("hasUnpublishedChanges", equalTo(false));
+        io.inkwell.support.Api.adminWithBadInput().contentType("application/json")
+                .body(Map.of("unpublishAt", "2001-01-01T00:00:00Z")).patch("/api/admin/posts/" + id).then()
+                .statusCode(422).body("errors[0].field", equalTo("unpublishAt"));
+        content().get("/api/content/posts/" + live.getString("slug")).then().statusCode(200);
+    }
+
+    @Test
     void oldSlugRedirectsToTheNewOneOncePublished() {
         JsonPath created = Posts.createPublished("Moving " + unique(), Map.of());
         String id = created.getString("id");
