@@ -5,7 +5,7 @@ import io.inkwell.common.web.Json;
 import io.inkwell.image.Image;
 import io.inkwell.image.ImageService;
 import io.inkwell.post.PostImport;
-import io.inkwell.post.PostService;
+import io.inkwell.post.PostImportService;
 import io.inkwell.post.PostStatus;
 import io.inkwell.post.PostType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,12 +37,12 @@ public class ExportService {
     private static final Pattern MEDIA_URL = Pattern.compile("^/media/([^/?#]+)/([^?#]+)");
     static final Pattern WIDTH_QUERY = Pattern.compile("[?&]w=(\\d{1,5})(?:&|#|$)");
 
-    private final PostService posts;
+    private final PostImportService posts;
     private final ImageService images;
     private final PostSourceRepository sources;
     private final Json json;
 
-    public ExportService(PostService posts, ImageService images, PostSourceRepository sources, Json json) {
+    public ExportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json) {
         this.posts = posts;
         this.images = images;
         this.sources = sources;

@@ -13,7 +13,7 @@ import io.inkwell.imports.ImportDtos.Message;
 import io.inkwell.imports.ImportDtos.PrunedPost;
 import io.inkwell.imports.ImportDtos.Totals;
 import io.inkwell.post.PostImport;
-import io.inkwell.post.PostService;
+import io.inkwell.post.PostImportService;
 import io.inkwell.post.PostType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,13 +70,13 @@ public class ImportService {
     public record Upload(SiteLayout layout, Function<String, Path> fileOfArchivePath, boolean flat) {
     }
 
-    private final PostService posts;
+    private final PostImportService posts;
     private final ImageService images;
     private final PostSourceRepository sources;
     private final Json json;
     private final EntityManager entityManager;
 
-    public ImportService(PostService posts, ImageService images, PostSourceRepository sources, Json json,
+    public ImportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json,
             EntityManager entityManager) {
         this.entityManager = entityManager;
         this.posts = posts;

@@ -12,7 +12,6 @@ import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
-import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Json;
@@ -34,12 +33,9 @@ import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The rules of posts: slugs, rendering, taxonomies, and the draft/scheduled/published cycle. */
@@ -315,200 +311,11 @@ public class PostService {
         live.refreshReferencing(change.id(), change.deleted());
     }
 
-    // ---- import and export ------------------------------------------------------------------
-
-    public Optional<UUID> findId(PostType type, String slug) {
-        return posts.findBySlug(type, slug).map(post -> post.id);
-    }
-
-    /** The posts of these types and slugs as they are now, keyed by {@link PostImport.Existing#key()}. */
-    public Map<String, PostImport.Existing> existingForImport(Collection<String> slugs) {
-        Map<String, PostImport.Existing> found = new HashMap<>();
-        List<String> lowerSlugs = slugs.stream().map(slug -> slug.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
-        for (int from = 0; from < lowerSlugs.size(); from += 500) {
-            List<String> batch = lowerSlugs.subList(from, Math.min(lowerSlugs.size(), from + 500));
-            for (Post post : posts.findWithReferences(batch)) {
-                PostImport.Existing existing = new PostImport.Existing(post.type, post.slug, post.title, post.markdown,
-                        post.customExcerpt, post.featureImageId, post.featureImageUrl, post.meta,
-                        post.authors.stream().map(a -> a.slug).toList(), names(post, Taxonomy.TAG, true),
-                        names(post, Taxonomy.CATEGORY, true), post.status, post.hasUnpublishedChanges,
-                        post.publishedAt, post.unpublishAt);
-                found.put(existing.key(), existing);
-            }
-            posts.getEntityManager().clear();
-        }
-        return found;
-    }
-
-    /** True when importing {@code command} over {@code post} would change nothing it shows or does. */
-    public boolean importChangesNothing(PostImport.Existing post, PostImport.Command command) {
-        ImportedState target = importedState(command, Times.now());
-        return post.type() == command.type()
-                && post.title().equals(command.title().strip())
-                && post.markdown().equals(command.markdown())
-                && Objects.equals(post.customExcerpt(), blankToNull(command.excerpt()))
-                && sameFeatureImage(post, command.featureImage())
-                && post.metaJson().equals(command.metaJson())
-                && post.authorSlugs().equals(List.copyOf(NamedReferences.bySlug("authors", command.authors()).keySet()))
-                && post.tagSlugs().equals(List.copyOf(NamedReferences.bySlug("tags", command.tags()).keySet()))
-                && post.categorySlugs().equals(List.copyOf(NamedReferences.bySlug("categories", command.categories()).keySet()))
-                && post.status() == target.status()
-                && !post.hasUnpublishedChanges()
-                && (command.publishedAt() == null || Objects.equals(post.publishedAt(), Times.utc(command.publishedAt())))
-                && Objects.equals(post.unpublishAt(), target.unpublishAt());
-    }
-
-    /**
-     * Creates or replaces the post with this type and slug as the file says, and puts it in
-     * the state the file asks for (draft, scheduled, published, expired).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public PostImport.Outcome importPost(PostImport.Command command) {
-        flushOnlyWhenAsked();
-        OffsetDateTime now = Times.now();
-        String slug = Slugs.normalize(command.slug());
-        if (!Slugs.isValid(slug)) {
-            throw new InvalidInputException("slug", "'" + command.slug() + "' is not a valid slug.");
-        }
-        if (command.title() == null || command.title().isBlank()) {
-            throw new InvalidInputException("title", "Must not be blank.");
-        }
-        Optional<Post> existing = command.known() ? posts.findBySlugForUpdate(command.type(), slug) : Optional.empty();
-        if (existing.isEmpty() && posts.slugTaken(command.type(), slug, null)) {
-            throw new ConflictException("The slug '" + slug + "' is still live for another " + command.type() + ".");
-        }
-        List<io.inkwell.author.Author> resolvedAuthors = authors.resolve("authors", command.authors());
-        List<Term> resolvedTerms = resolveTerms(command.tags(), command.categories());
-        Post post = existing.orElseGet(() -> {
-            Post created = new Post();
-            created.id = UUID.randomUUID();
-            created.createdAt = now;
-            created.status = PostStatus.DRAFT;
-            return created;
-        });
-        post.type = command.type();
-        post.slug = slug;
-        post.title = command.title().strip();
-        post.markdown = command.markdown();
-        post.customExcerpt = blankToNull(command.excerpt());
-        setFeatureImage(post, command.featureImage() == null ? null
-                : new FeatureImage(null, command.featureImage(), post.featureImageAlt));
-        post.meta = command.metaJson();
-        post.authors.clear();
-        post.authors.addAll(resolvedAuthors);
-        post.terms.clear();
-        post.terms.addAll(resolvedTerms);
-        if (command.rendered() != null) {
-            setRendered(post, command.rendered());
-        } else {
-            render(post);
-        }
-        if (command.publishedAt() != null) {
-            post.publishedAt = Times.utc(command.publishedAt());
-        }
-        post.updatedAt = now;
-        if (existing.isEmpty()) {
-            posts.persist(post);
-        }
-        ImportedState target = importedState(command, now);
-        post.unpublishAt = target.unpublishAt();
-        switch (target.status()) {
-            case DRAFT -> {
-                if (post.status != PostStatus.DRAFT) {
-                    takeOffline(post);
-                }
-                post.status = PostStatus.DRAFT;
-            }
-            case SCHEDULED -> {
-                if (post.status == PostStatus.PUBLISHED) {
-                    takeOffline(post);
-                }
-                schedule(post, post.publishedAt, now, "date");
-            }
-            case PUBLISHED -> goLive(post, now);
-        }
-        posts.flush();
-        recordImageUsage(post, existing.isEmpty());
-        for (String alias : command.aliases()) {
-            String aliasSlug = Slugs.fromText(alias.replaceAll("/+$", "").replaceAll(".*/", ""));
-            if (!aliasSlug.isEmpty() && !aliasSlug.equals(post.slug)) {
-                posts.recordSlugAlias(post.type, aliasSlug, post.id);
-            }
-        }
-        return new PostImport.Outcome(post.id, post.version, existing.isEmpty());
-    }
-
-    /** Takes a post that vanished from its import source off the Content API. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void unpublishPruned(UUID id) {
-        flushOnlyWhenAsked();
-        posts.findForUpdate(id).ifPresent(post -> {
-            if (post.status != PostStatus.DRAFT) {
-                takeOffline(post);
-                post.updatedAt = Times.now();
-                posts.flush();
-            }
-        });
-    }
-
-    /** Lets the persistence context drop a post an import is done with. */
-    public void forget(UUID id) {
-        Post post = posts.getEntityManager().find(Post.class, id);
-        if (post != null) {
-            posts.getEntityManager().detach(post);
-        }
-    }
-
-    /** Every post and page, in batches, for the exporter. */
-    public void forEachForExport(java.util.function.Consumer<PostImport.Exported> consumer) {
-        int page = 0;
-        List<Post> batch;
-        do {
-            batch = posts.find("order by type, slug").page(page++, 100).list();
-            for (Post post : batch) {
-                consumer.accept(new PostImport.Exported(post.id, post.type, post.slug, post.title, post.markdown,
-                        post.customExcerpt, post.featureImageId, post.featureImageUrl,
-                        post.authors.stream().map(a -> a.name).toList(), names(post, Taxonomy.TAG, false),
-                        names(post, Taxonomy.CATEGORY, false), post.status, post.publishedAt, post.unpublishAt,
-                        post.updatedAt, post.version, post.meta, posts.aliasesOf(post.id)));
-            }
-            posts.getEntityManager().clear();
-        } while (batch.size() == 100);
-    }
-
-    private record ImportedState(PostStatus status, OffsetDateTime unpublishAt) {
-    }
-
-    /** Hugo's rules: a draft stays a draft, a future date schedules, a past expiry date hides. */
-    private static ImportedState importedState(PostImport.Command command, OffsetDateTime now) {
-        OffsetDateTime unpublishAt = Times.utc(command.unpublishAt());
-        if (command.draft()) {
-            return new ImportedState(PostStatus.DRAFT, unpublishAt);
-        }
-        if (unpublishAt != null && !unpublishAt.isAfter(now)) {
-            return new ImportedState(PostStatus.DRAFT, null);
-        }
-        OffsetDateTime publishedAt = Times.utc(command.publishedAt());
-        if (publishedAt != null && publishedAt.isAfter(now)) {
-            return new ImportedState(PostStatus.SCHEDULED, unpublishAt);
-        }
-        return new ImportedState(PostStatus.PUBLISHED, unpublishAt);
-    }
-
-    private boolean sameFeatureImage(PostImport.Existing post, String reference) {
-        if (reference == null) {
-            return post.featureImageId() == null && post.featureImageUrl() == null;
-        }
-        Optional<UUID> image = images.resolveReference(reference);
-        return image.isPresent() ? image.get().equals(post.featureImageId())
-                : post.featureImageId() == null && reference.strip().equals(post.featureImageUrl());
-    }
-
-    private static List<String> names(Post post, Taxonomy taxonomy, boolean slugs) {
+    static List<String> names(Post post, Taxonomy taxonomy, boolean slugs) {
         return post.terms(taxonomy).stream().map(term -> slugs ? term.slug : term.name).toList();
     }
 
-    private void goLive(Post post, OffsetDateTime now) {
+    void goLive(Post post, OffsetDateTime now) {
         boolean wasLive = post.status == PostStatus.PUBLISHED;
         post.status = PostStatus.PUBLISHED;
         if (post.publishedAt == null) {
@@ -522,7 +329,7 @@ public class PostService {
         live.publish(post, wasLive);
     }
 
-    private void schedule(Post post, OffsetDateTime publishAt, OffsetDateTime now, String field) {
+    void schedule(Post post, OffsetDateTime publishAt, OffsetDateTime now, String field) {
         if (publishAt == null || !publishAt.isAfter(now)) {
             throw new InvalidInputException(field, "A scheduled post needs a time in the future.");
         }
@@ -531,7 +338,7 @@ public class PostService {
         checkUnpublishAt(post, publishAt);
     }
 
-    private void takeOffline(Post post) {
+    void takeOffline(Post post) {
         live.remove(post.id);
         post.status = PostStatus.DRAFT;
         post.unpublishAt = null;
@@ -559,7 +366,7 @@ public class PostService {
      * Lookups during a write (slugs, tags, live state) are native queries, which would flush the
      * half-edited post and bump its version more than once per request.
      */
-    private void flushOnlyWhenAsked() {
+    void flushOnlyWhenAsked() {
         posts.getEntityManager().setFlushMode(FlushModeType.COMMIT);
     }
 
@@ -584,18 +391,18 @@ public class PostService {
         }
     }
 
-    private List<Term> resolveTerms(List<String> tagNames, List<String> categoryNames) {
+    List<Term> resolveTerms(List<String> tagNames, List<String> categoryNames) {
         List<Term> resolved = new ArrayList<>(terms.resolve(Taxonomy.TAG, "tags", listOrEmpty(tagNames)));
         resolved.addAll(terms.resolve(Taxonomy.CATEGORY, "categories", listOrEmpty(categoryNames)));
         return resolved;
     }
 
 
-    private static void render(Post post) {
+    static void render(Post post) {
         setRendered(post, MarkdownRenderer.render(post.markdown));
     }
 
-    private static void setRendered(Post post, MarkdownRenderer.Rendered rendered) {
+    static void setRendered(Post post, MarkdownRenderer.Rendered rendered) {
         post.html = rendered.html();
         post.excerpt = post.customExcerpt != null ? post.customExcerpt : rendered.derivedExcerpt();
         post.wordCount = rendered.wordCount();
@@ -603,7 +410,7 @@ public class PostService {
     }
 
     /** An uploaded image is referenced by id (also when given by its media URL); others stay URLs. */
-    private void setFeatureImage(Post post, FeatureImage image) {
+    void setFeatureImage(Post post, FeatureImage image) {
         post.featureImageId = null;
         post.featureImageUrl = null;
         post.featureImageAlt = image == null ? null : blankToNull(image.alt());
@@ -641,7 +448,7 @@ public class PostService {
         recordImageUsage(post, false);
     }
 
-    private void recordImageUsage(Post post, boolean newPost) {
+    void recordImageUsage(Post post, boolean newPost) {
         java.util.Set<UUID> used = new java.util.LinkedHashSet<>(images.referencedBy(post.markdown));
         if (post.featureImageId != null) {
             used.add(post.featureImageId);
@@ -663,7 +470,7 @@ public class PostService {
         return list == null ? List.of() : list;
     }
 
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 

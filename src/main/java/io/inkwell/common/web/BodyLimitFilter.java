@@ -4,7 +4,6 @@ import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.common.error.ProblemMapper;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
