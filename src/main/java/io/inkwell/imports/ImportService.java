@@ -276,7 +276,7 @@ public class ImportService {
             ImageReferences.Rewrite rewrite = ImageReferences.rewrite(entry.markdown, mediaUrl);
             for (String missing : rewrite.unresolved()) {
                 if (!unusable.contains(missing)) {
-                    entry.warnings.add(new Message(null, "Image not found: " + missing + " (kept as written)."));
+                    entry.warnings.add(new Message(lineOf(entry, missing), "Image not found: " + missing + " (kept as written)."));
                 }
             }
             String featureImage = post.featureImage();
@@ -306,6 +306,16 @@ public class ImportService {
             entry.fail(null, describe(e));
             releaseSession(null);
         }
+    }
+
+    /** The file line where a body first mentions {@code text}, or null. */
+    private static Integer lineOf(Entry entry, String text) {
+        int at = entry.post.markdown().indexOf(text);
+        if (at < 0) {
+            return null;
+        }
+        int newlines = (int) entry.post.markdown().substring(0, at).chars().filter(c -> c == '\n').count();
+        return entry.post.markdownFirstLine() + newlines;
     }
 
     /** Uploads an image file once (content-addressed), or finds it when it is known already. */

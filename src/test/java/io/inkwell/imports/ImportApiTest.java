@@ -63,6 +63,8 @@ class ImportApiTest {
         assertTrue(yaml.getString("markdown").contains("![ext](https://example.com/ext.png)"));
         assertTrue(warnings(report, "content/posts/yaml-post-" + s + ".md").stream()
                 .anyMatch(w -> w.contains("missing-" + s + ".png")), "the missing image is named");
+        assertEquals(List.of(14), report.getList("files.find { it.path == 'content/posts/yaml-post-" + s
+                + ".md' }.warnings.findAll { it.message.contains('missing') }.line"), "and its line in the file");
         assertEquals("{\"series\":\"basics\"}", metaJson(yaml.getString("id")));
 
         // JSON front matter, dated in the future: scheduled, with its expiry as unpublishAt.
