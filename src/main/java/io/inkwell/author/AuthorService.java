@@ -5,6 +5,7 @@ import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
 import io.inkwell.common.Times;
 import io.inkwell.common.TransactionCache;
+import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
@@ -95,7 +96,7 @@ public class AuthorService {
     }
 
     /** The authors a post names, in order, creating unknown ones. */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
     public List<Author> resolve(String field, List<String> names) {
         List<Author> resolved = new ArrayList<>();
         NamedReferences.bySlug(field, names).forEach((slug, name) -> {

@@ -2,6 +2,7 @@ package io.inkwell.post;
 
 import io.inkwell.author.AuthorService;
 import io.inkwell.common.Times;
+import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.ConflictException;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.slug.NamedReferences;
@@ -86,7 +87,8 @@ public class PostImportService {
      * Creates or replaces the post with this type and slug as the file says, and puts it in
      * the state the file asks for (draft, scheduled, published, expired).
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    // A refused file must not doom the import's transaction: the importer decides what to keep.
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
     public PostImport.Outcome importPost(PostImport.Command command) {
         editor.flushOnlyWhenAsked();
         OffsetDateTime now = Times.now();

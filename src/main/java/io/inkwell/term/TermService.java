@@ -2,6 +2,7 @@ package io.inkwell.term;
 
 import io.inkwell.common.Times;
 import io.inkwell.common.TransactionCache;
+import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
@@ -101,7 +102,7 @@ public class TermService {
      * The terms a post names, in the given order, creating unknown ones. Names that differ
      * only in case or accents ("Python", "python") are one term.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
     public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
         List<Term> resolved = new ArrayList<>();
         NamedReferences.bySlug(field, names).forEach((slug, name) -> {

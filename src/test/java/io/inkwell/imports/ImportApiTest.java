@@ -173,6 +173,28 @@ class ImportApiTest {
     }
 
     @Test
+    void aFileRefusedWhileApplyingFailsTheAtomicImportWithAFullReport() {
+        String s = unique();
+        // A live post whose working copy moved to another slug still holds its old live slug.
+        JsonPath live = Posts.createPublished("Holder " + s, Map.of("slug", "held-" + s));
+        admin().body(Map.of("slug", "moved-" + s)).patch("/api/admin/posts/" + live.getString("id")).then().statusCode(200);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("content/posts/held-" + s + ".md", ("+++\ntitle = \"Clash\"\n+++\nx\n").getBytes());
+        files.put("content/posts/fine-" + s + ".md", ("+++\ntitle = \"Fine\"\n+++\ny\n").getBytes());
+        long before = Posts.adminTotal();
+
+        JsonPath report = importZip(Sites.zip(files), "").then().statusCode(422)
+                .body("totals.failed", equalTo(1))
+                .body("totals.created", equalTo(1))
+                .extract().jsonPath();
+        assertTrue(file(report, "content/posts/held-" + s + ".md").getString("errors[0].message").contains("held-" + s));
+        assertEquals(before, Posts.adminTotal());
+
+        importZip(Sites.zip(files), "mode=partial").then().statusCode(200).body("totals.created", equalTo(1));
+        assertEquals(before + 1, Posts.adminTotal());
+    }
+
+    @Test
     void dryRunAnswersTheSameReportAndWritesNothing() {
         String s = unique();
         long posts = Posts.adminTotal();

@@ -37,7 +37,11 @@ public class ContentGeneration {
     /** Marks public content as changed; readers see it once the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void bump() {
-        // Once per transaction is enough: readers compare the value, not count the changes.
+        // Once per transaction is enough: readers compare the value, not count the changes. A
+        // transaction already doomed to roll back changes nothing readers could see.
+        if (transactions.getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK) {
+            return;
+        }
         if (transactions.getResource(REGISTERED) == null) {
             entityManager.createNativeQuery("select nextval('content_generation')").getSingleResult();
             transactions.putResource(REGISTERED, Boolean.TRUE);
