@@ -48,7 +48,7 @@ class LiveSnapshots {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void publish(Post post, boolean wasLive) {
-        write(post.id, PostState.of(post), post.authors, post.terms, Times.now(), wasLive);
+        write(post.id, PostState.of(post), post.html, post.authors, post.terms, Times.now(), wasLive);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -75,7 +75,7 @@ class LiveSnapshots {
     void refreshReferencing(UUID referenceId, boolean deleted) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select post_id, state, snapshot_at from live_post
+                select post_id, state, snapshot_at, body_json from live_post
                 where post_id in (select post_id from live_post_term where term_id = ?1
                                   union select post_id from live_post_author where author_id = ?1)
                    or state like ?2""")
@@ -87,21 +87,22 @@ class LiveSnapshots {
             if (deleted) {
                 state = state.without(referenceId);
             }
-            write((UUID) row[0], state, authorService.findByIds(state.authorIds()),
+            String html = json.textField((String) row[3], "html");
+            write((UUID) row[0], state, html, authorService.findByIds(state.authorIds()),
                     termService.findByIds(state.termIds()), toUtc(row[2]), true);
         }
         // Public tag and author lists change even when no snapshot names them.
         generation.bump();
     }
 
-    private void write(UUID postId, PostState state, List<Author> authors, List<Term> terms, OffsetDateTime snapshotAt,
-            boolean replacing) {
+    private void write(UUID postId, PostState state, String html, List<Author> authors, List<Term> terms,
+            OffsetDateTime snapshotAt, boolean replacing) {
         List<PublicRef> authorRefs = authors.stream().map(a -> new PublicRef(a.slug, a.name)).toList();
         List<PublicRef> tags = refs(terms, Taxonomy.TAG);
         List<PublicRef> categories = refs(terms, Taxonomy.CATEGORY);
         FeatureImageView image = images.featureImage(state.featureImageId(), state.featureImageUrl(),
                 state.featureImageAlt());
-        PublicPost body = new PublicPost(postId, state.type(), state.slug(), state.title(), state.html(),
+        PublicPost body = new PublicPost(postId, state.type(), state.slug(), state.title(), html,
                 state.excerpt(), image, authorRefs, tags, categories, state.publishedAt(), snapshotAt,
                 state.wordCount(), state.readingTimeMinutes(), state.meta());
         PublicPostSummary summary = new PublicPostSummary(postId, state.type(), state.slug(), state.title(),

@@ -254,7 +254,6 @@ public class PostService {
         post.slug = state.slug();
         post.title = state.title();
         post.markdown = state.markdown();
-        post.html = state.html();
         post.customExcerpt = state.customExcerpt();
         post.excerpt = state.excerpt();
         post.featureImageId = state.featureImageId();
@@ -268,6 +267,8 @@ public class PostService {
         post.authors.addAll(authors.findByIds(state.authorIds()));
         post.terms.clear();
         post.terms.addAll(terms.findByIds(state.termIds()));
+        // The HTML is not kept in the snapshot's state: it follows from the Markdown.
+        render(post);
         post.hasUnpublishedChanges = false;
         post.updatedAt = Times.now();
         posts.flush();

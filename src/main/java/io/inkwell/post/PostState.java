@@ -7,14 +7,15 @@ import java.util.UUID;
 
 /**
  * Everything a reader sees of a post, as one value: taken from the working copy at publish
- * time and stored with the live snapshot. Equal states mean no unpublished changes.
+ * time and stored with the live snapshot. Equal states mean no unpublished changes. The HTML
+ * is left out: it follows from the Markdown, and the snapshot's public JSON holds it already.
  */
-record PostState(PostType type, String slug, String title, String markdown, String html, String customExcerpt,
+record PostState(PostType type, String slug, String title, String markdown, String customExcerpt,
         String excerpt, UUID featureImageId, String featureImageUrl, String featureImageAlt, String meta, OffsetDateTime publishedAt,
         int wordCount, int readingTimeMinutes, List<UUID> authorIds, List<UUID> termIds) {
 
     static PostState of(Post post) {
-        return new PostState(post.type, post.slug, post.title, post.markdown, post.html, post.customExcerpt,
+        return new PostState(post.type, post.slug, post.title, post.markdown, post.customExcerpt,
                 post.excerpt, post.featureImageId, post.featureImageUrl, post.featureImageAlt, post.meta,
                 Times.utc(post.publishedAt),
                 post.wordCount, post.readingTimeMinutes,
@@ -23,7 +24,7 @@ record PostState(PostType type, String slug, String title, String markdown, Stri
     }
 
     PostState without(UUID removedReference) {
-        return new PostState(type, slug, title, markdown, html, customExcerpt, excerpt,
+        return new PostState(type, slug, title, markdown, customExcerpt, excerpt,
                 removedReference.equals(featureImageId) ? null : featureImageId, featureImageUrl,
                 featureImageAlt, meta, publishedAt, wordCount, readingTimeMinutes,
                 authorIds.stream().filter(id -> !id.equals(removedReference)).toList(),

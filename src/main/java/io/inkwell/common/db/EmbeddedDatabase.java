@@ -49,6 +49,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
+                    .setServerConfig("wal_buffers", "16MB")
+                    .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("fsync", keepData ? "on" : "off")
                     .start();
             LOG.infof("Embedded PostgreSQL listening on port %d, data in %s",

@@ -30,6 +30,15 @@ public class Json {
         }
     }
 
+    /** One top-level text field of a stored JSON document. */
+    public String textField(String json, String field) {
+        try {
+            return mapper.readTree(json).path(field).asText(null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not read stored JSON", e);
+        }
+    }
+
     public ObjectMapper mapper() {
         return mapper;
     }
