@@ -9,6 +9,7 @@ import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.RequestReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.inkwell.auth.AdminApi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
+@AdminApi
 @Path("/api/admin/authors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -10,6 +10,7 @@ import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
+import io.inkwell.auth.AdminApi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +33,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Admin API for images: upload (multipart or raw bytes), list, read, edit alt/caption, delete. */
+@AdminApi
 @Path("/api/admin/images")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImageResource {

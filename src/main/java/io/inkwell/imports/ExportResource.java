@@ -1,6 +1,7 @@
 package io.inkwell.imports;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.inkwell.auth.AdminApi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.LocalDate;
 
+@AdminApi
 @Path("/api/admin/export")
 public class ExportResource {
 

@@ -7,6 +7,7 @@ import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.web.QueryParams;
 import io.inkwell.imports.ImportDtos.ImportReport;
+import io.inkwell.auth.AdminApi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Import of Markdown files and site archives (Hugo, Jekyll), for authors and CI pipelines. */
+@AdminApi
 @Path("/api/admin/import")
 public class ImportResource {
 

@@ -9,6 +9,7 @@ import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.inkwell.auth.AdminApi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /** Admin CRUD for tags and categories: one resource, since they are one mechanism. */
+@AdminApi
 @Path("/api/admin/{taxonomy: tags|categories}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

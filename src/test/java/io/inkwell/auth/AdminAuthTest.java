@@ -42,6 +42,20 @@ class AdminAuthTest {
     }
 
     @Test
+    void oddlySpelledAdminAddressesStillNeedAToken() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/api/%61dmin/posts", "/api/./admin/posts", "/api/content/../admin/posts",
+                "/api;x/admin/posts", "/API/ADMIN/posts", "//api//admin/posts")) {
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.hamcrest.MatcherAssert.assertThat(path + " answered " + response.body(), response.statusCode(),
+                    org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(404)));
+            assertTrue(!response.body().contains("\"items\""), path + " leaked the admin list");
+        }
+    }
+
+    @Test
     void contentApiNeedsNoToken() {
         content().get("/api/content/posts").then().statusCode(200);
     }
