@@ -58,6 +58,8 @@ public class AuthorService {
         author.createdAt = Times.now();
         author.updatedAt = author.createdAt;
         authors.persist(author);
+        // A racing duplicate fails here, as a 409, not at commit as a 500.
+        authors.flush();
         return AuthorView.from(author, 0);
     }
 
@@ -83,7 +85,10 @@ public class AuthorService {
         }
         author.updatedAt = Times.now();
         authors.flush();
-        namesChanged.fire(ReferencedNamesChanged.renamed(author.id));
+        if (patch.has("name") || patch.has("slug")) {
+            // Snapshots show names and slugs; a description or bio is not part of them.
+            namesChanged.fire(ReferencedNamesChanged.renamed(author.id));
+        }
         return view(author);
     }
 

@@ -45,10 +45,6 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
                 .setParameter(1, imageId).getResultList();
     }
 
-    public boolean variantExists(UUID imageId, int width) {
-        return !getEntityManager().createNativeQuery("select 1 from image_variant where image_id = ?1 and width = ?2")
-                .setParameter(1, imageId).setParameter(2, width).getResultList().isEmpty();
-    }
 
     public void recordVariant(UUID imageId, int width, int height, ImageFormat format, long bytes, String key) {
         getEntityManager().createNativeQuery("""

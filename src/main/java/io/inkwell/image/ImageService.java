@@ -79,13 +79,15 @@ public class ImageService {
      * Stores an upload after decoding it. The same bytes uploaded again give the image that
      * exists ({@code created} false).
      */
-    @Transactional
     public Upload upload(byte[] bytes, String filename, String alt, String caption) {
         Optional<Image> existing = findByFileSha(sha256(bytes));
         if (existing.isPresent()) {
             return new Upload(view(existing.get()), false);
         }
-        return store(prepare(bytes), filename, alt, caption);
+        // Decoding can take a while (and waits for a decode permit): no transaction, and so no
+        // pooled connection, is held meanwhile.
+        Prepared prepared = prepare(bytes);
+        return QuarkusTransaction.requiringNew().call(() -> store(prepared, filename, alt, caption));
     }
 
     /** An upload checked and processed, not stored yet; needs no transaction. */

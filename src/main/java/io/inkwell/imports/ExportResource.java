@@ -23,7 +23,8 @@ public class ExportResource {
     @GET
     @Produces("application/zip")
     public Response export() {
-        StreamingOutput zip = out -> QuarkusTransaction.requiringNew().run(() -> exports.write(out));
+        // A large site takes a while to stream; the default transaction timeout would cut it off.
+        StreamingOutput zip = out -> QuarkusTransaction.requiringNew().timeout(3600).run(() -> exports.write(out));
         return Response.ok(zip, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"inkwell-export-" + LocalDate.now() + ".zip\"")
                 .build();

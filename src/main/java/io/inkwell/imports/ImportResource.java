@@ -87,7 +87,7 @@ public class ImportResource {
         String name = safeName(filename == null || filename.isBlank() ? "post.md" : filename);
         java.nio.file.Path directory = temporaryDirectory();
         try {
-            Files.copy(body, directory.resolve(name));
+            copyCapped(body, directory.resolve(name), limits.maxEntryBytes());
             return respond(imports.run(flat(directory, List.of(name)), options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -111,8 +111,13 @@ public class ImportResource {
         try {
             List<String> names = new ArrayList<>();
             Set<String> seen = new HashSet<>();
+            long total = 0;
             for (FileUpload file : files) {
                 String name = safeName(file.fileName() == null ? file.name() : file.fileName());
+                total += file.size();
+                if (file.size() > limits.maxEntryBytes() || total > limits.maxTotalBytes()) {
+                    throw tooLarge();
+                }
                 if (!seen.add(name)) {
                     throw new InvalidInputException("files", "Two parts are named '" + name + "'.");
                 }
@@ -125,6 +130,26 @@ public class ImportResource {
         } finally {
             deleteRecursively(directory);
         }
+    }
+
+    /** Copies at most {@code max} bytes; a larger body is refused (413), not held. */
+    private void copyCapped(InputStream body, java.nio.file.Path target, long max) throws IOException {
+        try (java.io.OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[64 * 1024];
+            long copied = 0;
+            for (int read; (read = body.read(buffer)) != -1; ) {
+                copied += read;
+                if (copied > max) {
+                    throw tooLarge();
+                }
+                out.write(buffer, 0, read);
+            }
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "Content Too Large", "Each file is limited to " + limits.maxEntryBytes()
+                + " bytes and an upload to " + limits.maxTotalBytes() + " (INKWELL_IMPORTS_MAX_ENTRY_BYTES, _MAX_TOTAL_BYTES).");
     }
 
     private static Response respond(ImportReport report) {

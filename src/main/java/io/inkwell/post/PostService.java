@@ -286,7 +286,13 @@ public class PostService {
         int done = 0;
         for (UUID id : posts.lockDueToPublish(100)) {
             Post post = posts.findById(id);
-            goLive(post, now);
+            if (post.unpublishAt != null && !post.unpublishAt.isAfter(now)) {
+                // Its whole window passed (downtime, or a window shorter than the poll): it
+                // must not go live and then stay live for good.
+                takeOffline(post);
+            } else {
+                goLive(post, now);
+            }
             done++;
         }
         for (UUID id : posts.lockDueToUnpublish(100)) {

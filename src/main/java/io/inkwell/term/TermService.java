@@ -61,6 +61,8 @@ public class TermService {
         term.createdAt = now();
         term.updatedAt = term.createdAt;
         terms.persist(term);
+        // A racing duplicate fails here, as a 409, not at commit as a 500.
+        terms.flush();
         return TermView.from(term, 0);
     }
 
@@ -86,7 +88,10 @@ public class TermService {
         }
         term.updatedAt = now();
         terms.flush();
-        namesChanged.fire(ReferencedNamesChanged.renamed(term.id));
+        if (patch.has("name") || patch.has("slug")) {
+            // Snapshots show names and slugs; a description or bio is not part of them.
+            namesChanged.fire(ReferencedNamesChanged.renamed(term.id));
+        }
         return view(term);
     }
 

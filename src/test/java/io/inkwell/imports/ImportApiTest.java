@@ -236,6 +236,15 @@ class ImportApiTest {
     }
 
     @Test
+    void oversizedMarkdownFileIs413AndWritesNothing() {
+        long before = Posts.adminTotal();
+        byte[] huge = ("---\ntitle: Huge\n---\n" + "x".repeat(9 * 1024 * 1024)).getBytes();
+        adminWithBadInput().contentType("text/markdown").body(huge).post("/api/admin/import?filename=huge.md")
+                .then().statusCode(413).contentType("application/problem+json");
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
     void singleMarkdownFileAndMultipartFilesImport() {
         String s = unique();
         admin().contentType("text/markdown").body("---\ntitle: Single " + s + "\n---\nOne file.\n")

@@ -142,6 +142,28 @@ class DraftLifecycleTest {
     }
 
     @Test
+    void scheduledPostWhoseWindowHasPassedNeverStaysLive() throws InterruptedException {
+        Instant at = Instant.now().plus(1, ChronoUnit.SECONDS);
+        Map<String, Object> body = Posts.draft("Brief " + unique());
+        body.put("status", "scheduled");
+        body.put("publishedAt", at.toString());
+        body.put("unpublishAt", at.plusMillis(1).toString());
+        JsonPath post = Posts.create(body);
+
+        Thread.sleep(3500);
+        content().get("/api/content/posts/" + post.getString("slug")).then().statusCode(404);
+        admin().get("/api/admin/posts/" + post.getString("id")).then().body("status", equalTo("draft"));
+    }
+
+    @Test
+    void publishWithAnOversizedBodyOfAnyTypeIs413() {
+        String id = Posts.create(Posts.draft("Big body " + unique())).getString("id");
+        io.inkwell.support.Api.adminWithBadInput().contentType("text/plain").body("x".repeat(2 * 1024 * 1024))
+                .post("/api/admin/posts/" + id + "/publish").then().statusCode(413);
+        admin().get("/api/admin/posts/" + id).then().body("status", equalTo("draft"));
+    }
+
+    @Test
     void scheduledUnpublishTakesThePostDownByItself() throws InterruptedException {
         JsonPath created = Posts.createPublished("Expiring " + unique(), Map.of());
         String at = Instant.now().plus(2, ChronoUnit.SECONDS).toString();

@@ -83,6 +83,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        if (!"23505".equals(e.getSQLState())) {
+            return unexpected(e, uri);
+        }
         // Two writers raced for the same unique value; the loser learns which one.
         return problem(409, "Conflict", "The change conflicts with existing data ("
                 + e.getConstraintName() + ").", List.of(), uri);

@@ -7,7 +7,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * Tells Content API caches when public content changed. Every write to public content advances
@@ -20,12 +25,17 @@ public class ContentGeneration {
 
     private static final Object REGISTERED = ContentGeneration.class;
 
+    private static final Logger LOG = Logger.getLogger(ContentGeneration.class);
+
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
+    private final DataSource dataSource;
     private final AtomicLong epoch = new AtomicLong();
     private volatile long lastSeenInDatabase = -1;
 
-    public ContentGeneration(EntityManager entityManager, TransactionSynchronizationRegistry transactions) {
+    public ContentGeneration(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
+            DataSource dataSource) {
+        this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.transactions = transactions;
     }
@@ -55,9 +65,23 @@ public class ContentGeneration {
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
                         epoch.incrementAndGet();
+                        announceCommitted();
                     }
                 }
             });
+        }
+    }
+
+    /**
+     * Sequences ignore transactions: another instance may see the value advanced inside the
+     * write transaction before the commit, reload the old rows and keep them. Advancing it once
+     * more after the commit makes every instance reload again, now seeing the committed rows.
+     */
+    private void announceCommitted() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("select nextval('content_generation')");
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("Other instances may serve cached content until the next change: %s", e.getMessage());
         }
     }
 
