@@ -1,5 +1,6 @@
 package io.inkwell.author;
 
+import io.inkwell.common.Text;
 import io.inkwell.author.AuthorDtos.AuthorView;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
@@ -54,7 +55,7 @@ public class AuthorService {
         author.id = UUID.randomUUID();
         author.name = request.name().strip();
         author.slug = SlugAllocator.allocateExact(request.slug(), author.name, slug -> authors.slugTaken(slug, null));
-        author.bio = blankToNull(request.bio());
+        author.bio = Text.blankToNull(request.bio());
         author.createdAt = Times.now();
         author.updatedAt = author.createdAt;
         authors.persist(author);
@@ -81,7 +82,7 @@ public class AuthorService {
             author.slug = SlugAllocator.allocate(changes.slug(), null, slug -> authors.slugTaken(slug, id));
         }
         if (patch.has("bio")) {
-            author.bio = blankToNull(changes.bio());
+            author.bio = Text.blankToNull(changes.bio());
         }
         author.updatedAt = Times.now();
         authors.flush();
@@ -128,9 +129,5 @@ public class AuthorService {
 
     private AuthorView view(Author author) {
         return AuthorView.from(author, authors.publishedPostCounts(List.of(author.id)).getOrDefault(author.id, 0L));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

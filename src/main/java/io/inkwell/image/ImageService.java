@@ -1,5 +1,6 @@
 package io.inkwell.image;
 
+import io.inkwell.common.Text;
 import io.inkwell.common.Times;
 import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.common.error.ApiException;
@@ -25,10 +26,7 @@ import jakarta.transaction.Transactional;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +78,7 @@ public class ImageService {
      * exists ({@code created} false).
      */
     public Upload upload(byte[] bytes, String filename, String alt, String caption) {
-        Optional<Image> existing = findByFileSha(sha256(bytes));
+        Optional<Image> existing = findByFileSha(Text.sha256(bytes));
         if (existing.isPresent()) {
             return new Upload(view(existing.get()), false);
         }
@@ -97,7 +95,7 @@ public class ImageService {
     /** Decodes and checks the bytes (415/422 when they are not a usable image). */
     public Prepared prepare(byte[] bytes) {
         ImageProcessor.Processed processed = withDecodePermit(() -> ImageProcessor.process(bytes, config.maxPixels()));
-        return new Prepared(sha256(bytes), sha256(processed.served()), processed);
+        return new Prepared(Text.sha256(bytes), Text.sha256(processed.served()), processed);
     }
 
     @Transactional
@@ -117,8 +115,8 @@ public class ImageService {
         image.height = processed.height();
         image.bytes = processed.served().length;
         image.animated = processed.animated();
-        image.alt = blankToNull(alt);
-        image.caption = blankToNull(caption);
+        image.alt = Text.blankToNull(alt);
+        image.caption = Text.blankToNull(caption);
         image.dominantColor = processed.dominantColor();
         image.placeholder = processed.placeholder();
         image.createdAt = Times.now();
@@ -165,10 +163,10 @@ public class ImageService {
     public ImageView update(UUID id, Patch<UpdateImageRequest> patch) {
         Image image = load(id);
         if (patch.has("alt")) {
-            image.alt = blankToNull(patch.values().alt());
+            image.alt = Text.blankToNull(patch.values().alt());
         }
         if (patch.has("caption")) {
-            image.caption = blankToNull(patch.values().caption());
+            image.caption = Text.blankToNull(patch.values().caption());
         }
         image.updatedAt = Times.now();
         images.flush();
@@ -365,17 +363,5 @@ public class ImageService {
             base = base.substring(0, 100);
         }
         return base + "." + format.extension();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }

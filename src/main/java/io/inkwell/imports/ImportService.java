@@ -1,5 +1,6 @@
 package io.inkwell.imports;
 
+import io.inkwell.common.Text;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedReferences;
@@ -27,13 +28,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -323,7 +321,7 @@ public class ImportService {
             Set<String> unusable, String ref) {
         String sitePath = archivePath.substring(upload.layout().root().length());
         byte[] bytes = readArchivePath(upload, archivePath);
-        Optional<io.inkwell.image.ImageDtos.ImageView> known = images.viewByFileSha(sha256(bytes));
+        Optional<io.inkwell.image.ImageDtos.ImageView> known = images.viewByFileSha(Text.sha256(bytes));
         io.inkwell.image.ImageDtos.ImageView view;
         if (known.isPresent()) {
             view = known.get();
@@ -468,13 +466,5 @@ public class ImportService {
             LOG.warn("Import of a file failed", e);
         }
         return e.getMessage();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

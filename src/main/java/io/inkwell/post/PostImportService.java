@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.common.Text;
 import io.inkwell.author.AuthorService;
 import io.inkwell.common.Times;
 import io.inkwell.common.error.ApiException;
@@ -71,7 +72,7 @@ public class PostImportService {
         return post.type() == command.type()
                 && post.title().equals(command.title().strip())
                 && post.markdown().equals(command.markdown())
-                && Objects.equals(post.customExcerpt(), PostService.blankToNull(command.excerpt()))
+                && Objects.equals(post.customExcerpt(), Text.blankToNull(command.excerpt()))
                 && sameFeatureImage(post, command.featureImage())
                 && post.metaJson().equals(command.metaJson())
                 && post.authorSlugs().equals(List.copyOf(NamedReferences.bySlug("authors", command.authors()).keySet()))
@@ -116,7 +117,7 @@ public class PostImportService {
         post.slug = slug;
         post.title = command.title().strip();
         post.markdown = command.markdown();
-        post.customExcerpt = PostService.blankToNull(command.excerpt());
+        post.customExcerpt = Text.blankToNull(command.excerpt());
         editor.setFeatureImage(post, command.featureImage() == null ? null
                 : new FeatureImage(null, command.featureImage(), post.featureImageAlt));
         post.meta = command.metaJson();

@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.common.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.paging.Page;
@@ -52,7 +53,7 @@ public class PostResource {
         PageRequest paging = PageRequest.parse(page, limit);
         PostRepository.Filter filter = new PostRepository.Filter(
                 parse("status", status, PostStatus.class), parse("type", type, PostType.class),
-                blankToNull(tag), blankToNull(category), blankToNull(author), blankToNull(slug));
+                Text.blankToNull(tag), Text.blankToNull(category), Text.blankToNull(author), Text.blankToNull(slug));
         return service.list(filter, sort, paging);
     }
 
@@ -117,9 +118,5 @@ public class PostResource {
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(name, "Must be one of " + java.util.Arrays.toString(type.getEnumConstants()) + ".");
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.common.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.author.AuthorService;
 import io.inkwell.common.Times;
@@ -89,7 +90,7 @@ public class PostService {
         post.title = request.title().strip();
         post.slug = SlugAllocator.allocate(request.slug(), post.title, slug -> posts.slugTaken(post.type, slug, null));
         post.markdown = request.markdown() == null ? "" : request.markdown();
-        post.customExcerpt = blankToNull(request.excerpt());
+        post.customExcerpt = Text.blankToNull(request.excerpt());
         setFeatureImage(post, request.featureImage());
         post.meta = meta(request.meta());
         post.authors = new ArrayList<>(authors.resolve("authors", listOrEmpty(request.authors())));
@@ -153,7 +154,7 @@ public class PostService {
             post.markdown = changes.markdown();
         }
         if (patch.has("excerpt")) {
-            post.customExcerpt = blankToNull(changes.excerpt());
+            post.customExcerpt = Text.blankToNull(changes.excerpt());
         }
         if (patch.has("featureImage")) {
             setFeatureImage(post, changes.featureImage());
@@ -420,7 +421,7 @@ public class PostService {
     void setFeatureImage(Post post, FeatureImage image) {
         post.featureImageId = null;
         post.featureImageUrl = null;
-        post.featureImageAlt = image == null ? null : blankToNull(image.alt());
+        post.featureImageAlt = image == null ? null : Text.blankToNull(image.alt());
         if (image == null) {
             return;
         }
@@ -476,11 +477,6 @@ public class PostService {
     private static <T> List<T> listOrEmpty(List<T> list) {
         return list == null ? List.of() : list;
     }
-
-    static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
     private static ResourceNotFoundException notFound(UUID id) {
         return new ResourceNotFoundException("No post with id " + id + ".");
     }

@@ -1,5 +1,6 @@
 package io.inkwell.term;
 
+import io.inkwell.common.Text;
 import io.inkwell.common.Times;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ApiException;
@@ -57,7 +58,7 @@ public class TermService {
         term.taxonomy = taxonomy;
         term.name = request.name().strip();
         term.slug = SlugAllocator.allocateExact(request.slug(), term.name, slug -> terms.slugTaken(taxonomy, slug, null));
-        term.description = blankToNull(request.description());
+        term.description = Text.blankToNull(request.description());
         term.createdAt = now();
         term.updatedAt = term.createdAt;
         terms.persist(term);
@@ -84,7 +85,7 @@ public class TermService {
             term.slug = SlugAllocator.allocate(changes.slug(), null, slug -> terms.slugTaken(taxonomy, slug, id));
         }
         if (patch.has("description")) {
-            term.description = blankToNull(changes.description());
+            term.description = Text.blankToNull(changes.description());
         }
         term.updatedAt = now();
         terms.flush();
@@ -136,11 +137,6 @@ public class TermService {
     private TermView view(Term term) {
         return TermView.from(term, terms.publishedPostCounts(List.of(term.id)).getOrDefault(term.id, 0L));
     }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
     private static OffsetDateTime now() {
         return Times.now();
     }

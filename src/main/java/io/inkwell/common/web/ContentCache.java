@@ -1,14 +1,12 @@
 package io.inkwell.common.web;
 
+import io.inkwell.common.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -68,15 +66,7 @@ public class ContentCache {
         Entry(long epoch, byte[] body) {
             this.epoch = epoch;
             this.body = body;
-            this.etag = new EntityTag(sha256(body).substring(0, 32)).toString();
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            this.etag = new EntityTag(Text.sha256(body).substring(0, 32)).toString();
         }
     }
 }
