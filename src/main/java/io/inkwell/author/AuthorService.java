@@ -1,5 +1,6 @@
 package io.inkwell.author;
 
+import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
 import io.inkwell.author.AuthorDtos.AuthorView;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
@@ -115,11 +116,7 @@ public class AuthorService {
 
     /** The authors with these ids, in the given order; ids that no longer exist are left out. */
     public List<Author> findByIds(List<UUID> ids) {
-        Map<UUID, Author> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            authors.list("id in ?1", ids).forEach(author -> byId.put(author.id, author));
-        }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return InOrder.byIds(ids, batch -> authors.list("id in ?1", batch), author -> author.id);
     }
 
     private Author load(UUID id) {

@@ -1,5 +1,6 @@
 package io.inkwell.term;
 
+import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
 import io.inkwell.common.Times;
 import io.inkwell.common.TransactionCache;
@@ -122,11 +123,7 @@ public class TermService {
 
     /** The terms with these ids, in the given order; ids that no longer exist are left out. */
     public List<Term> findByIds(List<UUID> ids) {
-        Map<UUID, Term> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            terms.list("id in ?1", ids).forEach(term -> byId.put(term.id, term));
-        }
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return InOrder.byIds(ids, batch -> terms.list("id in ?1", batch), term -> term.id);
     }
 
     private Term load(Taxonomy taxonomy, UUID id) {
