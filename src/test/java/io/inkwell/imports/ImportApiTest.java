@@ -347,20 +347,11 @@ class ImportApiTest {
                 .body("detail", containsString("archive"));
     }
 
+    /** The post or page with this slug, found through the admin list's slug filter. */
     private static JsonPath adminPost(String slug) {
-        JsonPath page = admin().get("/api/admin/posts?limit=100&sort=-updatedAt").jsonPath();
-        String id = page.getString("items.find { it.slug == '" + slug + "' }.id");
-        if (id == null) {
-            for (String type : List.of("post", "page")) {
-                JsonPath typed = admin().get("/api/admin/posts?limit=100&type=" + type).jsonPath();
-                id = typed.getString("items.find { it.slug == '" + slug + "' }.id");
-                if (id != null) {
-                    break;
-                }
-            }
-        }
-        org.hamcrest.MatcherAssert.assertThat("post " + slug + " exists", id, not(equalTo(null)));
-        return admin().get("/api/admin/posts/" + id).then().statusCode(200).extract().jsonPath();
+        List<String> ids = admin().get("/api/admin/posts?slug=" + slug).jsonPath().getList("items.id", String.class);
+        assertEquals(1, ids.size(), "exactly one post has the slug " + slug);
+        return admin().get("/api/admin/posts/" + ids.get(0)).then().statusCode(200).extract().jsonPath();
     }
 
     private static String metaJson(String id) {

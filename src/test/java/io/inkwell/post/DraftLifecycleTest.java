@@ -180,6 +180,10 @@ class DraftLifecycleTest {
         admin().body(Map.of("at", Instant.now().plus(1, ChronoUnit.HOURS).toString()))
                 .post("/api/admin/posts/" + id + "/unpublish").then().statusCode(200);
 
+        String later = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        admin().body(Map.of("unpublishAt", later)).patch("/api/admin/posts/" + id).then().statusCode(200)
+                .body("unpublishAt", equalTo(later));
+
         java.util.Map<String, Object> cancel = new java.util.HashMap<>();
         cancel.put("unpublishAt", null);
         admin().body(cancel).patch("/api/admin/posts/" + id).then().statusCode(200)

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -179,9 +178,14 @@ class PostAdminApiTest {
     }
 
     @Test
-    void createdPostHasTimestampsInUtc() {
+    void createdPostHasTimestampsInUtcAndUpdatedAtMovesOnEdit() {
         JsonPath post = Posts.create(Posts.draft("Times"));
         assertTrue(post.getString("createdAt").endsWith("Z"), post.getString("createdAt"));
-        org.hamcrest.MatcherAssert.assertThat(post.getString("updatedAt"), notNullValue());
+        assertEquals(post.getString("createdAt"), post.getString("updatedAt"), "a new post was updated when created");
+        String edited = admin().body(Map.of("title", "Times edited")).patch("/api/admin/posts/" + post.getString("id"))
+                .then().statusCode(200).extract().path("updatedAt");
+        assertTrue(java.time.Instant.parse(edited).isAfter(java.time.Instant.parse(post.getString("createdAt"))), edited);
+        assertEquals(post.getString("createdAt"), admin().get("/api/admin/posts/" + post.getString("id"))
+                .jsonPath().getString("createdAt"), "createdAt reads back the same, to the microsecond");
     }
 }
