@@ -1,5 +1,6 @@
 package io.inkwell.image;
 
+import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -11,6 +12,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
+
+    private final DeferredWrites writes;
+
+    public ImageRepository(DeferredWrites writes) {
+        this.writes = writes;
+    }
 
     public Optional<Image> findByUploadSha(String sha) {
         return find("uploadSha256", sha).firstResultOptional();
@@ -63,13 +70,12 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
     }
 
     /** Replaces the set of images a post's working copy uses. */
+    /** One statement (it deletes only the links that went), so an import can batch it with other posts'. */
     public void replaceUsage(UUID postId, Collection<UUID> imageIds) {
-        getEntityManager().createNativeQuery("delete from post_image where post_id = ?1")
-                .setParameter(1, postId).executeUpdate();
-        for (UUID imageId : imageIds) {
-            getEntityManager().createNativeQuery("""
-                    insert into post_image (post_id, image_id) values (?1, ?2) on conflict do nothing""")
-                    .setParameter(1, postId).setParameter(2, imageId).executeUpdate();
-        }
+        UUID[] ids = imageIds.stream().distinct().toArray(UUID[]::new);
+        writes.execute("""
+                with gone as (delete from post_image where post_id = ? and not (image_id = any (?)))
+                insert into post_image (post_id, image_id) select ?, unnest(?) on conflict do nothing""",
+                postId, ids, postId, ids);
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -143,6 +145,8 @@ public final class ArchiveReader {
         private final Path targetDir;
         private final ArchiveLimits limits;
         private final List<String> files = new ArrayList<>();
+        /** Folders made so far: asking the file system again for every file is slow (an exception per call). */
+        private final Set<Path> madeFolders = new HashSet<>();
         private final byte[] buffer = new byte[BUFFER_SIZE];
         private int entries;
         private long totalBytes;
@@ -184,7 +188,7 @@ public final class ArchiveReader {
         void directory(String name) throws IOException {
             if (!name.isEmpty()) {
                 try {
-                    Files.createDirectories(targetDir.resolve(name));
+                    makeFolder(targetDir.resolve(name));
                 } catch (FileSystemException e) {
                     throw new ArchiveRejectedException("entry " + name + "/ conflicts with a file of the same name", e);
                 }
@@ -204,7 +208,7 @@ public final class ArchiveReader {
             Path target = targetDir.resolve(name);
             OutputStream out;
             try {
-                Files.createDirectories(target.getParent());
+                makeFolder(target.getParent());
                 out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileSystemException e) {
                 throw new ArchiveRejectedException("entry " + name + " appears twice or conflicts with a folder", e);
@@ -240,6 +244,13 @@ public final class ArchiveReader {
                 }
             }
             files.add(name);
+        }
+
+        private void makeFolder(Path folder) throws IOException {
+            if (!madeFolders.contains(folder)) {
+                Files.createDirectories(folder);
+                madeFolders.add(folder);
+            }
         }
 
         ExtractedArchive result() {

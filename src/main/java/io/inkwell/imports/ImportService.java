@@ -2,6 +2,7 @@ package io.inkwell.imports;
 
 import io.inkwell.common.Text;
 import io.inkwell.common.error.ApiException;
+import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.Slugs;
@@ -53,6 +54,8 @@ import org.jboss.logging.Logger;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
+    /** Files whose writes go to the database together: fewer round trips, bounded memory. */
+    private static final int WRITE_BATCH_FILES = 50;
 
     public enum Mode {
         ATOMIC, PARTIAL
@@ -73,10 +76,12 @@ public class ImportService {
     private final PostSourceRepository sources;
     private final Json json;
     private final EntityManager entityManager;
+    private final DeferredWrites writes;
 
     public ImportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json,
-            EntityManager entityManager) {
+            EntityManager entityManager, DeferredWrites writes) {
         this.entityManager = entityManager;
+        this.writes = writes;
         this.posts = posts;
         this.images = images;
         this.sources = sources;
@@ -91,10 +96,23 @@ public class ImportService {
         List<PrunedPost> pruned = new ArrayList<>();
         if (applyTogether) {
             inTransaction(() -> {
-                entries.stream().filter(Entry::planned).forEach(entry -> apply(entry, upload, options));
+                List<UUID> written = new ArrayList<>();
+                for (Entry entry : entries) {
+                    if (entry.planned()) {
+                        apply(entry, upload, options).ifPresent(written::add);
+                        if (entry.action == Action.FAILED) {
+                            written.clear(); // the failure cleared the session
+                        }
+                        if (written.size() == WRITE_BATCH_FILES) {
+                            flushWrites(written);
+                        }
+                    }
+                }
+                flushWrites(written);
                 boolean failed = entries.stream().anyMatch(entry -> entry.action == Action.FAILED);
                 if (options.prune() && !failed) {
                     pruned.addAll(prune(entries, upload, options));
+                    writes.flush();
                 }
                 return options.dryRun() || failed;
             });
@@ -104,6 +122,7 @@ public class ImportService {
                     try {
                         inTransaction(() -> {
                             apply(entry, upload, options);
+                            writes.flush();
                             return entry.action == Action.FAILED;
                         });
                     } catch (RuntimeException e) {
@@ -264,7 +283,8 @@ public class ImportService {
 
     // ---- applying: inside a transaction ---------------------------------------------------
 
-    private void apply(Entry entry, Upload upload, Options options) {
+    /** Applies one file; returns the post it wrote, which stays loaded until the writes are flushed. */
+    private Optional<UUID> apply(Entry entry, Upload upload, Options options) {
         ImportedPost post = entry.post;
         try {
             Map<String, UUID> usedFiles = new LinkedHashMap<>();
@@ -293,16 +313,21 @@ public class ImportService {
                     rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null);
             if (entry.existing != null && posts.importChangesNothing(entry.existing, command)) {
                 entry.action = Action.UNCHANGED;
-                return;
+                return Optional.empty();
             }
             PostImport.Outcome outcome = posts.importPost(command);
             sources.save(outcome.postId(), options.source(), exportPath(upload, entry.sitePath), read(upload, entry.sitePath),
-                    outcome.version(), usedFiles, outcome.created());
+                    outcome.version(), usedFiles);
             entry.action = outcome.created() ? Action.CREATED : Action.UPDATED;
-            releaseSession(outcome.postId());
+            return Optional.of(outcome.postId());
         } catch (ApiException e) {
             entry.fail(null, describe(e));
-            releaseSession(null);
+            // Whatever this file half changed must not be written. The files before it in this
+            // batch go too: in one transaction the failure rolls everything back anyway, and in
+            // partial mode the file has a transaction of its own.
+            writes.discard();
+            entityManager.clear();
+            return Optional.empty();
         }
     }
 
@@ -391,17 +416,14 @@ public class ImportService {
     }
 
     /**
-     * Writes what this file changed and forgets its post: a thousand-file import in one
-     * transaction then costs the same per file, and its memory stays flat. Tags and authors
-     * stay loaded; the next files use them again. After a failure everything is forgotten.
+     * Writes what the last files changed, in a few batched statements, and forgets their posts:
+     * a thousand-file import in one transaction then costs the same per file, and its memory
+     * stays flat. Tags and authors stay loaded; the next files use them again.
      */
-    private void releaseSession(UUID postId) {
-        if (postId == null) {
-            entityManager.clear();
-            return;
-        }
-        entityManager.flush();
-        posts.forget(postId);
+    private void flushWrites(List<UUID> written) {
+        writes.flush();
+        written.forEach(posts::forget);
+        written.clear();
     }
 
     /**
@@ -412,6 +434,7 @@ public class ImportService {
         QuarkusTransaction.begin();
         // Lookups must not flush (and dirty-check) everything loaded so far.
         entityManager.setFlushMode(FlushModeType.COMMIT);
+        writes.open();
         boolean rollback = true;
         try {
             rollback = work.getAsBoolean() || QuarkusTransaction.isRollbackOnly();

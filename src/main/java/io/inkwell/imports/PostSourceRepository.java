@@ -1,5 +1,6 @@
 package io.inkwell.imports;
 
+import io.inkwell.common.db.DeferredWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** The source files imported posts came from (table post_source and post_source_file). */
 @ApplicationScoped
@@ -17,29 +20,32 @@ class PostSourceRepository {
     }
 
     private final EntityManager entityManager;
+    private final DeferredWrites writes;
 
-    PostSourceRepository(EntityManager entityManager) {
+    PostSourceRepository(EntityManager entityManager, DeferredWrites writes) {
         this.entityManager = entityManager;
+        this.writes = writes;
     }
 
-    void save(UUID postId, String source, String path, byte[] content, long version, Map<String, UUID> files,
-            boolean newPost) {
-        entityManager.createNativeQuery("""
+    /**
+     * Records the file a post was imported from, and the image files it used. The version is
+     * read when the statement runs: the post's version after the import's flush.
+     */
+    void save(UUID postId, String source, String path, byte[] content, LongSupplier version, Map<String, UUID> files) {
+        writes.execute("""
                 insert into post_source (post_id, source, path, content, imported_version, imported_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (post_id) do update set source = excluded.source, path = excluded.path,
                     content = excluded.content, imported_version = excluded.imported_version,
-                    imported_at = excluded.imported_at""")
-                .setParameter(1, postId).setParameter(2, source).setParameter(3, path).setParameter(4, content)
-                .setParameter(5, version).setParameter(6, OffsetDateTime.now())
-                .executeUpdate();
-        if (!newPost) {
-            entityManager.createNativeQuery("delete from post_source_file where post_id = ?1")
-                    .setParameter(1, postId).executeUpdate();
-        }
-        files.forEach((filePath, imageId) -> entityManager.createNativeQuery(
-                        "insert into post_source_file (post_id, path, image_id) values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, postId).setParameter(2, filePath).setParameter(3, imageId).executeUpdate());
+                    imported_at = excluded.imported_at""",
+                postId, source, path, content, (Supplier<Long>) version::getAsLong, OffsetDateTime.now());
+        writes.execute("""
+                with gone as (delete from post_source_file where post_id = ? and not (path = any (?)))
+                insert into post_source_file (post_id, path, image_id)
+                select ?, file.path, file.image_id from unnest(?, ?) as file (path, image_id)
+                on conflict (post_id, path) do update set image_id = excluded.image_id""",
+                postId, files.keySet().toArray(String[]::new), postId, files.keySet().toArray(String[]::new),
+                files.values().toArray(UUID[]::new));
     }
 
     Optional<Source> find(UUID postId) {

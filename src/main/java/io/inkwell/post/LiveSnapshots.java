@@ -3,6 +3,7 @@ package io.inkwell.post;
 import io.inkwell.author.Author;
 import io.inkwell.author.AuthorService;
 import io.inkwell.common.Times;
+import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.Json;
 import io.inkwell.image.ImageDtos.FeatureImageView;
@@ -30,16 +31,18 @@ import java.util.UUID;
 class LiveSnapshots {
 
     private final EntityManager entityManager;
+    private final DeferredWrites writes;
     private final Json json;
     private final ContentGeneration generation;
     private final AuthorService authorService;
     private final TermService termService;
     private final ImageService images;
 
-    LiveSnapshots(EntityManager entityManager, Json json, ContentGeneration generation,
+    LiveSnapshots(EntityManager entityManager, DeferredWrites writes, Json json, ContentGeneration generation,
             AuthorService authorService, TermService termService, ImageService images) {
         this.images = images;
         this.entityManager = entityManager;
+        this.writes = writes;
         this.json = json;
         this.generation = generation;
         this.authorService = authorService;
@@ -53,11 +56,8 @@ class LiveSnapshots {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void remove(UUID postId) {
-        int removed = entityManager.createNativeQuery("delete from live_post where post_id = ?1")
-                .setParameter(1, postId).executeUpdate();
-        if (removed > 0) {
-            generation.bump();
-        }
+        writes.execute("delete from live_post where post_id = ?", postId);
+        generation.bump();
     }
 
     Optional<PostState> state(UUID postId) {
@@ -108,39 +108,29 @@ class LiveSnapshots {
         PublicPostSummary summary = new PublicPostSummary(postId, state.type(), state.slug(), state.title(),
                 state.excerpt(), image, authorRefs, tags, categories, state.publishedAt(), snapshotAt,
                 state.wordCount(), state.readingTimeMinutes());
-        entityManager.createNativeQuery("""
+        writes.execute("""
                 insert into live_post (post_id, type, slug, published_at, snapshot_at, state, body_json, summary_json)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (post_id) do update set type = excluded.type, slug = excluded.slug,
                     published_at = excluded.published_at, snapshot_at = excluded.snapshot_at,
-                    state = excluded.state, body_json = excluded.body_json, summary_json = excluded.summary_json""")
-                .setParameter(1, postId)
-                .setParameter(2, state.type().toString())
-                .setParameter(3, state.slug())
-                .setParameter(4, state.publishedAt())
-                .setParameter(5, snapshotAt)
-                .setParameter(6, json.write(state))
-                .setParameter(7, json.write(body))
-                .setParameter(8, json.write(summary))
-                .executeUpdate();
-        // All authors (all terms) in one statement: an import publishes a thousand posts at once.
-        if (replacing) {
-            entityManager.createNativeQuery("delete from live_post_author where post_id = ?1")
-                    .setParameter(1, postId).executeUpdate();
-            entityManager.createNativeQuery("delete from live_post_term where post_id = ?1")
-                    .setParameter(1, postId).executeUpdate();
+                    state = excluded.state, body_json = excluded.body_json, summary_json = excluded.summary_json""",
+                postId, state.type().toString(), state.slug(), state.publishedAt(), snapshotAt,
+                json.write(state), json.write(body), json.write(summary));
+        // One statement per table whether the snapshot is new or replaced (it deletes only the
+        // links that went, so it may run in a batch with other posts' statements).
+        UUID[] authorIds = authors.stream().map(a -> a.id).distinct().toArray(UUID[]::new);
+        UUID[] termIds = terms.stream().map(t -> t.id).distinct().toArray(UUID[]::new);
+        if (replacing || authorIds.length > 0) {
+            writes.execute("""
+                    with gone as (delete from live_post_author where post_id = ? and not (author_id = any (?)))
+                    insert into live_post_author (post_id, author_id) select ?, unnest(?) on conflict do nothing""",
+                    postId, authorIds, postId, authorIds);
         }
-        if (!authors.isEmpty()) {
-            entityManager.createNativeQuery("insert into live_post_author (post_id, author_id) "
-                            + "select distinct ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
-                    .setParameter(1, postId).setParameter(2, authors.stream().map(a -> a.id).toArray(UUID[]::new))
-                    .executeUpdate();
-        }
-        if (!terms.isEmpty()) {
-            entityManager.createNativeQuery("insert into live_post_term (post_id, term_id) "
-                            + "select distinct ?1, unnest(cast(?2 as uuid[])) on conflict do nothing")
-                    .setParameter(1, postId).setParameter(2, terms.stream().map(t -> t.id).toArray(UUID[]::new))
-                    .executeUpdate();
+        if (replacing || termIds.length > 0) {
+            writes.execute("""
+                    with gone as (delete from live_post_term where post_id = ? and not (term_id = any (?)))
+                    insert into live_post_term (post_id, term_id) select ?, unnest(?) on conflict do nothing""",
+                    postId, termIds, postId, termIds);
         }
         generation.bump();
     }

@@ -3,6 +3,7 @@ package io.inkwell.post;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /** What the importer and exporter exchange with the post feature. */
 public final class PostImport {
@@ -29,7 +30,8 @@ public final class PostImport {
         return MarkdownRenderer.render(markdown);
     }
 
-    public record Outcome(UUID postId, long version, boolean created) {
+    /** {@code version}: the post's version once the import's writes are flushed. */
+    public record Outcome(UUID postId, LongSupplier version, boolean created) {
     }
 
     /** What an import compares a file with: a post as it is now, read once for the whole upload. */

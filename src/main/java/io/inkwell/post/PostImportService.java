@@ -3,6 +3,8 @@ package io.inkwell.post;
 import io.inkwell.common.Text;
 import io.inkwell.author.AuthorService;
 import io.inkwell.common.Times;
+import io.inkwell.common.TransactionCache;
+import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.ConflictException;
 import io.inkwell.common.error.InvalidInputException;
@@ -18,6 +20,8 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,8 +39,13 @@ public class PostImportService {
     private final PostService editor;
     private final AuthorService authorService;
     private final ImageService images;
+    private final DeferredWrites writes;
+    private final TransactionCache cache;
 
-    public PostImportService(PostRepository posts, PostService editor, AuthorService authorService, ImageService images) {
+    public PostImportService(PostRepository posts, PostService editor, AuthorService authorService, ImageService images,
+            DeferredWrites writes, TransactionCache cache) {
+        this.writes = writes;
+        this.cache = cache;
         this.posts = posts;
         this.editor = editor;
         this.authorService = authorService;
@@ -101,7 +110,7 @@ public class PostImportService {
             throw new InvalidInputException("title", "Must not be blank.");
         }
         Optional<Post> existing = command.known() ? posts.findBySlugForUpdate(command.type(), slug) : Optional.empty();
-        if (existing.isEmpty() && posts.slugTaken(command.type(), slug, null)) {
+        if (existing.isEmpty() && slugTakenForNewPost(command, slug)) {
             throw new ConflictException("The slug '" + slug + "' is still live for another " + command.type() + ".");
         }
         List<io.inkwell.author.Author> resolvedAuthors = authorService.resolve("authors", command.authors());
@@ -134,9 +143,6 @@ public class PostImportService {
             post.publishedAt = Times.utc(command.publishedAt());
         }
         post.updatedAt = now;
-        if (existing.isEmpty()) {
-            posts.persist(post);
-        }
         ImportedState target = importedState(command, now);
         post.unpublishAt = target.unpublishAt();
         switch (target.status()) {
@@ -154,7 +160,8 @@ public class PostImportService {
             }
             case PUBLISHED -> editor.goLive(post, now);
         }
-        posts.flush();
+        editor.persistIfNew(post);
+        writes.flushEntities();
         editor.recordImageUsage(post, existing.isEmpty());
         for (String alias : command.aliases()) {
             String aliasSlug = Slugs.fromText(alias.replaceAll("/+$", "").replaceAll(".*/", ""));
@@ -162,7 +169,23 @@ public class PostImportService {
                 posts.recordSlugAlias(post.type, aliasSlug, post.id);
             }
         }
-        return new PostImport.Outcome(post.id, post.version, existing.isEmpty());
+        // Read once the import's writes are flushed: an update raises the version at the flush.
+        return new PostImport.Outcome(post.id, () -> post.version, existing.isEmpty());
+    }
+
+    /**
+     * Whether a new post may not have this slug. When the importer read the posts of the whole
+     * upload and found none with it ({@code known} false), only a live snapshot of a renamed
+     * post can still hold it; those are read once per transaction instead of a query per post.
+     * (A post created with the slug since then fails on the unique index, as any race does.)
+     */
+    private boolean slugTakenForNewPost(PostImport.Command command, String slug) {
+        if (command.known()) {
+            return posts.slugTaken(command.type(), slug, null);
+        }
+        Set<String> held = cache.get("live-slugs-of-renamed-posts/" + command.type(),
+                () -> posts.liveSlugsOfRenamedPosts(command.type()));
+        return held.contains(slug.toLowerCase(Locale.ROOT));
     }
 
     /** Takes a post that vanished from its import source off the Content API. */

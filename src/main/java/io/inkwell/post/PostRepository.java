@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.term.Taxonomy;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -14,6 +15,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
+
+    private final DeferredWrites writes;
+
+    public PostRepository(DeferredWrites writes) {
+        this.writes = writes;
+    }
 
     /** Admin list filters; null means "any". */
     public record Filter(PostStatus status, PostType type, String tag, String category, String author, String slug) {
@@ -34,6 +41,20 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 .setParameter(3, exceptId == null ? new UUID(0, 0) : exceptId)
                 .getSingleResult();
         return Boolean.TRUE.equals(taken);
+    }
+
+    /**
+     * Lower-case slugs that live snapshots still serve although their post has another slug
+     * now (renamed since publishing): taken, yet no post's working copy shows it.
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Set<String> liveSlugsOfRenamedPosts(PostType type) {
+        List<String> slugs = getEntityManager().createNativeQuery("""
+                select lower(l.slug) from live_post l join post p on p.id = l.post_id
+                where l.type = ?1 and lower(l.slug) <> lower(p.slug)""")
+                .setParameter(1, type.toString())
+                .getResultList();
+        return java.util.Set.copyOf(slugs);
     }
 
     /** {@code orderBy} is one of the sort keys the service allows, never client text. */
@@ -94,11 +115,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** Records an old slug so the Content API can redirect it; the newest owner of a slug wins. */
     public void recordSlugAlias(PostType type, String oldSlug, UUID postId) {
-        getEntityManager().createNativeQuery("""
-                insert into post_slug_alias (type, slug, post_id) values (?1, ?2, ?3)
-                on conflict (type, lower(slug)) do update set post_id = excluded.post_id""")
-                .setParameter(1, type.toString()).setParameter(2, oldSlug).setParameter(3, postId)
-                .executeUpdate();
+        writes.execute("""
+                insert into post_slug_alias (type, slug, post_id) values (?, ?, ?)
+                on conflict (type, lower(slug)) do update set post_id = excluded.post_id""",
+                type.toString(), oldSlug, postId);
     }
 
     public Optional<Post> findBySlug(PostType type, String slug) {

@@ -4,6 +4,7 @@ import io.inkwell.common.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.author.AuthorService;
 import io.inkwell.common.Times;
+import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.ConflictException;
 import io.inkwell.common.error.FieldError;
@@ -56,10 +57,12 @@ public class PostService {
     private final TermService terms;
     private final Json json;
     private final ImageService images;
+    private final DeferredWrites writes;
 
     public PostService(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms, Json json,
-            ImageService images) {
+            ImageService images, DeferredWrites writes) {
         this.images = images;
+        this.writes = writes;
         this.posts = posts;
         this.live = live;
         this.authors = authors;
@@ -103,7 +106,6 @@ public class PostService {
         PostStatus status = request.status() == null ? PostStatus.DRAFT : request.status();
         post.status = PostStatus.DRAFT;
         checkUnpublishAt(post, status == PostStatus.SCHEDULED ? post.publishedAt : now);
-        posts.persist(post);
         switch (status) {
             case PUBLISHED -> {
                 if (post.publishedAt != null && post.publishedAt.isAfter(now)) {
@@ -115,6 +117,7 @@ public class PostService {
             case SCHEDULED -> schedule(post, post.publishedAt, now, "publishedAt");
             case DRAFT -> { }
         }
+        persistIfNew(post);
         posts.flush();
         recordImageUsage(post);
         return view(post);
@@ -333,8 +336,19 @@ public class PostService {
             post.unpublishAt = null;
         }
         post.hasUnpublishedChanges = false;
-        posts.flush();
+        persistIfNew(post);
+        writes.flushEntities();
         live.publish(post, wasLive);
+    }
+
+    /**
+     * A new post is persisted once its state is final: Hibernate inserts the state it had at
+     * persist time, so changes after it would write the whole row (Markdown and HTML) twice.
+     */
+    void persistIfNew(Post post) {
+        if (!posts.isPersistent(post)) {
+            posts.persist(post);
+        }
     }
 
     void schedule(Post post, OffsetDateTime publishAt, OffsetDateTime now, String field) {
