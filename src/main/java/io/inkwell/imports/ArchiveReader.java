@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -22,16 +24,18 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Writes an uploaded archive to a directory with constant memory, refusing the whole archive at
- * the first entry that breaks a rule: a path that leaves the directory, a link, too many entries,
- * too many bytes, or a suspicious compression ratio.
+ * Checks an uploaded archive with constant memory, refusing the whole archive at the first
+ * entry that breaks a rule: a path that leaves the upload, a link, a name used twice, too many
+ * entries, too many bytes, or a suspicious compression ratio.
  *
  * <p>A zip is read through its central directory ({@link ZipFile}), not streamed: only the
- * central directory records which entries are symbolic links, and streaming would extract entries
+ * central directory records which entries are symbolic links, and streaming would read entries
  * the central directory does not list. A zip given as a stream is therefore first copied to a
- * temporary file. A tar.gz is streamed.
+ * file; every entry is then unpacked once to check it, and read from the zip again when the
+ * import needs it (making a thousand folders and files costs more than unpacking twice). A
+ * tar.gz can only be streamed, so it is written out to a directory.
  *
- * <p>On rejection, files already written stay in the target directory; the caller deletes it.
+ * <p>On rejection, files already written stay in the work directory; the caller deletes it.
  */
 public final class ArchiveReader {
 
@@ -45,47 +49,46 @@ public final class ArchiveReader {
     }
 
     /**
+     * Checks the archive and makes its files readable, using {@code workDir} for what must be
+     * on disk. The caller closes the result and then deletes {@code workDir}.
+     *
      * @throws ArchiveRejectedException when the archive is malformed or breaks a limit
-     * @throws IOException              when the target directory cannot be written
+     * @throws IOException              when the work directory cannot be written
      */
-    public static ExtractedArchive extract(InputStream in, ArchiveFormat format, Path targetDir, ArchiveLimits limits)
+    public static ArchiveContents open(InputStream in, ArchiveFormat format, Path workDir, ArchiveLimits limits)
             throws IOException {
-        Files.createDirectories(targetDir);
+        Files.createDirectories(workDir);
         if (format == ArchiveFormat.TAR_GZ) {
-            return extractTarGz(in, targetDir.toAbsolutePath().normalize(), limits);
+            return extractTarGz(in, workDir.toAbsolutePath().normalize(), limits);
         }
-        Path spooled = Files.createTempFile("inkwell-upload-", ".zip");
-        try {
-            try (OutputStream out = Files.newOutputStream(spooled)) {
-                copyCapped(in, out, limits.maxTotalBytes(),
-                        "the archive is larger than the " + limits.maxTotalBytes() + " bytes allowed");
-            }
-            return extractZip(spooled, targetDir, limits);
-        } finally {
-            Files.deleteIfExists(spooled);
+        Path spooled = Files.createTempFile(workDir, "upload-", ".zip");
+        try (OutputStream out = Files.newOutputStream(spooled)) {
+            copyCapped(in, out, limits.maxTotalBytes(),
+                    "the archive is larger than the " + limits.maxTotalBytes() + " bytes allowed");
         }
+        return openZip(spooled, limits);
     }
 
-    /** For an upload that is already a file, as multipart uploads are. */
-    public static ExtractedArchive extractZip(Path zipFile, Path targetDir, ArchiveLimits limits) throws IOException {
-        Files.createDirectories(targetDir);
-        Extraction extraction = new Extraction(targetDir.toAbsolutePath().normalize(), limits);
+    /** Checks every entry of a zip file; its files are then read from the zip itself. */
+    public static ArchiveContents openZip(Path zipFile, ArchiveLimits limits) throws IOException {
+        Extraction check = new Extraction(null, limits);
         ZipFile zip;
         try {
             zip = ZipFile.builder().setPath(zipFile).get();
         } catch (IOException e) {
             throw new ArchiveRejectedException("not a zip archive: " + e.getMessage(), e);
         }
-        try (zip) {
+        Map<String, ZipArchiveEntry> entriesByName = new HashMap<>();
+        try {
             Enumeration<ZipArchiveEntry> entries = zip.getEntriesInPhysicalOrder();
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
-                String name = extraction.admit(entry.getName());
+                String name = check.admit(entry.getName());
                 if (entry.isUnixSymlink()) {
                     throw new ArchiveRejectedException("entry " + entry.getName() + " is a symbolic link; links are not allowed");
                 }
                 if (entry.isDirectory()) {
-                    extraction.directory(name);
+                    check.directory(name);
                     continue;
                 }
                 if (!zip.canReadEntryData(entry)) {
@@ -93,13 +96,71 @@ public final class ArchiveReader {
                             + " is encrypted or uses an unsupported compression method");
                 }
                 try (InputStream data = zip.getInputStream(entry)) {
-                    extraction.file(name, data, entry.getCompressedSize());
+                    check.file(name, data, entry.getCompressedSize());
+                }
+                entriesByName.put(name, entry);
+            }
+            ExtractedArchive checked = check.result();
+            return new ZipContents(zip, checked.files(), checked.totalBytes(), entriesByName, limits.maxEntryBytes());
+        } catch (UnsupportedZipFeatureException e) {
+            zip.close();
+            throw new ArchiveRejectedException("the zip uses an unsupported feature: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            zip.close();
+            throw e;
+        }
+    }
+
+    /** A checked zip, read in place. */
+    private static final class ZipContents implements ArchiveContents {
+        private final ZipFile zip;
+        private final List<String> files;
+        private final long totalBytes;
+        private final Map<String, ZipArchiveEntry> entries;
+        private final long maxEntryBytes;
+
+        ZipContents(ZipFile zip, List<String> files, long totalBytes, Map<String, ZipArchiveEntry> entries,
+                long maxEntryBytes) {
+            this.zip = zip;
+            this.files = List.copyOf(files);
+            this.totalBytes = totalBytes;
+            this.entries = entries;
+            this.maxEntryBytes = maxEntryBytes;
+        }
+
+        @Override
+        public List<String> files() {
+            return files;
+        }
+
+        @Override
+        public long totalBytes() {
+            return totalBytes;
+        }
+
+        @Override
+        public byte[] read(String archivePath) throws IOException {
+            ZipArchiveEntry entry = entries.get(archivePath);
+            if (entry == null) {
+                throw new java.nio.file.NoSuchFileException(archivePath);
+            }
+            // Import threads read in parallel; one reader at a time keeps the zip's file position sane.
+            synchronized (zip) {
+                try (InputStream data = zip.getInputStream(entry)) {
+                    // The check read it within the limit already; the cap holds if the file changed since.
+                    byte[] bytes = data.readNBytes((int) Math.min(maxEntryBytes + 1, Integer.MAX_VALUE - 8));
+                    if (bytes.length > maxEntryBytes) {
+                        throw new ArchiveRejectedException("entry " + archivePath + " grew past its limit");
+                    }
+                    return bytes;
                 }
             }
-        } catch (UnsupportedZipFeatureException e) {
-            throw new ArchiveRejectedException("the zip uses an unsupported feature: " + e.getMessage(), e);
         }
-        return extraction.result();
+
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
     }
 
     private static ExtractedArchive extractTarGz(InputStream in, Path targetDir, ArchiveLimits limits)
@@ -147,10 +208,14 @@ public final class ArchiveReader {
         private final List<String> files = new ArrayList<>();
         /** Folders made so far: asking the file system again for every file is slow (an exception per call). */
         private final Set<Path> madeFolders = new HashSet<>();
+        /** Names taken so far, so a name used twice is refused also when nothing is written. */
+        private final Set<String> fileNames = new HashSet<>();
+        private final Set<String> folderNames = new HashSet<>();
         private final byte[] buffer = new byte[BUFFER_SIZE];
         private int entries;
         private long totalBytes;
 
+        /** {@code targetDir} null: check every entry, write nothing. */
         Extraction(Path targetDir, ArchiveLimits limits) {
             this.targetDir = targetDir;
             this.limits = limits;
@@ -178,8 +243,7 @@ public final class ArchiveReader {
                 }
             }
             String clean = String.join("/", segments);
-            Path target = targetDir.resolve(clean).normalize();
-            if (!target.startsWith(targetDir)) {
+            if (targetDir != null && !targetDir.resolve(clean).normalize().startsWith(targetDir)) {
                 throw new ArchiveRejectedException("entry " + rawName + " would be written outside the archive");
             }
             return clean;
@@ -187,6 +251,10 @@ public final class ArchiveReader {
 
         void directory(String name) throws IOException {
             if (!name.isEmpty()) {
+                claimFolders(name);
+                if (targetDir == null) {
+                    return;
+                }
                 try {
                     makeFolder(targetDir.resolve(name));
                 } catch (FileSystemException e) {
@@ -205,14 +273,17 @@ public final class ArchiveReader {
             if (name.isEmpty()) {
                 throw new ArchiveRejectedException("an entry has an empty name");
             }
-            Path target = targetDir.resolve(name);
-            OutputStream out;
-            try {
-                makeFolder(target.getParent());
-                out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileSystemException e) {
-                throw new ArchiveRejectedException("entry " + name + " appears twice or conflicts with a folder", e);
+            if (!fileNames.add(name)) {
+                throw new ArchiveRejectedException("entry " + name + " appears twice");
             }
+            if (folderNames.contains(name)) {
+                throw new ArchiveRejectedException("entry " + name + " conflicts with a folder of the same name");
+            }
+            int slash = name.lastIndexOf('/');
+            if (slash > 0) {
+                claimFolders(name.substring(0, slash));
+            }
+            OutputStream out = targetDir == null ? OutputStream.nullOutputStream() : create(name);
             long written = 0;
             try (out) {
                 while (true) {
@@ -244,6 +315,28 @@ public final class ArchiveReader {
                 }
             }
             files.add(name);
+        }
+
+        private OutputStream create(String name) throws IOException {
+            Path target = targetDir.resolve(name);
+            try {
+                makeFolder(target.getParent());
+                return Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileSystemException e) {
+                throw new ArchiveRejectedException("entry " + name + " appears twice or conflicts with a folder", e);
+            }
+        }
+
+        /** The folder and those around it, none of which may be a file. */
+        private void claimFolders(String folder) {
+            for (String path = folder; folderNames.add(path); path = path.substring(0, path.lastIndexOf('/'))) {
+                if (fileNames.contains(path)) {
+                    throw new ArchiveRejectedException("entry " + path + " is a file and also a folder");
+                }
+                if (path.indexOf('/') < 0) {
+                    break;
+                }
+            }
         }
 
         private void makeFolder(Path folder) throws IOException {

@@ -1,26 +1,25 @@
 package io.inkwell.imports;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * An archive written to disk.
+ * An archive written to disk (a tar.gz, which can only be read from start to end).
  *
  * @param directory where the files are
  * @param files     the files' archive paths ('/'-separated, relative to {@code directory}), in archive order
  * @param totalBytes bytes written
  */
-public record ExtractedArchive(Path directory, List<String> files, long totalBytes) {
+public record ExtractedArchive(Path directory, List<String> files, long totalBytes) implements ArchiveContents {
 
     public ExtractedArchive {
         files = List.copyOf(files);
     }
 
-    public Path resolve(String archivePath) {
-        return directory.resolve(archivePath);
-    }
-
-    public SiteLayout layout() {
-        return SiteLayout.of(files);
+    @Override
+    public byte[] read(String archivePath) throws IOException {
+        return Files.readAllBytes(directory.resolve(archivePath));
     }
 }

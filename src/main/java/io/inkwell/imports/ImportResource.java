@@ -62,13 +62,15 @@ public class ImportResource {
                 : ArchiveFormat.TAR_GZ;
         java.nio.file.Path directory = temporaryDirectory();
         try {
-            ExtractedArchive archive;
+            ArchiveContents archive;
             try {
-                archive = ArchiveReader.extract(body, format, directory, limits);
+                archive = ArchiveReader.open(body, format, directory, limits);
             } catch (ArchiveRejectedException e) {
                 throw new ApiException(422, "Unprocessable Content", "The archive was refused: " + e.getMessage());
             }
-            return respond(imports.run(new ImportService.Upload(archive.layout(), archive::resolve, false), options));
+            try (archive) {
+                return respond(imports.run(new ImportService.Upload(archive.layout(), archive::read, false), options));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -159,7 +161,7 @@ public class ImportResource {
     }
 
     private static ImportService.Upload flat(java.nio.file.Path directory, List<String> names) {
-        return new ImportService.Upload(SiteLayout.of(names), directory::resolve, true);
+        return new ImportService.Upload(SiteLayout.of(names), name -> Files.readAllBytes(directory.resolve(name)), true);
     }
 
     private static ImportService.Options options(String mode, String dryRunValue, String pruneValue, String source,

@@ -68,7 +68,13 @@ public class ImportService {
      * The files of one upload. {@code flat}: loose files (single or multipart), where every
      * Markdown file is a post; otherwise a site whose folders say what is a post or a page.
      */
-    public record Upload(SiteLayout layout, Function<String, Path> fileOfArchivePath, boolean flat) {
+    public record Upload(SiteLayout layout, FileReader files, boolean flat) {
+    }
+
+    /** Reads an uploaded file by its archive path. */
+    @FunctionalInterface
+    public interface FileReader {
+        byte[] read(String archivePath) throws IOException;
     }
 
     private final PostImportService posts;
@@ -453,7 +459,7 @@ public class ImportService {
 
     private static byte[] readArchivePath(Upload upload, String archivePath) {
         try {
-            return Files.readAllBytes(upload.fileOfArchivePath().apply(archivePath));
+            return upload.files().read(archivePath);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

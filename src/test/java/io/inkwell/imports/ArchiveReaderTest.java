@@ -37,10 +37,10 @@ class ArchiveReaderTest {
             file(out, "site-main/content/post/a/cover.jpg", "jpeg bytes");
         });
 
-        ExtractedArchive archive = extract(zip, ArchiveFormat.ZIP, ArchiveLimits.DEFAULTS);
+        ArchiveContents archive = extract(zip, ArchiveFormat.ZIP, ArchiveLimits.DEFAULTS);
 
         assertEquals(List.of("site-main/content/post/a/index.md", "site-main/content/post/a/cover.jpg"), archive.files());
-        assertEquals("jpeg bytes", Files.readString(archive.resolve("site-main/content/post/a/cover.jpg")));
+        assertEquals("jpeg bytes", new String(archive.read("site-main/content/post/a/cover.jpg")));
         assertEquals("content/post/a/index.md", archive.layout().markdownFiles().get(0));
     }
 
@@ -54,10 +54,10 @@ class ArchiveReaderTest {
             tarFile(tar, "images/a.png", "png");
         });
 
-        ExtractedArchive archive = extract(tarGz, ArchiveFormat.TAR_GZ, ArchiveLimits.DEFAULTS);
+        ArchiveContents archive = extract(tarGz, ArchiveFormat.TAR_GZ, ArchiveLimits.DEFAULTS);
 
         assertEquals(List.of("_posts/2017-02-21-hello.md", "images/a.png"), archive.files());
-        assertEquals(3, Files.size(archive.resolve("images/a.png")));
+        assertEquals(3, archive.read("images/a.png").length);
     }
 
     @Test
@@ -191,6 +191,23 @@ class ArchiveReaderTest {
     }
 
     @Test
+    void zipNamesUsedTwiceOrAsFileAndFolderAreRejected() throws IOException {
+        // A zip is checked in place, without writing files that would clash on disk.
+        assertRejected(zip(out -> {
+            file(out, "a.md", "first");
+            file(out, "./a.md", "second");
+        }), ArchiveFormat.ZIP, "appears twice");
+        assertRejected(zip(out -> {
+            file(out, "content/a", "a file");
+            file(out, "content/a/index.md", "inside it");
+        }), ArchiveFormat.ZIP, "is a file and also a folder");
+        assertRejected(zip(out -> {
+            file(out, "content/a/index.md", "inside");
+            file(out, "content/a", "then a file");
+        }), ArchiveFormat.ZIP, "conflicts with a folder");
+    }
+
+    @Test
     void zipLargerThanTheTotalLimitIsNotEvenSpooled() {
         byte[] huge = new byte[60_000];
 
@@ -205,8 +222,8 @@ class ArchiveReaderTest {
         assertTrue(ArchiveFormat.fromFileName("post.md").isEmpty());
     }
 
-    private ExtractedArchive extract(byte[] archive, ArchiveFormat format, ArchiveLimits limits) throws IOException {
-        return ArchiveReader.extract(new ByteArrayInputStream(archive), format, target, limits);
+    private ArchiveContents extract(byte[] archive, ArchiveFormat format, ArchiveLimits limits) throws IOException {
+        return ArchiveReader.open(new ByteArrayInputStream(archive), format, target, limits);
     }
 
     private void assertRejected(byte[] archive, ArchiveFormat format, String messagePart) {
@@ -215,7 +232,7 @@ class ArchiveReaderTest {
 
     private void assertRejected(byte[] archive, ArchiveFormat format, String messagePart, ArchiveLimits limits) {
         ArchiveRejectedException rejected = assertThrows(ArchiveRejectedException.class,
-                () -> ArchiveReader.extract(new ByteArrayInputStream(archive), format,
+                () -> ArchiveReader.open(new ByteArrayInputStream(archive), format,
                         Files.createTempDirectory(target, "x"), limits));
         assertTrue(rejected.getMessage().contains(messagePart), rejected.getMessage());
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -118,13 +119,13 @@ class HugoExportTest {
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         HugoExport.writeZip(posts, zip);
 
-        ExtractedArchive archive = ArchiveReader.extract(new ByteArrayInputStream(zip.toByteArray()), ArchiveFormat.ZIP,
+        ArchiveContents archive = ArchiveReader.open(new ByteArrayInputStream(zip.toByteArray()), ArchiveFormat.ZIP,
                 dir, ArchiveLimits.DEFAULTS);
         SiteLayout layout = archive.layout();
 
         assertEquals(List.of("content/posts/first/index.md", "content/about/index.md"), layout.markdownFiles());
         ImportedPost first = reimport(layout.markdownFiles().get(0),
-                Files.readString(archive.resolve(layout.archivePath(layout.markdownFiles().get(0)))));
+                new String(archive.read(layout.archivePath(layout.markdownFiles().get(0))), StandardCharsets.UTF_8));
         assertEquals("first", first.slug());
         assertEquals(List.of("t"), first.tags());
         assertEquals("Ex", first.excerpt());
