@@ -69,8 +69,10 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
         return formats.stream().findFirst();
     }
 
-    /** Replaces the set of images a post's working copy uses. */
-    /** One statement (it deletes only the links that went), so an import can batch it with other posts'. */
+    /**
+     * Replaces the set of images a post's working copy uses, in one statement that deletes only
+     * the links that went, so an import can batch it with other posts'.
+     */
     public void replaceUsage(UUID postId, Collection<UUID> imageIds) {
         UUID[] ids = imageIds.stream().distinct().toArray(UUID[]::new);
         writes.execute("""

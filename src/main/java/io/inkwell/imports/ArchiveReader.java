@@ -70,7 +70,7 @@ public final class ArchiveReader {
     }
 
     /** Checks every entry of a zip file; its files are then read from the zip itself. */
-    public static ArchiveContents openZip(Path zipFile, ArchiveLimits limits) throws IOException {
+    private static ArchiveContents openZip(Path zipFile, ArchiveLimits limits) throws IOException {
         Extraction check = new Extraction(null, limits);
         ZipFile zip;
         try {
@@ -144,7 +144,8 @@ public final class ArchiveReader {
             if (entry == null) {
                 throw new java.nio.file.NoSuchFileException(archivePath);
             }
-            // Import threads read in parallel; one reader at a time keeps the zip's file position sane.
+            // Import threads read in parallel, and commons-compress does not promise that one
+            // ZipFile serves concurrent readers; inflating is a small part of an import.
             synchronized (zip) {
                 try (InputStream data = zip.getInputStream(entry)) {
                     // The check read it within the limit already; the cap holds if the file changed since.

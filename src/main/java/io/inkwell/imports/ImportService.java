@@ -444,6 +444,9 @@ public class ImportService {
         boolean rollback = true;
         try {
             rollback = work.getAsBoolean() || QuarkusTransaction.isRollbackOnly();
+            if (!rollback) {
+                writes.flush();
+            }
         } finally {
             if (rollback) {
                 QuarkusTransaction.rollback();

@@ -56,8 +56,9 @@ class LiveSnapshots {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void remove(UUID postId) {
-        writes.execute("delete from live_post where post_id = ?", postId);
-        generation.bump();
+        if (writes.execute("delete from live_post where post_id = ?", postId) != 0) {
+            generation.bump();
+        }
     }
 
     Optional<PostState> state(UUID postId) {

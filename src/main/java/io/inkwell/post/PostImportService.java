@@ -175,17 +175,21 @@ public class PostImportService {
 
     /**
      * Whether a new post may not have this slug. When the importer read the posts of the whole
-     * upload and found none with it ({@code known} false), only a live snapshot of a renamed
-     * post can still hold it; those are read once per transaction instead of a query per post.
-     * (A post created with the slug since then fails on the unique index, as any race does.)
+     * upload and found none with it ({@code known} false), only a live snapshot of another post
+     * (renamed, or moved to the other type, since publishing) can still hold it. The live slugs
+     * are read once per transaction instead of a query per post; they only go stale by this
+     * import freeing one, so a hit is checked again after writing what is queued. (A post created
+     * with the slug since the importer looked fails on the unique index, as any race does.)
      */
     private boolean slugTakenForNewPost(PostImport.Command command, String slug) {
-        if (command.known()) {
-            return posts.slugTaken(command.type(), slug, null);
+        if (!command.known()) {
+            Set<String> live = cache.get("live-slugs/" + command.type(), () -> posts.liveSlugs(command.type()));
+            if (!live.contains(slug.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+            writes.flush();
         }
-        Set<String> held = cache.get("live-slugs-of-renamed-posts/" + command.type(),
-                () -> posts.liveSlugsOfRenamedPosts(command.type()));
-        return held.contains(slug.toLowerCase(Locale.ROOT));
+        return posts.slugTaken(command.type(), slug, null);
     }
 
     /** Takes a post that vanished from its import source off the Content API. */

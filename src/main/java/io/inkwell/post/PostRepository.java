@@ -43,15 +43,10 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return Boolean.TRUE.equals(taken);
     }
 
-    /**
-     * Lower-case slugs that live snapshots still serve although their post has another slug
-     * now (renamed since publishing): taken, yet no post's working copy shows it.
-     */
+    /** Lower-case slugs the live snapshots of this type serve. */
     @SuppressWarnings("unchecked")
-    public java.util.Set<String> liveSlugsOfRenamedPosts(PostType type) {
-        List<String> slugs = getEntityManager().createNativeQuery("""
-                select lower(l.slug) from live_post l join post p on p.id = l.post_id
-                where l.type = ?1 and lower(l.slug) <> lower(p.slug)""")
+    public java.util.Set<String> liveSlugs(PostType type) {
+        List<String> slugs = getEntityManager().createNativeQuery("select lower(slug) from live_post where type = ?1")
                 .setParameter(1, type.toString())
                 .getResultList();
         return java.util.Set.copyOf(slugs);

@@ -461,11 +461,7 @@ public class PostService {
         }
     }
 
-    /**
-     * Which uploaded images the working copy uses, so image deletion can protect them. Called
-     * after the last flush: its native statements would flush pending changes and bump the
-     * version a second time.
-     */
+    /** Which uploaded images the working copy uses, so image deletion can protect them. */
     private void recordImageUsage(Post post) {
         recordImageUsage(post, false);
     }

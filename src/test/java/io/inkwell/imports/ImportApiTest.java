@@ -225,6 +225,32 @@ class ImportApiTest {
     }
 
     @Test
+    void aNewPostCannotTakeTheLiveSlugOfAnotherPostButMayTakeOneTheSameImportFrees() {
+        String s = unique();
+        // A published post moved to the pages still serves its slug among the posts.
+        JsonPath moved = Posts.createPublished("Moved " + s, Map.of("slug", "moved-" + s));
+        admin().body(Map.of("type", "page")).patch("/api/admin/posts/" + moved.getString("id")).then().statusCode(200);
+        // A published post renamed since: it serves its old slug until it is published again.
+        JsonPath renamed = Posts.createPublished("Renamed " + s, Map.of("slug", "old-" + s));
+        admin().body(Map.of("slug", "new-" + s)).patch("/api/admin/posts/" + renamed.getString("id")).then().statusCode(200);
+
+        importZip(Sites.zip(Map.of("content/posts/moved-" + s + ".md", "+++\ntitle = \"Clash\"\n+++\nx\n".getBytes())), "")
+                .then().statusCode(422)
+                .body("totals.failed", equalTo(1))
+                .body("files[0].errors[0].message", containsString("moved-" + s));
+
+        // The renamed post's file publishes it under its new slug, which frees the old one.
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("content/posts/new-" + s + ".md", ("+++\ntitle = \"Renamed " + s + "\"\n+++\nRepublished.\n").getBytes());
+        files.put("content/posts/old-" + s + ".md", "+++\ntitle = \"Newcomer\"\n+++\nNew.\n".getBytes());
+        importZip(Sites.zip(files), "").then().statusCode(200)
+                .body("totals.updated", equalTo(1))
+                .body("totals.created", equalTo(1));
+        content().get("/api/content/posts/old-" + s).then().statusCode(200).body("title", equalTo("Newcomer"));
+        content().get("/api/content/posts/new-" + s).then().statusCode(200).body("title", equalTo("Renamed " + s));
+    }
+
+    @Test
     void dryRunAnswersTheSameReportAndWritesNothing() {
         String s = unique();
         long posts = Posts.adminTotal();
@@ -255,6 +281,21 @@ class ImportApiTest {
         assertEquals("draft", adminPost("jekyll-hello-" + s).getString("status"), "unpublished, never deleted");
         adminWithBadInput().contentType("application/zip").body(Sites.zip(site)).post("/api/admin/import?prune=true")
                 .then().statusCode(400).body("errors[0].field", equalTo("source"));
+    }
+
+    @Test
+    void partialImportPrunesToo() {
+        String s = unique();
+        Map<String, byte[]> site = Sites.jekyll(s);
+        importZip(Sites.zip(site), "source=partial-" + s + "&mode=partial").then().statusCode(200);
+        content().get("/api/content/posts/jekyll-hello-" + s).then().statusCode(200);
+        site.remove("_posts/2017-02-21-jekyll-hello-" + s + ".md");
+
+        importZip(Sites.zip(site), "source=partial-" + s + "&mode=partial&prune=true").then().statusCode(200)
+                .body("totals.pruned", equalTo(1))
+                .body("pruned[0].slug", equalTo("jekyll-hello-" + s));
+        content().get("/api/content/posts/jekyll-hello-" + s).then().statusCode(404);
+        assertEquals("draft", adminPost("jekyll-hello-" + s).getString("status"));
     }
 
     @Test

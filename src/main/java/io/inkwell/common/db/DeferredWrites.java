@@ -26,13 +26,17 @@ import org.hibernate.Session;
  * once. After it, statements wait for {@link #flush()}, which flushes Hibernate's entities
  * first and then runs the waiting statements grouped by SQL text, each group in the order its
  * SQL was first queued. So a queued statement may rely on entities and on the rows of any SQL
- * queued before its own SQL first was (a parent row), but on no other order: queued statements
- * are upserts, or replace one post's rows without touching rows of the others.
+ * queued before its own SQL first was (a parent row), but on no other order. That holds when
+ * each post is written at most once between two flushes (an import touches each post once) and
+ * no two statements of one post write the same row: a post unpublished and published again
+ * before one flush could see its delete run after its insert.
  */
 @ApplicationScoped
 public class DeferredWrites {
 
     private static final Object KEY = DeferredWrites.class;
+    /** What {@link #execute} returns for a statement that waits for the flush. */
+    public static final int UNKNOWN = -1;
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
@@ -73,17 +77,19 @@ public class DeferredWrites {
      * Runs {@code sql} (JDBC {@code ?} parameters) now, or queues it while open. A parameter may
      * be a {@link Supplier}, read when the statement runs (a version only a flush settles);
      * {@code UUID[]} and {@code String[]} are sent as PostgreSQL arrays.
+     *
+     * @return the rows it changed, or {@link #UNKNOWN} when it was queued
      */
-    public void execute(String sql, Object... parameters) {
+    public int execute(String sql, Object... parameters) {
         Map<String, List<Object[]>> queue = queue();
         if (queue != null) {
             queue.computeIfAbsent(sql, key -> new ArrayList<>()).add(parameters.clone());
-            return;
+            return UNKNOWN;
         }
-        session().doWork(connection -> {
+        return session().doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(connection, statement, parameters);
-                statement.executeUpdate();
+                return statement.executeUpdate();
             }
         });
     }
