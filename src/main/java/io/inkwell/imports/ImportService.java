@@ -1,8 +1,8 @@
 package io.inkwell.imports;
 
 import io.inkwell.common.Text;
-import io.inkwell.common.error.ApiException;
 import io.inkwell.common.db.DeferredWrites;
+import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.Slugs;
@@ -27,8 +27,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,7 +116,6 @@ public class ImportService {
                 boolean failed = entries.stream().anyMatch(entry -> entry.action == Action.FAILED);
                 if (options.prune() && !failed) {
                     pruned.addAll(prune(entries, upload, options));
-                    writes.flush();
                 }
                 return options.dryRun() || failed;
             });
@@ -128,7 +125,6 @@ public class ImportService {
                     try {
                         inTransaction(() -> {
                             apply(entry, upload, options);
-                            writes.flush();
                             return entry.action == Action.FAILED;
                         });
                     } catch (RuntimeException e) {
@@ -434,7 +430,8 @@ public class ImportService {
 
     /**
      * Runs {@code work} in a new transaction and rolls it back when the work asks for it (a dry
-     * run, a failed atomic import) or when a write inside it failed.
+     * run, a failed atomic import) or when a write inside it failed. Writes wait in
+     * {@link DeferredWrites} until a flush, and at the latest until just before the commit.
      */
     private void inTransaction(java.util.function.BooleanSupplier work) {
         QuarkusTransaction.begin();
