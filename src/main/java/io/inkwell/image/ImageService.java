@@ -88,6 +88,17 @@ public class ImageService {
         return QuarkusTransaction.requiringNew().call(() -> store(prepared, filename, alt, caption));
     }
 
+    /**
+     * For imports, inside their transaction: the image with these bytes, stored now when it is
+     * new (415/422 when they are not a usable image).
+     */
+    // A refused image is a warning for the import, not the end of its transaction.
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
+    public ImageView findOrStore(byte[] bytes, String filename) {
+        Optional<Image> existing = findByFileSha(Text.sha256(bytes));
+        return existing.isPresent() ? view(existing.get()) : store(prepare(bytes), filename, null, null).image();
+    }
+
     /** An upload checked and processed, not stored yet; needs no transaction. */
     public record Prepared(String uploadSha, String sha, ImageProcessor.Processed processed) {
     }
@@ -134,10 +145,6 @@ public class ImageService {
      */
     public Optional<Image> findByFileSha(String sha) {
         return images.findByUploadSha(sha).or(() -> images.findBySha(sha));
-    }
-
-    public Optional<ImageView> viewByFileSha(String sha) {
-        return findByFileSha(sha).map(this::view);
     }
 
     /** The bytes we serve for an image, for exports. */

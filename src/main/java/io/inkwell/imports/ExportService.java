@@ -109,7 +109,7 @@ public class ExportService {
     }
 
     /** A responsive-variant link keeps its width through export and import. */
-    private static String widthQuery(String ref) {
+    static String widthQuery(String ref) {
         Matcher width = WIDTH_QUERY.matcher(ref);
         return width.find() ? "?w=" + width.group(1) : "";
     }

@@ -1,12 +1,13 @@
 package io.inkwell.imports;
 
-import io.inkwell.common.Text;
+import io.inkwell.common.TransactionCache;
 import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Json;
+import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageService;
 import io.inkwell.imports.ImportDtos.Action;
 import io.inkwell.imports.ImportDtos.FileReport;
@@ -39,7 +40,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
@@ -81,11 +81,13 @@ public class ImportService {
     private final Json json;
     private final EntityManager entityManager;
     private final DeferredWrites writes;
+    private final TransactionCache cache;
 
     public ImportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json,
-            EntityManager entityManager, DeferredWrites writes) {
+            EntityManager entityManager, DeferredWrites writes, TransactionCache cache) {
         this.entityManager = entityManager;
         this.writes = writes;
+        this.cache = cache;
         this.posts = posts;
         this.images = images;
         this.sources = sources;
@@ -244,7 +246,7 @@ public class ImportService {
         // Rendering is the costly part, so only for bodies that image links will not change and
         // that differ from the post as it is (an unchanged file is not rendered at all).
         boolean same = entry.existing != null && entry.existing.markdown().equals(entry.markdown);
-        if (!same && ImageReferences.find(entry.markdown).stream().allMatch(ImageReferences::isExternal)) {
+        if (!same && ImageReferences.find(entry.markdown).isEmpty()) { // find() leaves external images out
             entry.rendered = PostImport.render(entry.markdown);
         }
     }
@@ -343,27 +345,34 @@ public class ImportService {
         return entry.post.markdownFirstLine() + newlines;
     }
 
-    /** Uploads an image file once (content-addressed), or finds it when it is known already. */
+    /**
+     * Uploads an image file once (content-addressed), or finds it when it is known already. An
+     * image that many posts use is read, hashed and looked up once per transaction.
+     */
     private Optional<String> importImage(String archivePath, Upload upload, Entry entry, Map<String, UUID> usedFiles,
             Set<String> unusable, String ref) {
         String sitePath = archivePath.substring(upload.layout().root().length());
-        byte[] bytes = readArchivePath(upload, archivePath);
-        Optional<io.inkwell.image.ImageDtos.ImageView> known = images.viewByFileSha(Text.sha256(bytes));
-        io.inkwell.image.ImageDtos.ImageView view;
-        if (known.isPresent()) {
-            view = known.get();
-        } else {
-            try {
-                view = images.store(images.prepare(bytes), ContentPaths.fileName(sitePath), null, null).image();
-            } catch (ApiException e) {
-                unusable.add(ref);
-                entry.warnings.add(new Message(null, "Image " + ref + " was not imported: " + e.getMessage()));
-                return Optional.empty();
-            }
+        ImportedImage image = cache.get("imported-image/" + archivePath,
+                () -> importImage(readArchivePath(upload, archivePath), ContentPaths.fileName(sitePath)));
+        if (image.refusal() != null) {
+            unusable.add(ref);
+            entry.warnings.add(new Message(null, "Image " + ref + " was not imported: " + image.refusal()));
+            return Optional.empty();
         }
-        usedFiles.put(exportPath(upload, sitePath), view.id());
-        Matcher width = ExportService.WIDTH_QUERY.matcher(ref);
-        return Optional.of(view.url() + (width.find() ? "?w=" + width.group(1) : ""));
+        usedFiles.put(exportPath(upload, sitePath), image.view().id());
+        return Optional.of(image.view().url() + ExportService.widthQuery(ref));
+    }
+
+    /** An image file of the upload: stored (or known already), or why it was refused. */
+    private record ImportedImage(ImageView view, String refusal) {
+    }
+
+    private ImportedImage importImage(byte[] bytes, String filename) {
+        try {
+            return new ImportedImage(images.findOrStore(bytes, filename), null);
+        } catch (ApiException e) {
+            return new ImportedImage(null, e.getMessage());
+        }
     }
 
     private List<PrunedPost> prune(List<Entry> entries, Upload upload, Options options) {
@@ -440,10 +449,12 @@ public class ImportService {
         writes.open();
         boolean rollback = true;
         try {
-            rollback = work.getAsBoolean() || QuarkusTransaction.isRollbackOnly();
-            if (!rollback) {
+            boolean keep = !work.getAsBoolean() && !QuarkusTransaction.isRollbackOnly();
+            if (keep) {
                 writes.flush();
             }
+            // Only now: a flush that throws must roll back, never commit half the writes.
+            rollback = !keep || QuarkusTransaction.isRollbackOnly();
         } finally {
             if (rollback) {
                 QuarkusTransaction.rollback();
