@@ -119,7 +119,7 @@ public class PostService {
         }
         persistIfNew(post);
         posts.flush();
-        recordImageUsage(post);
+        recordImageUsage(post, true);
         return view(post);
     }
 
@@ -170,10 +170,13 @@ public class PostService {
             post.authors.addAll(authors.resolve("authors", listOrEmpty(changes.authors())));
         }
         if (patch.has("tags") || patch.has("categories")) {
-            List<String> tagNames = patch.has("tags") ? listOrEmpty(changes.tags()) : names(post, Taxonomy.TAG, false);
-            List<String> categoryNames = patch.has("categories") ? listOrEmpty(changes.categories())
-                    : names(post, Taxonomy.CATEGORY, false);
-            List<Term> resolved = resolveTerms(tagNames, categoryNames);
+            // The taxonomy not sent keeps its terms as they are (looked up again by name, a
+            // renamed tag whose slug stayed would become a new tag).
+            List<Term> resolved = new ArrayList<>(patch.has("tags")
+                    ? terms.resolve(Taxonomy.TAG, "tags", listOrEmpty(changes.tags())) : post.terms(Taxonomy.TAG));
+            resolved.addAll(patch.has("categories")
+                    ? terms.resolve(Taxonomy.CATEGORY, "categories", listOrEmpty(changes.categories()))
+                    : post.terms(Taxonomy.CATEGORY));
             post.terms.clear();
             post.terms.addAll(resolved);
         }
@@ -259,19 +262,16 @@ public class PostService {
         post.title = state.title();
         post.markdown = state.markdown();
         post.customExcerpt = state.customExcerpt();
-        post.excerpt = state.excerpt();
         post.featureImageId = state.featureImageId();
         post.featureImageUrl = state.featureImageUrl();
         post.featureImageAlt = state.featureImageAlt();
         post.meta = state.meta();
         post.publishedAt = state.publishedAt();
-        post.wordCount = state.wordCount();
-        post.readingTimeMinutes = state.readingTimeMinutes();
         post.authors.clear();
         post.authors.addAll(authors.findByIds(state.authorIds()));
         post.terms.clear();
         post.terms.addAll(terms.findByIds(state.termIds()));
-        // The HTML is not kept in the snapshot's state: it follows from the Markdown.
+        // HTML, excerpt and word counts are not restored: they follow from the Markdown.
         render(post);
         post.hasUnpublishedChanges = false;
         post.updatedAt = Times.now();

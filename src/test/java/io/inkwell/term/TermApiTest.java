@@ -79,6 +79,20 @@ class TermApiTest {
     }
 
     @Test
+    void changingOnlyCategoriesKeepsARenamedTagAsItIs() {
+        String tag = "kept-" + unique();
+        JsonPath post = Posts.createPublished("Kept tag " + tag, Map.of("tags", List.of(tag)));
+        String tagId = post.getString("tags[0].id");
+        admin().body(Map.of("name", "C++ " + tag)).patch("/api/admin/tags/" + tagId).then().statusCode(200);
+
+        admin().body(Map.of("categories", List.of("news-" + tag))).patch("/api/admin/posts/" + post.getString("id"))
+                .then().statusCode(200)
+                .body("tags.id", equalTo(List.of(tagId)))
+                .body("tags.slug", equalTo(List.of(tag)))
+                .body("categories.slug", equalTo(List.of("news-" + tag)));
+    }
+
+    @Test
     void deletingATagTakesItOffItsPostsAndThePostsStay() {
         String keep = "keep-" + unique();
         String drop = "drop-" + unique();
