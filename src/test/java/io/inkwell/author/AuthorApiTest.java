@@ -5,6 +5,7 @@ import static io.inkwell.support.Api.adminWithBadInput;
 import static io.inkwell.support.Api.content;
 import static io.inkwell.support.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.inkwell.support.Posts;
@@ -61,5 +62,25 @@ class AuthorApiTest {
                 .patch("/api/admin/authors/" + id).then().statusCode(422).body("errors[0].field", equalTo("name"));
         adminWithBadInput().contentType(ContentType.JSON).body("{\"slug\": \"Bad Slug\"}")
                 .patch("/api/admin/authors/" + id).then().statusCode(422).body("errors[0].field", equalTo("slug"));
+        String before = admin().get("/api/admin/authors/" + id).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"name\": \"  \"}")
+                .patch("/api/admin/authors/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+        assertEquals(before, admin().get("/api/admin/authors/" + id).asString(), "a refused patch changes nothing");
+    }
+
+    @Test
+    void unknownAuthorIs404AndATakenNameIs409() {
+        String missing = "/api/admin/authors/" + java.util.UUID.randomUUID();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"bio\": \"x\"}").patch(missing).then()
+                .statusCode(404).contentType("application/problem+json");
+        adminWithBadInput().delete(missing).then().statusCode(404).contentType("application/problem+json");
+
+        String name = "Taken " + unique();
+        admin().body(Map.of("name", name)).post("/api/admin/authors").then().statusCode(201);
+        long total = admin().get("/api/admin/authors?limit=1").jsonPath().getLong("pagination.total");
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", name)).post("/api/admin/authors").then()
+                .statusCode(409).contentType("application/problem+json");
+        assertEquals(total, admin().get("/api/admin/authors?limit=1").jsonPath().getLong("pagination.total"));
     }
 }

@@ -304,6 +304,30 @@ class ImportApiTest {
                 .post("/api/admin/import?mode=sometimes&timezone=Mars/Olympus&dryRun=yes").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems("mode", "timezone", "dryRun"));
+        adminWithBadInput().contentType("text/markdown").body("---\ntitle: x\n---\n")
+                .post("/api/admin/import?source=" + "s".repeat(201)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("source"));
+    }
+
+    @Test
+    void badUploadsAreRefusedAndWriteNothing() {
+        String s = unique();
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType("text/markdown").body("---\ntitle: Dots " + s + "\n---\n")
+                .post("/api/admin/import?filename=..").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("filename"));
+        io.inkwell.support.Api.adminMultipart()
+                .multiPart("file", "twice-" + s + ".md", ("---\ntitle: One " + s + "\n---\n").getBytes(), "text/markdown")
+                .multiPart("file", "twice-" + s + ".md", ("---\ntitle: Two " + s + "\n---\n").getBytes(), "text/markdown")
+                .post("/api/admin/import").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("files"));
+        // Not UTF-8: the file fails with a reason, and the atomic import applies nothing.
+        byte[] latin1 = ("---\ntitle: Caf\u00e9 " + s + "\n---\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        JsonPath report = importZip(Sites.zip(Map.of("content/posts/latin-" + s + ".md", latin1,
+                "content/posts/fine-" + s + ".md", ("---\ntitle: Fine " + s + "\n---\n").getBytes())), "")
+                .then().statusCode(422).body("totals.failed", equalTo(1)).extract().jsonPath();
+        assertTrue(file(report, "content/posts/latin-" + s + ".md").getString("errors[0].message").contains("UTF-8"));
+        assertEquals(before, Posts.adminTotal());
     }
 
     @Test

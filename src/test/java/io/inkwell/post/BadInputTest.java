@@ -134,6 +134,25 @@ class BadInputTest {
     }
 
     @Test
+    void actionsRefuseBadBodiesStaleVersionsAndUnknownIds() {
+        String id = Posts.create(Posts.draft("Actions " + unique())).getString("id");
+        String before = admin().get("/api/admin/posts/" + id).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"publishAt\": \"tomorrow\"}")
+                .post("/api/admin/posts/" + id + "/publish").then().statusCode(400).contentType(PROBLEM);
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"colour\": 1}")
+                .post("/api/admin/posts/" + id + "/publish").then().statusCode(400).contentType(PROBLEM);
+        for (String action : java.util.List.of("publish", "unpublish", "discard-changes")) {
+            adminWithBadInput().header("If-Match", "\"999\"").post("/api/admin/posts/" + id + "/" + action).then()
+                    .statusCode(412).contentType(PROBLEM);
+            adminWithBadInput().post("/api/admin/posts/" + UUID.randomUUID() + "/" + action).then()
+                    .statusCode(404).contentType(PROBLEM);
+        }
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"at\": \"2999-01-01T00:00:00Z\"}")
+                .post("/api/admin/posts/" + id + "/unpublish").then().statusCode(409).contentType(PROBLEM);
+        assertEquals(before, admin().get("/api/admin/posts/" + id).asString());
+    }
+
+    @Test
     void invalidPatchChangesNothing() {
         String id = Posts.create(Posts.draft("Stable " + unique())).getString("id");
         String before = admin().get("/api/admin/posts/" + id).asString();
@@ -156,10 +175,16 @@ class BadInputTest {
     @Test
     void futurePublishedAtWithStatusPublishedIs422() {
         long before = Posts.adminTotal();
+        long authors = admin().get("/api/admin/authors?limit=1").jsonPath().getLong("pagination.total");
+        long tags = admin().get("/api/admin/tags?limit=1").jsonPath().getLong("pagination.total");
         adminWithBadInput().contentType(ContentType.JSON)
-                .body(Map.of("title", "Future", "status", "published", "publishedAt", "2999-01-01T00:00:00Z"))
+                .body(Map.of("title", "Future", "status", "published", "publishedAt", "2999-01-01T00:00:00Z",
+                        "authors", java.util.List.of("Brand New " + unique()), "tags", java.util.List.of("new-" + unique())))
                 .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("publishedAt"));
+        // The author and tag it named were created on the way; the refusal takes them back too.
+        assertEquals(authors, admin().get("/api/admin/authors?limit=1").jsonPath().getLong("pagination.total"));
+        assertEquals(tags, admin().get("/api/admin/tags?limit=1").jsonPath().getLong("pagination.total"));
         adminWithBadInput().contentType(ContentType.JSON)
                 .body(Map.of("title", "Past schedule", "status", "scheduled", "publishedAt", "2001-01-01T00:00:00Z"))
                 .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
