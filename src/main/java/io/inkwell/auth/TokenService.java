@@ -1,6 +1,7 @@
 package io.inkwell.auth;
 
 import io.inkwell.common.Text;
+import io.inkwell.common.Times;
 import io.inkwell.common.config.InkwellConfig;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.StartupEvent;
@@ -9,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,7 +67,7 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
         token.name = name;
         token.tokenHash = hash;
         token.role = "admin";
-        token.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        token.createdAt = Times.now();
         persist(token);
     }
 

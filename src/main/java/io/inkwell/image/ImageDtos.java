@@ -26,8 +26,4 @@ public final class ImageDtos {
     public record FeatureImageView(UUID imageId, String url, String alt, Integer width, Integer height,
             String placeholder, String dominantColor, List<VariantView> variants) {
     }
-
-    /** Answer to a delete refused because posts use the image. */
-    public record ImageInUse(UUID postId, String title) {
-    }
 }

@@ -10,9 +10,6 @@ public interface ArchiveContents extends Closeable {
     /** The files' archive paths ('/'-separated), in archive order. */
     List<String> files();
 
-    /** Bytes the files hold, unpacked. */
-    long totalBytes();
-
     byte[] read(String archivePath) throws IOException;
 
     default SiteLayout layout() {

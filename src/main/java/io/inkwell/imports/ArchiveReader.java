@@ -101,7 +101,7 @@ public final class ArchiveReader {
                 entriesByName.put(name, entry);
             }
             ExtractedArchive checked = check.result();
-            return new ZipContents(zip, checked.files(), checked.totalBytes(), entriesByName, limits.maxEntryBytes());
+            return new ZipContents(zip, checked.files(), entriesByName, limits.maxEntryBytes());
         } catch (UnsupportedZipFeatureException e) {
             zip.close();
             throw new ArchiveRejectedException("the zip uses an unsupported feature: " + e.getMessage(), e);
@@ -115,15 +115,12 @@ public final class ArchiveReader {
     private static final class ZipContents implements ArchiveContents {
         private final ZipFile zip;
         private final List<String> files;
-        private final long totalBytes;
         private final Map<String, ZipArchiveEntry> entries;
         private final long maxEntryBytes;
 
-        ZipContents(ZipFile zip, List<String> files, long totalBytes, Map<String, ZipArchiveEntry> entries,
-                long maxEntryBytes) {
+        ZipContents(ZipFile zip, List<String> files, Map<String, ZipArchiveEntry> entries, long maxEntryBytes) {
             this.zip = zip;
             this.files = List.copyOf(files);
-            this.totalBytes = totalBytes;
             this.entries = entries;
             this.maxEntryBytes = maxEntryBytes;
         }
@@ -131,11 +128,6 @@ public final class ArchiveReader {
         @Override
         public List<String> files() {
             return files;
-        }
-
-        @Override
-        public long totalBytes() {
-            return totalBytes;
         }
 
         @Override
@@ -351,7 +343,7 @@ public final class ArchiveReader {
             if (files.isEmpty()) {
                 throw new ArchiveRejectedException("the archive holds no files");
             }
-            return new ExtractedArchive(targetDir, files, totalBytes);
+            return new ExtractedArchive(targetDir, files);
         }
     }
 

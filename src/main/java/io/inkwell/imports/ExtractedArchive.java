@@ -10,9 +10,8 @@ import java.util.List;
  *
  * @param directory where the files are
  * @param files     the files' archive paths ('/'-separated, relative to {@code directory}), in archive order
- * @param totalBytes bytes written
  */
-public record ExtractedArchive(Path directory, List<String> files, long totalBytes) implements ArchiveContents {
+public record ExtractedArchive(Path directory, List<String> files) implements ArchiveContents {
 
     public ExtractedArchive {
         files = List.copyOf(files);

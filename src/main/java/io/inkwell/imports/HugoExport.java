@@ -1,10 +1,10 @@
 package io.inkwell.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.OutputStream;
+
+
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+
 
 /**
  * Writes posts as Hugo page bundles ({@code content/posts/<slug>/index.md}) with TOML front
@@ -58,18 +58,6 @@ public final class HugoExport {
             }
         }
         return "+++\n" + toml.text() + "+++\n\n" + post.markdown();
-    }
-
-    /** Streams the posts into a zip of page bundles. */
-    public static void writeZip(Iterable<ExportPost> posts, OutputStream out) throws IOException {
-        ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out);
-        zip.setEncoding("UTF-8");
-        for (ExportPost post : posts) {
-            zip.putArchiveEntry(new ZipArchiveEntry(bundlePath(post)));
-            zip.write(render(post).getBytes(StandardCharsets.UTF_8));
-            zip.closeArchiveEntry();
-        }
-        zip.finish();
     }
 
     /** A TOML document being written; remembers keys so that meta cannot shadow a mapped one. */

@@ -29,8 +29,4 @@ public class ImportFileException extends RuntimeException {
     public String detail() {
         return problem.message();
     }
-
-    public ImportMessage toMessage() {
-        return problem;
-    }
 }

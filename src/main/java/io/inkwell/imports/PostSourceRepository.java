@@ -1,9 +1,9 @@
 package io.inkwell.imports;
 
+import io.inkwell.common.Times;
 import io.inkwell.common.db.DeferredWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class PostSourceRepository {
                 on conflict (post_id) do update set source = excluded.source, path = excluded.path,
                     content = excluded.content, imported_version = excluded.imported_version,
                     imported_at = excluded.imported_at""",
-                postId, source, path, content, (Supplier<Long>) version::getAsLong, OffsetDateTime.now());
+                postId, source, path, content, (Supplier<Long>) version::getAsLong, Times.now());
         writes.execute("""
                 with gone as (delete from post_source_file where post_id = ? and not (path = any (?)))
                 insert into post_source_file (post_id, path, image_id)

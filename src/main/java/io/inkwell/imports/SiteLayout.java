@@ -97,26 +97,6 @@ public final class SiteLayout {
         return sitePaths.stream().filter(ContentPaths::isMarkdown).toList();
     }
 
-    /** A file that belongs to a Hugo page bundle: next to (or below) an index.md, and not Markdown. */
-    public boolean isBundleResource(String sitePath) {
-        if (ContentPaths.isMarkdown(sitePath)) {
-            return false;
-        }
-        String folder = ContentPaths.folderOf(sitePath);
-        while (!folder.isEmpty()) {
-            if (bundleFolders.contains(folder)) {
-                return true;
-            }
-            folder = ContentPaths.folderOf(folder.substring(0, folder.length() - 1));
-        }
-        return false;
-    }
-
-    /** Files the site serves as they are: Hugo's static/, Jekyll's assets/ and images/. */
-    public boolean isStatic(String sitePath) {
-        return sitePath.startsWith("static/") || sitePath.startsWith("assets/") || sitePath.startsWith("images/");
-    }
-
     /**
      * The archive path of the file an image reference in a Markdown file points to.
      *

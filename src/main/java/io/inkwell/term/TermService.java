@@ -20,7 +20,6 @@ import io.inkwell.term.TermDtos.UpdateTermRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +59,7 @@ public class TermService {
         term.name = request.name().strip();
         term.slug = SlugAllocator.allocateExact(request.slug(), term.name, slug -> terms.slugTaken(taxonomy, slug, null));
         term.description = Text.blankToNull(request.description());
-        term.createdAt = now();
+        term.createdAt = Times.now();
         term.updatedAt = term.createdAt;
         terms.persist(term);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
@@ -88,7 +87,7 @@ public class TermService {
         if (patch.has("description")) {
             term.description = Text.blankToNull(changes.description());
         }
-        term.updatedAt = now();
+        term.updatedAt = Times.now();
         terms.flush();
         if (patch.has("name") || patch.has("slug")) {
             // Snapshots show names and slugs; a description or bio is not part of them.
@@ -133,8 +132,5 @@ public class TermService {
 
     private TermView view(Term term) {
         return TermView.from(term, terms.publishedPostCounts(List.of(term.id)).getOrDefault(term.id, 0L));
-    }
-    private static OffsetDateTime now() {
-        return Times.now();
     }
 }

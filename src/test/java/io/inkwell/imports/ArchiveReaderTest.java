@@ -214,14 +214,6 @@ class ArchiveReaderTest {
         assertRejected(huge, ArchiveFormat.ZIP, "larger than");
     }
 
-    @Test
-    void formatFromFileName() {
-        assertEquals(ArchiveFormat.ZIP, ArchiveFormat.fromFileName("site.ZIP").orElseThrow());
-        assertEquals(ArchiveFormat.TAR_GZ, ArchiveFormat.fromFileName("site.tar.gz").orElseThrow());
-        assertEquals(ArchiveFormat.TAR_GZ, ArchiveFormat.fromFileName("site.tgz").orElseThrow());
-        assertTrue(ArchiveFormat.fromFileName("post.md").isEmpty());
-    }
-
     private ArchiveContents extract(byte[] archive, ArchiveFormat format, ArchiveLimits limits) throws IOException {
         return ArchiveReader.open(new ByteArrayInputStream(archive), format, target, limits);
     }

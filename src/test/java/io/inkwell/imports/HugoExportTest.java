@@ -116,10 +116,10 @@ class HugoExportTest {
                         false, null, List.of("t"), null, null, "Ex", null, null, null, "One\n"),
                 new ExportPost(ContentKind.PAGE, "about", "About", null, null, false, null,
                         null, null, null, null, null, null, null, "Two\n"));
-        ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        HugoExport.writeZip(posts, zip);
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        posts.forEach(post -> files.put(HugoExport.bundlePath(post), HugoExport.render(post).getBytes(StandardCharsets.UTF_8)));
 
-        ArchiveContents archive = ArchiveReader.open(new ByteArrayInputStream(zip.toByteArray()), ArchiveFormat.ZIP,
+        ArchiveContents archive = ArchiveReader.open(new ByteArrayInputStream(io.inkwell.support.Sites.zip(files)), ArchiveFormat.ZIP,
                 dir, ArchiveLimits.DEFAULTS);
         SiteLayout layout = archive.layout();
 

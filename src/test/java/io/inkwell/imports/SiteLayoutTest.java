@@ -36,14 +36,9 @@ class SiteLayoutTest {
     }
 
     @Test
-    void knowsMarkdownBundleResourcesAndStaticFiles() {
+    void listsTheMarkdownFiles() {
         assertEquals(List.of("content/post/my-post/index.md", "content/post/plain.md", "README.md"),
                 hugo.markdownFiles());
-        assertTrue(hugo.isBundleResource("content/post/my-post/cover.jpg"));
-        assertTrue(hugo.isBundleResource("content/post/my-post/gallery/one photo.png"));
-        assertFalse(hugo.isBundleResource("content/shared/diagram.svg"));
-        assertTrue(hugo.isStatic("static/images/a+b.png"));
-        assertFalse(hugo.isStatic("content/post/my-post/cover.jpg"));
     }
 
     @Test
