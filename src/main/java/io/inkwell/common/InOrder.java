@@ -20,6 +20,11 @@ public final class InOrder {
         }
         Map<UUID, T> byId = new HashMap<>();
         load.apply(ids).forEach(item -> byId.put(idOf.apply(item), item));
+        return pick(ids, byId);
+    }
+
+    /** The items of these ids from ones loaded before, in the ids' order; missing ones are left out. */
+    public static <T> List<T> pick(List<UUID> ids, Map<UUID, T> byId) {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }

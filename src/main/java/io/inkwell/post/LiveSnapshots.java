@@ -2,6 +2,7 @@ package io.inkwell.post;
 
 import io.inkwell.author.Author;
 import io.inkwell.author.AuthorService;
+import io.inkwell.common.InOrder;
 import io.inkwell.common.Times;
 import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.web.ContentGeneration;
@@ -20,8 +21,10 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The published side of posts. Publishing copies the working copy into {@code live_post} with
@@ -83,14 +86,20 @@ class LiveSnapshots {
                 .setParameter(1, referenceId)
                 .setParameter(2, "%\"featureImageId\":\"" + referenceId + "\"%")
                 .getResultList();
-        for (Object[] row : rows) {
+        List<PostState> states = rows.stream().map(row -> {
             PostState state = json.read((String) row[1], PostState.class);
-            if (deleted) {
-                state = state.without(referenceId);
-            }
-            String html = json.textField((String) row[3], "html");
-            write((UUID) row[0], state, html, authorService.findByIds(state.authorIds()),
-                    termService.findByIds(state.termIds()), toUtc(row[2]), true);
+            return deleted ? state.without(referenceId) : state;
+        }).toList();
+        // A tag on hundreds of posts: its authors and terms are loaded once, not per post.
+        Map<UUID, Author> authors = authorService.findByIds(states.stream().flatMap(s -> s.authorIds().stream())
+                .distinct().toList()).stream().collect(Collectors.toMap(author -> author.id, author -> author));
+        Map<UUID, Term> terms = termService.findByIds(states.stream().flatMap(s -> s.termIds().stream())
+                .distinct().toList()).stream().collect(Collectors.toMap(term -> term.id, term -> term));
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] row = rows.get(i);
+            PostState state = states.get(i);
+            write((UUID) row[0], state, json.textField((String) row[3], "html"), InOrder.pick(state.authorIds(), authors),
+                    InOrder.pick(state.termIds(), terms), toUtc(row[2]), true);
         }
         // Public tag and author lists change even when no snapshot names them.
         generation.bump();
