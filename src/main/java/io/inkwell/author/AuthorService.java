@@ -15,7 +15,6 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
-import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -79,8 +78,8 @@ public class AuthorService {
             }
             author.name = changes.name().strip();
         }
-        if (patch.has("slug") && !Slugs.normalize(changes.slug()).equals(author.slug)) {
-            author.slug = SlugAllocator.allocate(changes.slug(), null, slug -> authors.slugTaken(slug, id));
+        if (patch.has("slug")) {
+            author.slug = SlugAllocator.reallocate(author.slug, changes.slug(), slug -> authors.slugTaken(slug, id));
         }
         if (patch.has("bio")) {
             author.bio = Text.blankToNull(changes.bio());

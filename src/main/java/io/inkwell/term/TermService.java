@@ -12,7 +12,6 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
-import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Patch;
 import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.term.TermDtos.TermView;
@@ -81,8 +80,8 @@ public class TermService {
             }
             term.name = changes.name().strip();
         }
-        if (patch.has("slug") && !Slugs.normalize(changes.slug()).equals(term.slug)) {
-            term.slug = SlugAllocator.allocate(changes.slug(), null, slug -> terms.slugTaken(taxonomy, slug, id));
+        if (patch.has("slug")) {
+            term.slug = SlugAllocator.reallocate(term.slug, changes.slug(), slug -> terms.slugTaken(taxonomy, slug, id));
         }
         if (patch.has("description")) {
             term.description = Text.blankToNull(changes.description());

@@ -32,6 +32,11 @@ public final class SlugAllocator {
         return slug;
     }
 
+    /** A slug changed by an edit: the current one when the request names it again, else as {@link #allocate}. */
+    public static String reallocate(String current, String requested, Predicate<String> taken) {
+        return Slugs.normalize(requested).equals(current) ? current : allocate(requested, null, taken);
+    }
+
     /**
      * An explicit slug must be valid and free (else 422 / 409). A slug generated from
      * {@code source} gets a numeric suffix until it is free.
