@@ -15,7 +15,6 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.SlugAllocator;
-import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Json;
 import io.inkwell.common.web.Patch;
 import io.inkwell.image.ImageService;
@@ -76,7 +75,9 @@ public class PostService {
             throw new BadRequestException("sort", "Must be one of " + String.join(", ", SORTS.keySet().stream().sorted().toList()) + ".");
         }
         PanacheQuery<Post> query = posts.filtered(filter, orderBy);
-        return page.toPage(posts.page(query, page).stream().map(this::view).toList(), query.count());
+        List<Post> found = posts.page(query, page);
+        images.preload(found.stream().map(post -> post.featureImageId).filter(java.util.Objects::nonNull).toList());
+        return page.toPage(found.stream().map(this::view).toList(), query.count());
     }
 
     public PostView get(UUID id) {
@@ -144,9 +145,10 @@ public class PostService {
             post.title = changes.title().strip();
         }
         String oldSlug = post.slug;
-        if (patch.has("slug") && !Slugs.normalize(changes.slug()).equals(post.slug)) {
-            post.slug = SlugAllocator.allocate(changes.slug(), null, slug -> posts.slugTaken(post.type, slug, id));
-        } else if (patch.has("type") && posts.slugTaken(post.type, post.slug, id)) {
+        if (patch.has("slug")) {
+            post.slug = SlugAllocator.reallocate(post.slug, changes.slug(), slug -> posts.slugTaken(post.type, slug, id));
+        }
+        if (post.slug.equals(oldSlug) && patch.has("type") && posts.slugTaken(post.type, post.slug, id)) {
             throw new ConflictException("A " + post.type + " with the slug '" + post.slug + "' already exists.",
                     List.of(new FieldError("type", "The slug is taken among " + post.type + "s.")));
         }
