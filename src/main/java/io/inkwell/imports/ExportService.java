@@ -52,16 +52,19 @@ public class ExportService {
     public void write(OutputStream out) {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             Set<String> written = new HashSet<>();
-            posts.forEachForExport(post -> {
-                try {
-                    Optional<PostSourceRepository.Source> source = sources.find(post.id());
-                    if (source.isPresent() && source.get().importedVersion() == post.version()) {
-                        writeOriginal(zip, written, source.get());
-                    } else {
-                        writeBundle(zip, written, post);
+            posts.forEachForExport(batch -> {
+                Map<UUID, PostSourceRepository.Source> sourceOf = sources.find(batch.stream().map(PostImport.Exported::id).toList());
+                for (PostImport.Exported post : batch) {
+                    try {
+                        PostSourceRepository.Source source = sourceOf.get(post.id());
+                        if (source != null && source.importedVersion() == post.version()) {
+                            writeOriginal(zip, written, source);
+                        } else {
+                            writeBundle(zip, written, post);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
             });
         } catch (IOException e) {
@@ -72,10 +75,10 @@ public class ExportService {
     private void writeOriginal(ZipOutputStream zip, Set<String> written, PostSourceRepository.Source source)
             throws IOException {
         entry(zip, written, source.path(), source.content());
-        for (Object[] file : sources.files(source.postId())) {
-            Optional<byte[]> bytes = imageBytes((UUID) file[1]);
+        for (PostSourceRepository.SourceFile file : source.files()) {
+            Optional<byte[]> bytes = imageBytes(file.imageId());
             if (bytes.isPresent()) {
-                entry(zip, written, (String) file[0], bytes.get());
+                entry(zip, written, file.path(), bytes.get());
             }
         }
     }

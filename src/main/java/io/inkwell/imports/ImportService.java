@@ -160,6 +160,8 @@ public class ImportService {
         io.inkwell.post.MarkdownRenderer.Rendered rendered;
         /** The post this file would replace, as it was when the import began. */
         PostImport.Existing existing;
+        /** The post this file created or updated. */
+        UUID postId;
         Action action;
         final List<Message> warnings = new ArrayList<>();
         final List<Message> errors = new ArrayList<>();
@@ -323,6 +325,7 @@ public class ImportService {
             sources.save(outcome.postId(), options.source(), exportPath(upload, entry.sitePath), read(upload, entry.sitePath),
                     outcome.version(), usedFiles);
             entry.action = outcome.created() ? Action.CREATED : Action.UPDATED;
+            entry.postId = outcome.postId();
             return Optional.of(outcome.postId());
         } catch (ApiException e) {
             entry.fail(null, describe(e));
@@ -381,11 +384,13 @@ public class ImportService {
         }
         Set<String> uploadedPaths = new HashSet<>();
         entries.forEach(entry -> uploadedPaths.add(entry.sitePath));
+        // The posts the files matched or made: a file may have moved, yet its post is not gone.
         Set<UUID> matched = new HashSet<>();
         for (Entry entry : entries) {
-            if (entry.post != null && entry.slug != null) {
-                posts.findId(entry.post.type() == ContentKind.PAGE ? PostType.PAGE : PostType.POST, entry.slug)
-                        .ifPresent(matched::add);
+            if (entry.postId != null) {
+                matched.add(entry.postId);
+            } else if (entry.existing != null) {
+                matched.add(entry.existing.id());
             }
         }
         List<PrunedPost> pruned = new ArrayList<>();

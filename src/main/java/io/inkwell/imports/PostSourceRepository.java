@@ -4,10 +4,11 @@ import io.inkwell.common.Times;
 import io.inkwell.common.db.DeferredWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -16,7 +17,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 class PostSourceRepository {
 
-    record Source(UUID postId, String path, byte[] content, long importedVersion) {
+    record Source(UUID postId, String path, byte[] content, long importedVersion, List<SourceFile> files) {
+    }
+
+    /** An image file the source referenced, by its path in the upload. */
+    record SourceFile(String path, UUID imageId) {
     }
 
     private final EntityManager entityManager;
@@ -48,19 +53,27 @@ class PostSourceRepository {
                 files.values().toArray(UUID[]::new));
     }
 
-    Optional<Source> find(UUID postId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select path, content, imported_version from post_source where post_id = ?1")
-                .setParameter(1, postId).getResultList();
-        return rows.stream().findFirst()
-                .map(row -> new Source(postId, (String) row[0], (byte[]) row[1], ((Number) row[2]).longValue()));
-    }
-
+    /** The sources of these posts (those that have one), with their files: two queries for a batch. */
     @SuppressWarnings("unchecked")
-    List<Object[]> files(UUID postId) {
-        return entityManager.createNativeQuery("select path, image_id from post_source_file where post_id = ?1 order by path")
-                .setParameter(1, postId).getResultList();
+    Map<UUID, Source> find(Collection<UUID> postIds) {
+        UUID[] ids = postIds.toArray(UUID[]::new);
+        Map<UUID, List<SourceFile>> files = new HashMap<>();
+        List<Object[]> fileRows = entityManager.createNativeQuery(
+                "select post_id, path, image_id from post_source_file where post_id = any (cast(?1 as uuid[])) order by path")
+                .setParameter(1, ids).getResultList();
+        for (Object[] row : fileRows) {
+            files.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add(new SourceFile((String) row[1], (UUID) row[2]));
+        }
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select post_id, path, content, imported_version from post_source where post_id = any (cast(?1 as uuid[]))")
+                .setParameter(1, ids).getResultList();
+        Map<UUID, Source> sources = new HashMap<>();
+        for (Object[] row : rows) {
+            UUID postId = (UUID) row[0];
+            sources.put(postId, new Source(postId, (String) row[1], (byte[]) row[2], ((Number) row[3]).longValue(),
+                    files.getOrDefault(postId, List.of())));
+        }
+        return sources;
     }
 
     /** Posts an earlier import from {@code source} created, that are live and not in this upload. */

@@ -35,7 +35,7 @@ public final class PostImport {
     }
 
     /** What an import compares a file with: a post as it is now, read once for the whole upload. */
-    public record Existing(PostType type, String slug, String title, String markdown, String customExcerpt,
+    public record Existing(UUID id, PostType type, String slug, String title, String markdown, String customExcerpt,
             UUID featureImageId, String featureImageUrl, String metaJson, List<String> authorSlugs,
             List<String> tagSlugs, List<String> categorySlugs, PostStatus status, boolean hasUnpublishedChanges,
             OffsetDateTime publishedAt, OffsetDateTime unpublishAt) {
@@ -53,6 +53,6 @@ public final class PostImport {
     public record Exported(UUID id, PostType type, String slug, String title, String markdown, String customExcerpt,
             UUID featureImageId, String featureImageUrl, List<String> authors, List<String> tags,
             List<String> categories, PostStatus status, OffsetDateTime publishedAt, OffsetDateTime unpublishAt,
-            OffsetDateTime updatedAt, long version, String metaJson, List<String> aliases) {
+            OffsetDateTime updatedAt, long version, String metaJson) {
     }
 }

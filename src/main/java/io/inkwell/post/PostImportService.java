@@ -52,10 +52,6 @@ public class PostImportService {
         this.images = images;
     }
 
-    public Optional<UUID> findId(PostType type, String slug) {
-        return posts.findBySlug(type, slug).map(post -> post.id);
-    }
-
     /** The posts of these types and slugs as they are now, keyed by {@link PostImport.Existing#key()}. */
     public Map<String, PostImport.Existing> existingForImport(Collection<String> slugs) {
         Map<String, PostImport.Existing> found = new HashMap<>();
@@ -63,7 +59,7 @@ public class PostImportService {
         for (int from = 0; from < lowerSlugs.size(); from += 500) {
             List<String> batch = lowerSlugs.subList(from, Math.min(lowerSlugs.size(), from + 500));
             for (Post post : posts.findWithReferences(batch)) {
-                PostImport.Existing existing = new PostImport.Existing(post.type, post.slug, post.title, post.markdown,
+                PostImport.Existing existing = new PostImport.Existing(post.id, post.type, post.slug, post.title, post.markdown,
                         post.customExcerpt, post.featureImageId, post.featureImageUrl, post.meta,
                         post.authors.stream().map(a -> a.slug).toList(), PostService.names(post, Taxonomy.TAG, true),
                         PostService.names(post, Taxonomy.CATEGORY, true), post.status, post.hasUnpublishedChanges,
@@ -213,19 +209,17 @@ public class PostImportService {
         }
     }
 
-    /** Every post and page, in batches, for the exporter. */
-    public void forEachForExport(java.util.function.Consumer<PostImport.Exported> consumer) {
+    /** Every post and page, a batch of 100 at a time, for the exporter. */
+    public void forEachForExport(java.util.function.Consumer<List<PostImport.Exported>> consumer) {
         int page = 0;
         List<Post> batch;
         do {
             batch = posts.find("order by type, slug").page(page++, 100).list();
-            for (Post post : batch) {
-                consumer.accept(new PostImport.Exported(post.id, post.type, post.slug, post.title, post.markdown,
-                        post.customExcerpt, post.featureImageId, post.featureImageUrl,
-                        post.authors.stream().map(a -> a.name).toList(), PostService.names(post, Taxonomy.TAG, false),
-                        PostService.names(post, Taxonomy.CATEGORY, false), post.status, post.publishedAt, post.unpublishAt,
-                        post.updatedAt, post.version, post.meta, posts.aliasesOf(post.id)));
-            }
+            consumer.accept(batch.stream().map(post -> new PostImport.Exported(post.id, post.type, post.slug, post.title,
+                    post.markdown, post.customExcerpt, post.featureImageId, post.featureImageUrl,
+                    post.authors.stream().map(a -> a.name).toList(), PostService.names(post, Taxonomy.TAG, false),
+                    PostService.names(post, Taxonomy.CATEGORY, false), post.status, post.publishedAt, post.unpublishAt,
+                    post.updatedAt, post.version, post.meta)).toList());
             posts.getEntityManager().clear();
         } while (batch.size() == 100);
     }

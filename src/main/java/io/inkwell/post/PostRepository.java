@@ -131,12 +131,6 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 + "where lower(p.slug) in ?1", lowerCaseSlugs).list();
     }
 
-    @SuppressWarnings("unchecked")
-    public List<String> aliasesOf(UUID postId) {
-        return getEntityManager().createNativeQuery("select slug from post_slug_alias where post_id = ?1 order by slug")
-                .setParameter(1, postId).getResultList();
-    }
-
     public List<Post> referencing(UUID authorOrTermId) {
         return find("select distinct p from Post p left join p.terms t left join p.authors a "
                 + "where t.id = ?1 or a.id = ?1 or p.featureImageId = ?1", authorOrTermId).list();
