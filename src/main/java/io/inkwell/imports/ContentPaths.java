@@ -1,5 +1,6 @@
 package io.inkwell.imports;
 
+import io.inkwell.post.PostType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,9 +22,9 @@ public final class ContentPaths {
     }
 
     /** A Markdown file becomes a post or a page, or is skipped for the reason given. */
-    public record Classification(Optional<ContentKind> kind, String skipReason) {
+    public record Classification(Optional<PostType> kind, String skipReason) {
 
-        static Classification of(ContentKind kind) {
+        static Classification of(PostType kind) {
             return new Classification(Optional.of(kind), null);
         }
 
@@ -57,13 +58,13 @@ public final class ContentPaths {
         }
         boolean inPostFolder = POST_FOLDERS.stream().anyMatch(sitePath::startsWith);
         if (inPostFolder) {
-            return Classification.of(ContentKind.POST);
+            return Classification.of(PostType.POST);
         }
         if (sitePath.startsWith("content/")) {
             if (baseName.equals("index") && sitePath.indexOf('/') == sitePath.lastIndexOf('/')) {
                 return Classification.skipped("the site's home page");
             }
-            return Classification.of(ContentKind.PAGE);
+            return Classification.of(PostType.PAGE);
         }
         if (!sitePath.contains("/")) {
             if (REPOSITORY_FILES.contains(baseName)) {
@@ -72,7 +73,7 @@ public final class ContentPaths {
             if (baseName.equals("index")) {
                 return Classification.skipped("the site's home page");
             }
-            return Classification.of(ContentKind.PAGE);
+            return Classification.of(PostType.PAGE);
         }
         return Classification.skipped("outside the folders that hold posts and pages");
     }

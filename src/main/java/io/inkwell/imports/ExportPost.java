@@ -1,12 +1,13 @@
 package io.inkwell.imports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.post.PostType;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** What {@link HugoExport} needs of a post or page. Null and empty values are left out of the file. */
 public record ExportPost(
-        ContentKind type,
+        PostType type,
         String slug,
         String title,
         OffsetDateTime publishedAt,

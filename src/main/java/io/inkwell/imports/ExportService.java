@@ -7,7 +7,6 @@ import io.inkwell.image.ImageService;
 import io.inkwell.post.PostImport;
 import io.inkwell.post.PostImportService;
 import io.inkwell.post.PostStatus;
-import io.inkwell.post.PostType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,7 +95,7 @@ public class ExportService {
         // Aliases are written from meta, where they were given; old slugs Inkwell recorded by
         // itself are not exported, or an import would add an aliases key to meta.
         ObjectNode meta = (ObjectNode) json.mapper().readTree(post.metaJson());
-        ExportPost export = new ExportPost(post.type() == PostType.PAGE ? ContentKind.PAGE : ContentKind.POST,
+        ExportPost export = new ExportPost(post.type(),
                 post.slug(), post.title(), post.publishedAt(), post.updatedAt(), post.status() == PostStatus.DRAFT,
                 post.unpublishAt(), post.tags(), post.categories(), post.authors(), post.customExcerpt(), featureImage,
                 List.of(), meta, rewrite.markdown());

@@ -1,10 +1,8 @@
 package io.inkwell.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
-
+import io.inkwell.post.PostType;
 import java.math.BigInteger;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +33,7 @@ public final class HugoExport {
 
     /** Where the post goes in the exported site; posts under content/posts/, pages under content/. */
     public static String bundlePath(ExportPost post) {
-        return (post.type() == ContentKind.PAGE ? "content/" : "content/posts/") + post.slug() + "/index.md";
+        return (post.type() == PostType.PAGE ? "content/" : "content/posts/") + post.slug() + "/index.md";
     }
 
     public static String render(ExportPost post) {

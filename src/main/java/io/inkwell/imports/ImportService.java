@@ -189,7 +189,7 @@ public class ImportService {
         Map<String, Entry> bySlug = new HashMap<>();
         for (Entry entry : entries) {
             if (entry.post != null && entry.action == null) {
-                Entry other = bySlug.putIfAbsent(entry.post.type().value() + "/" + entry.slug, entry);
+                Entry other = bySlug.putIfAbsent(entry.post.type().toString() + "/" + entry.slug, entry);
                 if (other != null) {
                     entry.fail(null, "The slug '" + entry.slug + "' is already used by " + other.sitePath + ".");
                 }
@@ -199,13 +199,9 @@ public class ImportService {
         Map<String, PostImport.Existing> existing = QuarkusTransaction.requiringNew().call(() -> posts.existingForImport(
                 entries.stream().filter(Entry::planned).map(entry -> entry.slug).toList()));
         entries.stream().filter(Entry::planned)
-                .forEach(entry -> entry.existing = existing.get(PostImport.Existing.key(postType(entry.post), entry.slug)));
+                .forEach(entry -> entry.existing = existing.get(PostImport.Existing.key(entry.post.type(), entry.slug)));
         entries.parallelStream().filter(Entry::planned).forEach(entry -> prepareBody(entry, urlsByContentPath));
         return entries;
-    }
-
-    private static PostType postType(ImportedPost post) {
-        return post.type() == ContentKind.PAGE ? PostType.PAGE : PostType.POST;
     }
 
     private static Entry planFile(String sitePath, Upload upload, ZoneId zone) {
@@ -272,7 +268,7 @@ public class ImportService {
             if (entry.post == null || entry.action == Action.FAILED) {
                 continue;
             }
-            String url = entry.post.type() == ContentKind.PAGE ? "/" + entry.slug + "/" : "/posts/" + entry.slug + "/";
+            String url = entry.post.type() == PostType.PAGE ? "/" + entry.slug + "/" : "/posts/" + entry.slug + "/";
             String path = entry.sitePath.startsWith("content/") ? entry.sitePath.substring("content/".length()) : entry.sitePath;
             urls.putIfAbsent(path, url);
             // A ref names a file; the post may since have become a bundle (or the reverse), so its slug counts too.
@@ -313,7 +309,7 @@ public class ImportService {
             }
 
             PostImport.Command command = new PostImport.Command(
-                    postType(post), entry.slug, post.title(),
+                    post.type(), entry.slug, post.title(),
                     rewrite.markdown(), post.excerpt(), featureImage, post.authors(), post.tags(), post.categories(),
                     post.draft(), post.publishedAt(), post.expiryDate(), json.write(post.meta()), post.aliases(),
                     rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null);
@@ -409,7 +405,7 @@ public class ImportService {
             Action action = entry.action == null ? Action.SKIPPED : entry.action;
             counts[action.ordinal()]++;
             warnings += entry.warnings.size();
-            files.add(new FileReport(entry.sitePath, entry.post == null ? null : entry.post.type().value(),
+            files.add(new FileReport(entry.sitePath, entry.post == null ? null : entry.post.type().toString(),
                     entry.slug, action, List.copyOf(entry.warnings), List.copyOf(entry.errors)));
         }
         boolean failed = counts[Action.FAILED.ordinal()] > 0;

@@ -1,6 +1,7 @@
 package io.inkwell.imports;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.post.PostType;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import java.util.List;
  */
 public record ImportedPost(
         String path,
-        ContentKind type,
+        PostType type,
         String slug,
         String title,
         OffsetDateTime publishedAt,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.post.PostType;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -68,10 +69,10 @@ public final class SiteMapper {
 
     /** Maps a Markdown file uploaded on its own, which is always a post. */
     public static ImportedPost mapSingleFile(String fileName, SourceDocument document, ZoneId zone) {
-        return map(ContentPaths.fileName(fileName.replace('\\', '/')), document, ContentKind.POST, false, zone);
+        return map(ContentPaths.fileName(fileName.replace('\\', '/')), document, PostType.POST, false, zone);
     }
 
-    private static ImportedPost map(String path, SourceDocument document, ContentKind kind, boolean inDraftFolder,
+    private static ImportedPost map(String path, SourceDocument document, PostType kind, boolean inDraftFolder,
             ZoneId zone) {
         return new Fields(path, document, zone).toPost(kind, inDraftFolder);
     }
@@ -94,7 +95,7 @@ public final class SiteMapper {
                     field -> keys.putIfAbsent(field.getKey().toLowerCase(Locale.ROOT), field.getKey()));
         }
 
-        ImportedPost toPost(ContentKind kind, boolean inDraftFolder) {
+        ImportedPost toPost(PostType kind, boolean inDraftFolder) {
             String fileName = ContentPaths.fileName(path);
             String baseName = ContentPaths.withoutExtension(fileName);
             Matcher jekyllName = JEKYLL_FILE_NAME.matcher(baseName);

@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.post.PostType;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,7 +22,7 @@ class HugoExportTest {
 
     @Test
     void writesTomlFrontMatterInTheDocumentedOrder() throws Exception {
-        ExportPost post = new ExportPost(ContentKind.POST, "pycon-pune-2017", "Pycon Pune 2017",
+        ExportPost post = new ExportPost(PostType.POST, "pycon-pune-2017", "Pycon Pune 2017",
                 OffsetDateTime.parse("2017-02-21T14:32:03+05:30"), null, false, null,
                 List.of("python"), List.of(), List.of("Ratnadeep Debnath"), null,
                 "/media/pycon.jpg", List.of(), (ObjectNode) JSON.readTree("{\"weight\": 3}"), "Body\n");
@@ -54,7 +53,7 @@ class HugoExportTest {
                  "images": ["second.jpg"],
                  "odd \\"key\\"": "x"}
                 """);
-        ExportPost post = new ExportPost(ContentKind.POST, "tricky", "She said \"hi\" \\ then\nleft\t— ünïcödé 😀",
+        ExportPost post = new ExportPost(PostType.POST, "tricky", "She said \"hi\" \\ then\nleft\t— ünïcödé 😀",
                 OffsetDateTime.parse("2017-02-21T09:02:03.123456789Z"),
                 OffsetDateTime.parse("2018-01-01T00:00:00+02:00"), true,
                 OffsetDateTime.parse("2030-12-31T23:59:59Z"),
@@ -88,19 +87,19 @@ class HugoExportTest {
 
     @Test
     void pagesGoToContentAndComeBackAsPages() throws Exception {
-        ExportPost page = new ExportPost(ContentKind.PAGE, "about", "About", null, null, false, null,
+        ExportPost page = new ExportPost(PostType.PAGE, "about", "About", null, null, false, null,
                 null, null, null, null, null, null, null, "About me\n");
 
         assertEquals("content/about/index.md", HugoExport.bundlePath(page));
         ImportedPost back = reimport(HugoExport.bundlePath(page), HugoExport.render(page));
-        assertEquals(ContentKind.PAGE, back.type());
+        assertEquals(PostType.PAGE, back.type());
         assertEquals("about", back.slug());
         assertEquals(null, back.publishedAt());
     }
 
     @Test
     void metaCannotShadowAMappedKey() throws Exception {
-        ExportPost post = new ExportPost(ContentKind.POST, "s", "Real title", null, null, false, null,
+        ExportPost post = new ExportPost(PostType.POST, "s", "Real title", null, null, false, null,
                 null, null, null, null, null, null,
                 (ObjectNode) JSON.readTree("{\"Title\": \"Fake\", \"summary\": \"x\", \"nulls\": null, \"kept\": 1}"), "");
 
@@ -112,9 +111,9 @@ class HugoExportTest {
     @Test
     void exportedZipReimportsToTheSamePosts(@TempDir Path dir) throws Exception {
         List<ExportPost> posts = List.of(
-                new ExportPost(ContentKind.POST, "first", "First", OffsetDateTime.parse("2020-01-01T10:00:00Z"), null,
+                new ExportPost(PostType.POST, "first", "First", OffsetDateTime.parse("2020-01-01T10:00:00Z"), null,
                         false, null, List.of("t"), null, null, "Ex", null, null, null, "One\n"),
-                new ExportPost(ContentKind.PAGE, "about", "About", null, null, false, null,
+                new ExportPost(PostType.PAGE, "about", "About", null, null, false, null,
                         null, null, null, null, null, null, null, "Two\n"));
         java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         posts.forEach(post -> files.put(HugoExport.bundlePath(post), HugoExport.render(post).getBytes(StandardCharsets.UTF_8)));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inkwell.post.PostType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -25,7 +26,7 @@ class SiteMapperTest {
 
         ImportedPost post = map("content/post/pycon-pune-2017.md", content);
 
-        assertEquals(ContentKind.POST, post.type());
+        assertEquals(PostType.POST, post.type());
         assertEquals("pycon-pune-2017", post.slug());
         assertEquals("Pycon Pune 2017", post.title());
         assertEquals(OffsetDateTime.parse("2017-02-21T09:02:03Z"), post.publishedAt());
@@ -135,11 +136,11 @@ class SiteMapperTest {
     @Test
     void classifiesPostsPagesAndSkippedFiles() {
         String fm = "+++\ntitle = \"a\"\n+++\n";
-        assertEquals(ContentKind.POST, map("content/blog/a.md", fm).type());
-        assertEquals(ContentKind.POST, map("content/posts/2020/a/index.md", fm).type());
-        assertEquals(ContentKind.PAGE, map("content/about.md", fm).type());
-        assertEquals(ContentKind.PAGE, map("about.md", fm).type());
-        assertEquals(ContentKind.PAGE, map("content/about/index.md", fm).type());
+        assertEquals(PostType.POST, map("content/blog/a.md", fm).type());
+        assertEquals(PostType.POST, map("content/posts/2020/a/index.md", fm).type());
+        assertEquals(PostType.PAGE, map("content/about.md", fm).type());
+        assertEquals(PostType.PAGE, map("about.md", fm).type());
+        assertEquals(PostType.PAGE, map("content/about/index.md", fm).type());
 
         assertSkipped("content/post/_index.md", "section");
         assertSkipped("README.md", "repository");
@@ -154,7 +155,7 @@ class SiteMapperTest {
         ImportedPost post = SiteMapper.mapSingleFile("my-post.md",
                 FrontMatterParser.parse("my-post.md", "---\ntitle: Mine\n---\n"), UTC);
 
-        assertEquals(ContentKind.POST, post.type());
+        assertEquals(PostType.POST, post.type());
         assertEquals("my-post", post.slug());
     }
 
