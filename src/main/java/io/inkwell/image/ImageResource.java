@@ -6,6 +6,7 @@ import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.CappedCopy;
 import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.image.ImageDtos.ImageView;
@@ -109,15 +110,7 @@ public class ImageResource {
     /** Counts while reading, for bodies sent without a Content-Length. */
     private byte[] readLimited(InputStream body) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int read; (read = body.read(buffer)) != -1; ) {
-                total += read;
-                if (total > maxBytes) {
-                    throw tooLarge(total);
-                }
-                out.write(buffer, 0, read);
-            }
+            CappedCopy.copy(body, out, maxBytes, this::tooLarge);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package io.inkwell.imports;
 
+import io.inkwell.common.web.CappedCopy;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,8 +64,8 @@ public final class ArchiveReader {
         }
         Path spooled = Files.createTempFile(workDir, "upload-", ".zip");
         try (OutputStream out = Files.newOutputStream(spooled)) {
-            copyCapped(in, out, limits.maxTotalBytes(),
-                    "the archive is larger than the " + limits.maxTotalBytes() + " bytes allowed");
+            CappedCopy.copy(in, out, limits.maxTotalBytes(), copied -> new ArchiveRejectedException(
+                    "the archive is larger than the " + limits.maxTotalBytes() + " bytes allowed"));
         }
         return openZip(spooled, limits);
     }
@@ -344,20 +345,6 @@ public final class ArchiveReader {
                 throw new ArchiveRejectedException("the archive holds no files");
             }
             return new ExtractedArchive(targetDir, files);
-        }
-    }
-
-    private static void copyCapped(InputStream in, OutputStream out, long maxBytes, String tooLarge)
-            throws IOException {
-        byte[] buffer = new byte[BUFFER_SIZE];
-        long copied = 0;
-        int read;
-        while ((read = in.read(buffer)) >= 0) {
-            copied += read;
-            if (copied > maxBytes) {
-                throw new ArchiveRejectedException(tooLarge);
-            }
-            out.write(buffer, 0, read);
         }
     }
 }

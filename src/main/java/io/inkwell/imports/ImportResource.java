@@ -5,6 +5,7 @@ import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
+import io.inkwell.common.web.CappedCopy;
 import io.inkwell.common.web.QueryParams;
 import io.inkwell.imports.ImportDtos.ImportReport;
 import io.inkwell.auth.AdminApi;
@@ -137,15 +138,7 @@ public class ImportResource {
     /** Copies at most {@code max} bytes; a larger body is refused (413), not held. */
     private void copyCapped(InputStream body, java.nio.file.Path target, long max) throws IOException {
         try (java.io.OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[64 * 1024];
-            long copied = 0;
-            for (int read; (read = body.read(buffer)) != -1; ) {
-                copied += read;
-                if (copied > max) {
-                    throw tooLarge();
-                }
-                out.write(buffer, 0, read);
-            }
+            CappedCopy.copy(body, out, max, copied -> tooLarge());
         }
     }
 

@@ -91,6 +91,8 @@ class ArchiveReaderTest {
         assertRejected(zip(out -> file(out, "site/../../evil.md", "x")), ArchiveFormat.ZIP, "..");
         assertRejected(zip(out -> file(out, "site\\..\\..\\evil.md", "x")), ArchiveFormat.ZIP, "..");
         assertRejected(tarGz(tar -> tarFile(tar, "../evil.md", "x")), ArchiveFormat.TAR_GZ, "../evil.md");
+        // Each rejected archive had a work folder inside target; one level up from it is target.
+        assertFalse(Files.exists(target.resolve("evil.md")));
         assertFalse(Files.exists(target.getParent().resolve("evil.md")));
     }
 
