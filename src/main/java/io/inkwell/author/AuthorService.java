@@ -88,7 +88,7 @@ public class AuthorService {
         authors.flush();
         if (patch.has("name") || patch.has("slug")) {
             // Snapshots show names and slugs; a description or bio is not part of them.
-            namesChanged.fire(ReferencedNamesChanged.renamed(author.id));
+            namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.AUTHOR, author.id));
         }
         return view(author);
     }
@@ -97,7 +97,7 @@ public class AuthorService {
     @Transactional
     public void delete(UUID id) {
         Author author = load(id);
-        namesChanged.fire(ReferencedNamesChanged.deleting(id));
+        namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.AUTHOR, id));
         authors.delete(author);
     }
 

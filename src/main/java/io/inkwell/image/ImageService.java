@@ -195,7 +195,7 @@ public class ImageService {
                     + "or delete with ?force=true.", usedBy);
         }
         // Posts drop it from their working copies and published snapshots first.
-        referenceChanges.fire(ReferencedNamesChanged.deleting(id));
+        referenceChanges.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.IMAGE, id));
         images.variantKeys(id).forEach(storage::delete);
         storage.delete(image.storageKey());
         images.delete(image);

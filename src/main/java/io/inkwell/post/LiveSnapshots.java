@@ -5,6 +5,7 @@ import io.inkwell.author.AuthorService;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Times;
 import io.inkwell.common.db.DeferredWrites;
+import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.Json;
 import io.inkwell.image.ImageDtos.FeatureImageView;
@@ -76,15 +77,17 @@ class LiveSnapshots {
      * it out when it is being deleted. The snapshot's content stays as published; only the names change.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    void refreshReferencing(UUID referenceId, boolean deleted) {
+    void refreshReferencing(ReferencedNamesChanged.Kind kind, UUID referenceId, boolean deleted) {
+        String showing = switch (kind) {
+            case AUTHOR -> "post_id in (select post_id from live_post_author where author_id = cast(?1 as uuid))";
+            case TERM -> "post_id in (select post_id from live_post_term where term_id = cast(?1 as uuid))";
+            // Feature images are only in the state (a forced image delete is rare enough for a scan).
+            case IMAGE -> "state like '%\"featureImageId\":\"' || ?1 || '\"%'";
+        };
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select post_id, state, snapshot_at, body_json from live_post
-                where post_id in (select post_id from live_post_term where term_id = ?1
-                                  union select post_id from live_post_author where author_id = ?1)
-                   or state like ?2""")
-                .setParameter(1, referenceId)
-                .setParameter(2, "%\"featureImageId\":\"" + referenceId + "\"%")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select post_id, state, snapshot_at, body_json from live_post where " + showing)
+                .setParameter(1, referenceId.toString())
                 .getResultList();
         List<PostState> states = rows.stream().map(row -> {
             PostState state = json.read((String) row[1], PostState.class);

@@ -1,6 +1,7 @@
 package io.inkwell.post;
 
 import io.inkwell.common.db.DeferredWrites;
+import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.term.Taxonomy;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -131,8 +132,11 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 + "where lower(p.slug) in ?1", lowerCaseSlugs).list();
     }
 
-    public List<Post> referencing(UUID authorOrTermId) {
-        return find("select distinct p from Post p left join p.terms t left join p.authors a "
-                + "where t.id = ?1 or a.id = ?1 or p.featureImageId = ?1", authorOrTermId).list();
+    public List<Post> referencing(ReferencedNamesChanged.Kind kind, UUID id) {
+        return switch (kind) {
+            case AUTHOR -> find("select distinct p from Post p join p.authors a where a.id = ?1", id).list();
+            case TERM -> find("select distinct p from Post p join p.terms t where t.id = ?1", id).list();
+            case IMAGE -> find("featureImageId", id).list();
+        };
     }
 }

@@ -312,7 +312,7 @@ public class PostService {
     @Transactional(Transactional.TxType.MANDATORY)
     void onReferencedNamesChanged(@Observes ReferencedNamesChanged change) {
         if (change.deleted()) {
-            for (Post post : posts.referencing(change.id())) {
+            for (Post post : posts.referencing(change.kind(), change.id())) {
                 post.authors.removeIf(author -> author.id.equals(change.id()));
                 post.terms.removeIf(term -> term.id.equals(change.id()));
                 if (change.id().equals(post.featureImageId)) {
@@ -321,7 +321,7 @@ public class PostService {
             }
             posts.flush();
         }
-        live.refreshReferencing(change.id(), change.deleted());
+        live.refreshReferencing(change.kind(), change.id(), change.deleted());
     }
 
     static List<String> names(Post post, Taxonomy taxonomy, boolean slugs) {

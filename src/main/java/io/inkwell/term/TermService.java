@@ -90,7 +90,7 @@ public class TermService {
         terms.flush();
         if (patch.has("name") || patch.has("slug")) {
             // Snapshots show names and slugs; a description or bio is not part of them.
-            namesChanged.fire(ReferencedNamesChanged.renamed(term.id));
+            namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.TERM, term.id));
         }
         return view(term);
     }
@@ -99,7 +99,7 @@ public class TermService {
     @Transactional
     public void delete(Taxonomy taxonomy, UUID id) {
         Term term = load(taxonomy, id);
-        namesChanged.fire(ReferencedNamesChanged.deleting(id));
+        namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.TERM, id));
         terms.delete(term);
     }
 

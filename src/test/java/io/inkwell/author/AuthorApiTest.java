@@ -45,6 +45,18 @@ class AuthorApiTest {
     }
 
     @Test
+    void renamingAnAuthorUpdatesTheirPublishedPosts() {
+        String name = "Ada " + unique();
+        io.restassured.path.json.JsonPath post = Posts.createPublished("By " + name, Map.of("authors", List.of(name)));
+
+        admin().body(Map.of("name", "Ada Lovelace " + name)).patch("/api/admin/authors/" + post.getString("authors[0].id"))
+                .then().statusCode(200);
+
+        content().get("/api/content/posts/" + post.getString("slug")).then().statusCode(200)
+                .body("authors.name", equalTo(List.of("Ada Lovelace " + name)));
+    }
+
+    @Test
     void deletingAnAuthorKeepsThePost() {
         String name = "Temporary " + unique();
         JsonPath post = Posts.createPublished("Orphan " + name, Map.of("authors", List.of(name)));
