@@ -1,25 +1,23 @@
 package io.inkwell.author;
 
-import jakarta.persistence.Column;
+import io.inkwell.common.slug.NamedEntity;
+import io.inkwell.common.web.Patch;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
-import java.util.UUID;
+import java.util.function.Predicate;
 
 @Entity
 @Table(name = "author")
-public class Author {
-    @Id
-    public UUID id;
-    public String slug;
-    public String name;
+public class Author extends NamedEntity {
     public String bio;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-    @Version
-    public long version;
+
+    static Author create(String name, String explicitSlug, Predicate<String> slugTaken) {
+        Author author = new Author();
+        author.start(name, explicitSlug, slugTaken);
+        return author;
+    }
+
+    boolean edit(Patch<AuthorDtos.UpdateAuthorRequest> patch, Predicate<String> slugTaken) {
+        return rename(patch, patch.values().name(), patch.values().slug(), slugTaken);
+    }
 }

@@ -5,22 +5,18 @@ import io.inkwell.common.Text;
 import io.inkwell.author.AuthorDtos.AuthorView;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
-import io.inkwell.common.Times;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ApiException;
-import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
-import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,13 +47,8 @@ public class AuthorService {
 
     @Transactional
     public AuthorView create(CreateAuthorRequest request) {
-        Author author = new Author();
-        author.id = UUID.randomUUID();
-        author.name = request.name().strip();
-        author.slug = SlugAllocator.allocateExact(request.slug(), author.name, slug -> authors.slugTaken(slug, null));
+        Author author = Author.create(request.name(), request.slug(), slug -> authors.slugTaken(slug, null));
         author.bio = Text.blankToNull(request.bio());
-        author.createdAt = Times.now();
-        author.updatedAt = author.createdAt;
         authors.persist(author);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
         authors.flush();
@@ -66,27 +57,13 @@ public class AuthorService {
 
     @Transactional
     public AuthorView update(UUID id, Patch<UpdateAuthorRequest> patch) {
-        UpdateAuthorRequest changes = patch.values();
-        Map<String, Object> required = new HashMap<>();
-        required.put("name", changes.name());
-        required.put("slug", changes.slug());
-        patch.requireNonNullWhenPresent(required);
         Author author = load(id);
-        if (patch.has("name")) {
-            if (changes.name().isBlank()) {
-                throw new InvalidInputException("name", "Must not be blank.");
-            }
-            author.name = changes.name().strip();
-        }
-        if (patch.has("slug")) {
-            author.slug = SlugAllocator.reallocate(author.slug, changes.slug(), slug -> authors.slugTaken(slug, id));
-        }
+        boolean renamed = author.edit(patch, slug -> authors.slugTaken(slug, id));
         if (patch.has("bio")) {
-            author.bio = Text.blankToNull(changes.bio());
+            author.bio = Text.blankToNull(patch.values().bio());
         }
-        author.updatedAt = Times.now();
         authors.flush();
-        if (patch.has("name") || patch.has("slug")) {
+        if (renamed) {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.AUTHOR, author.id));
         }

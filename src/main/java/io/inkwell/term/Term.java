@@ -1,33 +1,32 @@
 package io.inkwell.term;
 
-import jakarta.persistence.Column;
+import io.inkwell.common.slug.NamedEntity;
+import io.inkwell.common.web.Patch;
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.OffsetDateTime;
-import java.util.UUID;
+import java.util.function.Predicate;
 
 /** A tag or a category. */
 @Entity
 @Table(name = "term")
-public class Term {
-    @Id
-    public UUID id;
+public class Term extends NamedEntity {
     @Convert(converter = TaxonomyConverter.class)
     public Taxonomy taxonomy;
-    public String slug;
-    public String name;
     public String description;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-    @Version
-    public long version;
+
+    static Term create(Taxonomy taxonomy, String name, String explicitSlug, Predicate<String> slugTaken) {
+        Term term = new Term();
+        term.taxonomy = taxonomy;
+        term.start(name, explicitSlug, slugTaken);
+        return term;
+    }
+
+    boolean edit(Patch<TermDtos.UpdateTermRequest> patch, Predicate<String> slugTaken) {
+        return rename(patch, patch.values().name(), patch.values().slug(), slugTaken);
+    }
 
     @Converter
     public static class TaxonomyConverter implements AttributeConverter<Taxonomy, String> {

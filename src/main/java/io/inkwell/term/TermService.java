@@ -2,16 +2,13 @@ package io.inkwell.term;
 
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
-import io.inkwell.common.Times;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ApiException;
-import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
-import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.web.Patch;
 import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.term.TermDtos.TermView;
@@ -20,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,14 +48,8 @@ public class TermService {
 
     @Transactional
     public TermView create(Taxonomy taxonomy, CreateTermRequest request) {
-        Term term = new Term();
-        term.id = UUID.randomUUID();
-        term.taxonomy = taxonomy;
-        term.name = request.name().strip();
-        term.slug = SlugAllocator.allocateExact(request.slug(), term.name, slug -> terms.slugTaken(taxonomy, slug, null));
+        Term term = Term.create(taxonomy, request.name(), request.slug(), slug -> terms.slugTaken(taxonomy, slug, null));
         term.description = Text.blankToNull(request.description());
-        term.createdAt = Times.now();
-        term.updatedAt = term.createdAt;
         terms.persist(term);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
         terms.flush();
@@ -68,27 +58,13 @@ public class TermService {
 
     @Transactional
     public TermView update(Taxonomy taxonomy, UUID id, Patch<UpdateTermRequest> patch) {
-        UpdateTermRequest changes = patch.values();
-        Map<String, Object> required = new HashMap<>();
-        required.put("name", changes.name());
-        required.put("slug", changes.slug());
-        patch.requireNonNullWhenPresent(required);
         Term term = load(taxonomy, id);
-        if (patch.has("name")) {
-            if (changes.name().isBlank()) {
-                throw new InvalidInputException("name", "Must not be blank.");
-            }
-            term.name = changes.name().strip();
-        }
-        if (patch.has("slug")) {
-            term.slug = SlugAllocator.reallocate(term.slug, changes.slug(), slug -> terms.slugTaken(taxonomy, slug, id));
-        }
+        boolean renamed = term.edit(patch, slug -> terms.slugTaken(taxonomy, slug, id));
         if (patch.has("description")) {
-            term.description = Text.blankToNull(changes.description());
+            term.description = Text.blankToNull(patch.values().description());
         }
-        term.updatedAt = Times.now();
         terms.flush();
-        if (patch.has("name") || patch.has("slug")) {
+        if (renamed) {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.TERM, term.id));
         }
