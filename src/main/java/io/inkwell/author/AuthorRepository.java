@@ -1,10 +1,10 @@
 package io.inkwell.author;
 
+import io.inkwell.common.db.PublishedCounts;
 import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,19 +40,7 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
         return findBySlug(slug).orElseThrow();
     }
 
-    @SuppressWarnings("unchecked")
     public Map<UUID, Long> publishedPostCounts(List<UUID> authorIds) {
-        Map<UUID, Long> counts = new HashMap<>();
-        if (authorIds.isEmpty()) {
-            return counts;
-        }
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                "select author_id, count(*) from live_post_author where author_id in (?1) group by author_id")
-                .setParameter(1, authorIds)
-                .getResultList();
-        for (Object[] row : rows) {
-            counts.put((UUID) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        return PublishedCounts.of(getEntityManager(), "live_post_author", "author_id", authorIds);
     }
 }

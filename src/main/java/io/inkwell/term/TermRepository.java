@@ -1,10 +1,10 @@
 package io.inkwell.term;
 
+import io.inkwell.common.db.PublishedCounts;
 import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,19 +51,7 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
     }
 
     /** Published posts per term, for the given terms. */
-    @SuppressWarnings("unchecked")
     public Map<UUID, Long> publishedPostCounts(List<UUID> termIds) {
-        Map<UUID, Long> counts = new HashMap<>();
-        if (termIds.isEmpty()) {
-            return counts;
-        }
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                "select term_id, count(*) from live_post_term where term_id in (?1) group by term_id")
-                .setParameter(1, termIds)
-                .getResultList();
-        for (Object[] row : rows) {
-            counts.put((UUID) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        return PublishedCounts.of(getEntityManager(), "live_post_term", "term_id", termIds);
     }
 }
