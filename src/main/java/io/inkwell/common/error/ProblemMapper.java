@@ -97,18 +97,14 @@ public class ProblemMapper {
             // quarkus-rest-jackson wraps JSON syntax errors; the client still deserves the location.
             return unreadableJson(unreadable, uri);
         }
-        Response original = e.getResponse();
-        int status = original.getStatus();
+        int status = e.getResponse().getStatus();
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type != null ? type.getReasonPhrase() : status >= 500 ? "Error" : "Client Error";
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return problem(status, Response.Status.fromStatusCode(status) == null ? "Error"
-                    : Response.Status.fromStatusCode(status).getReasonPhrase(),
-                    "The server could not complete the request.", List.of(), uri);
+            return problem(status, title, "The server could not complete the request.", List.of(), uri);
         }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? original.getStatusInfo().getReasonPhrase() : type.getReasonPhrase();
-        Response.ResponseBuilder builder = Response.fromResponse(problem(status, title, detailFor(status, e), List.of(), uri));
-        return builder.build();
+        return problem(status, title, detailFor(status, e), List.of(), uri);
     }
 
     @ServerExceptionMapper
