@@ -33,6 +33,14 @@ public enum ImageFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * What pixels from this format are encoded as when they must be (turned upright, resized):
+     * JPEG stays JPEG, WebP without transparency becomes JPEG, anything that may be transparent PNG.
+     */
+    ImageFormat reencodedAs(boolean hasAlpha) {
+        return this == JPEG || (this == WEBP && !hasAlpha) ? JPEG : PNG;
+    }
+
     public static ImageFormat fromValue(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }

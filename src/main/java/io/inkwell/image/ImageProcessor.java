@@ -55,7 +55,7 @@ public final class ImageProcessor {
         if (orientation > 1 && orientation <= 8 && !decoded.animated()) {
             // Rotating cannot be done on the compressed bytes, so the photo is re-encoded upright.
             image = upright(image, orientation);
-            servedFormat = format == ImageFormat.WEBP ? (image.getColorModel().hasAlpha() ? ImageFormat.PNG : ImageFormat.JPEG) : format;
+            servedFormat = format.reencodedAs(image.getColorModel().hasAlpha());
             served = encode(image, servedFormat);
         } else {
             served = MetadataStripper.strip(upload, format);
@@ -99,7 +99,20 @@ public final class ImageProcessor {
         }
     }
 
-    static ImageReader reader(ImageFormat format) {
+    /** The first frame of bytes stored earlier (already checked when uploaded). */
+    static BufferedImage decodeFirstFrame(byte[] bytes, ImageFormat format) {
+        ImageReader reader = reader(format);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in);
+            return reader.read(0);
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored image could not be decoded", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static ImageReader reader(ImageFormat format) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.toString());
         if (!readers.hasNext()) {
             throw new IllegalStateException("No ImageIO reader for " + format);
@@ -118,7 +131,7 @@ public final class ImageProcessor {
             case GIF -> end >= 1 && bytes[end - 1] == 0x3B;
             case PNG -> end >= 12 && bytes[end - 8] == 'I' && bytes[end - 7] == 'E' && bytes[end - 6] == 'N'
                     && bytes[end - 5] == 'D';
-            case WEBP -> bytes.length >= 12 && littleEndianInt(bytes, 4) + 8L <= bytes.length;
+            case WEBP -> bytes.length >= 12 && MetadataStripper.littleEndianInt(bytes, 4) + 8L <= bytes.length;
         };
     }
 
@@ -206,10 +219,5 @@ public final class ImageProcessor {
             }
         }
         return String.format("#%02x%02x%02x", red / count, green / count, blue / count);
-    }
-
-    private static int littleEndianInt(byte[] bytes, int offset) {
-        return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8 | (bytes[offset + 2] & 0xFF) << 16
-                | (bytes[offset + 3] & 0xFF) << 24;
     }
 }

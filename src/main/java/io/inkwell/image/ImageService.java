@@ -24,8 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Collection;
@@ -39,9 +37,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /** Uploads, metadata, responsive variants and delivery of images. */
 @ApplicationScoped
@@ -153,11 +148,6 @@ public class ImageService {
         return storage.get(image.storageKey());
     }
 
-    /** The images that Markdown links to through media URLs, keyed by the URL's id or hash. */
-    public Optional<Image> findByMediaReference(String idOrHash) {
-        return find(idOrHash);
-    }
-
     public Page<ImageView> list(PageRequest page, boolean unusedOnly) {
         PanacheQuery<Image> query = images.newest(unusedOnly);
         return page.toPage(images.page(query, page).stream().map(this::view).toList(), query.count());
@@ -247,11 +237,8 @@ public class ImageService {
                 "Stored bytes missing for image " + imageId));
         ImageFormat source = image.imageFormat();
         Media media = withDecodePermit(() -> {
-            BufferedImage decoded = decodeFirstFrame(original, source);
-            BufferedImage resized = Resizer.toWidth(decoded, width);
-            // JPEG stays JPEG; anything that may be transparent (PNG, GIF, WebP with alpha) becomes PNG.
-            ImageFormat target = source == ImageFormat.JPEG || (source == ImageFormat.WEBP && !resized.getColorModel().hasAlpha())
-                    ? ImageFormat.JPEG : ImageFormat.PNG;
+            BufferedImage resized = Resizer.toWidth(ImageProcessor.decodeFirstFrame(original, source), width);
+            ImageFormat target = source.reencodedAs(resized.getColorModel().hasAlpha());
             byte[] encoded = ImageProcessor.encode(resized, target);
             String key = variantKey(image, width);
             storage.put(key, encoded);
@@ -262,24 +249,21 @@ public class ImageService {
         return media;
     }
 
-    private static BufferedImage decodeFirstFrame(byte[] bytes, ImageFormat format) {
-        ImageReader reader = ImageProcessor.reader(format);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            reader.setInput(in);
-            return reader.read(0);
-        } catch (IOException e) {
-            throw new IllegalStateException("Stored image could not be decoded", e);
-        } finally {
-            reader.dispose();
-        }
-    }
-
     // ---- posts ----------------------------------------------------------------------------
 
     /** The image a media URL or id points to, for a post's feature image. */
     public Optional<UUID> resolveReference(String reference) {
-        Matcher media = MEDIA_REFERENCE.matcher(reference);
-        return media.find() ? find(media.group(1)).map(image -> image.id) : Optional.empty();
+        return imageAt(reference).map(image -> image.id);
+    }
+
+    /** The uploaded image a media URL ({@code /media/{id-or-hash}/{name}}) points to. */
+    public Optional<Image> imageAt(String mediaUrl) {
+        Matcher media = MEDIA_REFERENCE.matcher(mediaUrl);
+        return media.find() ? find(media.group(1)) : Optional.empty();
+    }
+
+    public Optional<Image> findById(UUID id) {
+        return images.findByIdOptional(id);
     }
 
     /** Loads these images in one query, so that views of them in the same request need none. */

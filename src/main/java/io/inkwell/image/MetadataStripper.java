@@ -108,7 +108,7 @@ final class MetadataStripper {
                 | (bytes[offset + 3] & 0xFF);
     }
 
-    private static int littleEndianInt(byte[] bytes, int offset) {
+    static int littleEndianInt(byte[] bytes, int offset) {
         return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8 | (bytes[offset + 2] & 0xFF) << 16
                 | (bytes[offset + 3] & 0xFF) << 24;
     }

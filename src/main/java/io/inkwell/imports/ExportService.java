@@ -33,8 +33,7 @@ import java.util.zip.ZipOutputStream;
 @ApplicationScoped
 public class ExportService {
 
-    private static final Pattern MEDIA_URL = Pattern.compile("^/media/([^/?#]+)/([^?#]+)");
-    static final Pattern WIDTH_QUERY = Pattern.compile("[?&]w=(\\d{1,5})(?:&|#|$)");
+    private static final Pattern WIDTH_QUERY = Pattern.compile("[?&]w=(\\d{1,5})(?:&|#|$)");
 
     private final PostImportService posts;
     private final ImageService images;
@@ -86,10 +85,10 @@ public class ExportService {
         Map<String, Image> bundleFiles = new LinkedHashMap<>();
         Map<UUID, String> nameOfImage = new HashMap<>();
         ImageReferences.Rewrite rewrite = ImageReferences.rewrite(post.markdown(),
-                ref -> mediaImage(ref).map(image -> bundleName(image, bundleFiles, nameOfImage) + widthQuery(ref)));
+                ref -> images.imageAt(ref).map(image -> bundleName(image, bundleFiles, nameOfImage) + widthQuery(ref)));
         String featureImage = post.featureImageUrl();
         if (post.featureImageId() != null) {
-            featureImage = images.findByMediaReference(post.featureImageId().toString())
+            featureImage = images.findById(post.featureImageId())
                     .map(image -> bundleName(image, bundleFiles, nameOfImage)).orElse(null);
         }
         // Aliases are written from meta, where they were given; old slugs Inkwell recorded by
@@ -116,11 +115,6 @@ public class ExportService {
         return width.find() ? "?w=" + width.group(1) : "";
     }
 
-    private Optional<Image> mediaImage(String ref) {
-        Matcher media = MEDIA_URL.matcher(ref);
-        return media.find() ? images.findByMediaReference(media.group(1)) : Optional.empty();
-    }
-
     /** The image's file name inside the bundle; two different images never share one. */
     private static String bundleName(Image image, Map<String, Image> bundleFiles, Map<UUID, String> nameOfImage) {
         return nameOfImage.computeIfAbsent(image.id, id -> {
@@ -134,7 +128,7 @@ public class ExportService {
     }
 
     private Optional<byte[]> imageBytes(UUID imageId) {
-        return images.findByMediaReference(imageId.toString()).flatMap(images::servedBytes);
+        return images.findById(imageId).flatMap(images::servedBytes);
     }
 
     private static void entry(ZipOutputStream zip, Set<String> written, String path, byte[] bytes) throws IOException {
