@@ -7,6 +7,7 @@ import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Json;
+import io.inkwell.common.web.StrictJson;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageService;
 import io.inkwell.imports.ImportDtos.Action;
@@ -490,7 +491,7 @@ public class ImportService {
         int nul = text.indexOf('\0');
         if (nul >= 0) {
             int line = (int) text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
-            throw new ImportFileException(path, line, "Contains a NUL character, which text cannot hold.");
+            throw new ImportFileException(path, line, StrictJson.NUL_MESSAGE);
         }
         return text;
     }
