@@ -5,7 +5,7 @@
 #
 # Steps:
 #   1. Generate the deterministic blog data set (1,000 posts, 50 tags, 10% drafts) with
-#      ../shared/bench/gen_blog_data.py (override: BLOG_DATA_GENERATOR=/path/to/gen_blog_data.py).
+#      bench/gen_blog_data.py, a copy of the shared generator (override: BLOG_DATA_GENERATOR=/path/to/gen_blog_data.py).
 #   2. Build a Hugo-style site zip from it (bench/make_import_site.py): one page bundle
 #      content/posts/<slug>/index.md per post (the generated Markdown, unchanged), and for every
 #      10th post a distinct 64x64 cover.png in the bundle, referenced from the front matter
@@ -45,7 +45,7 @@ IMPORT_TIMEOUT=${IMPORT_TIMEOUT:-300}
 IMAGE_EVERY=${IMAGE_EVERY:-10}
 TOKEN=bench-token
 SOURCE=bench
-GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/../../shared/bench/gen_blog_data.py}
+GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/gen_blog_data.py}
 
 OUT_DIR=$REPO_DIR/bench/out/import
 DATA_DIR=$OUT_DIR/data

@@ -4,7 +4,7 @@
 Usage:
     python3 make_import_site.py BLOG_DIR OUT_ZIP [--image-every 10] [--image-size 64]
 
-BLOG_DIR is the output directory of ../shared/bench/gen_blog_data.py (its md/NNNN-<slug>.md
+BLOG_DIR is the output directory of bench/gen_blog_data.py (its md/NNNN-<slug>.md
 files are read). OUT_ZIP gets, written with zipfile (DEFLATED):
 
     content/posts/<slug>/index.md    the generated Markdown file, unchanged, except that

@@ -5,7 +5,7 @@
 #
 # Steps:
 #   1. Generate the deterministic blog data set (1,000 posts, 50 tags, 10% drafts) with
-#      ../shared/bench/gen_blog_data.py (override: BLOG_DATA_GENERATOR=/path/to/gen_blog_data.py).
+#      bench/gen_blog_data.py, a copy of the shared generator (override: BLOG_DATA_GENERATOR=/path/to/gen_blog_data.py).
 #   2. Build the app unless target/quarkus-app/quarkus-run.jar exists, then start it on a
 #      fresh embedded-PostgreSQL data dir (bench/out/data) with admin token "bench-token".
 #      As root it runs as the unprivileged user "inkwell" (created if missing), because
@@ -46,7 +46,7 @@ BENCH_USER=${BENCH_USER:-inkwell}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 LOAD_WORKERS=${LOAD_WORKERS:-8}
 TOKEN=bench-token
-GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/../../shared/bench/gen_blog_data.py}
+GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/gen_blog_data.py}
 
 OUT_DIR=$REPO_DIR/bench/out
 DATA_DIR=$OUT_DIR/data

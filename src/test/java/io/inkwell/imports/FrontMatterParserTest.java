@@ -14,7 +14,7 @@ class FrontMatterParserTest {
 
     @Test
     void hugoSeedPostParses() throws Exception {
-        String content = Files.readString(Path.of("..", "shared", "seeds", "pycon-pune-2017.md"));
+        String content = Files.readString(Path.of("src", "test", "resources", "seeds", "pycon-pune-2017.md"));
 
         SourceDocument document = FrontMatterParser.parse("content/post/pycon-pune-2017.md", content);
 

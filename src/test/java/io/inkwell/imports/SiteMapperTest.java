@@ -22,7 +22,7 @@ class SiteMapperTest {
 
     @Test
     void seedPostMapsToOurFields() throws Exception {
-        String content = Files.readString(Path.of("..", "shared", "seeds", "pycon-pune-2017.md"));
+        String content = Files.readString(Path.of("src", "test", "resources", "seeds", "pycon-pune-2017.md"));
 
         ImportedPost post = map("content/post/pycon-pune-2017.md", content);
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SeedPostTest {
 
-    private static final Path SEED = Path.of("..", "shared", "seeds", "pycon-pune-2017.md");
+    private static final Path SEED = Path.of("src", "test", "resources", "seeds", "pycon-pune-2017.md");
     private static final List<String> TERMS = List.of("rtnpro", "python", "pycon", "pyconpune", "pycon in india");
 
     @Test
