@@ -1,5 +1,6 @@
 package io.inkwell.imports;
 
+import io.inkwell.common.ScratchSpace;
 import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.BadRequestException;
@@ -25,12 +26,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -41,9 +40,11 @@ public class ImportResource {
 
     private final ImportService imports;
     private final ArchiveLimits limits;
+    private final ScratchSpace scratch;
 
-    public ImportResource(ImportService imports, InkwellConfig config) {
+    public ImportResource(ImportService imports, InkwellConfig config, ScratchSpace scratch) {
         this.imports = imports;
+        this.scratch = scratch;
         InkwellConfig.Imports settings = config.imports();
         this.limits = new ArchiveLimits(settings.maxEntries(), settings.maxEntryBytes(), settings.maxTotalBytes(),
                 settings.maxCompressionRatio());
@@ -201,19 +202,11 @@ public class ImportResource {
         return base;
     }
 
-    private static java.nio.file.Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("inkwell-import-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private java.nio.file.Path temporaryDirectory() {
+        return scratch.newFolder("import-");
     }
 
     private static void deleteRecursively(java.nio.file.Path directory) {
-        try (Stream<java.nio.file.Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Leftovers in the temp directory are harmless; the OS cleans it.
-        }
+        ScratchSpace.deleteRecursively(directory);
     }
 }
