@@ -1,6 +1,8 @@
 package io.inkwell;
 
-import io.inkwell.common.db.EmbeddedDatabase;
+import io.inkwell.common.ScratchSpace;
+import io.inkwell.common.db.embedded.EmbeddedDatabase;
+import io.inkwell.common.db.embedded.EmbeddedDatabaseException;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.ShutdownEvent;
@@ -9,6 +11,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +27,22 @@ public class InkwellMain implements QuarkusApplication {
     private static volatile boolean applicationStarted;
 
     public static void main(String... args) {
+        Path dataDirectory = EmbeddedDatabase.dataDirectoryFromEnvironment();
+        if (System.getenv("QUARKUS_HTTP_BODY_UPLOADS_DIRECTORY") == null) {
+            System.setProperty("quarkus.http.body.uploads-directory",
+                    ScratchSpace.processFolder(dataDirectory).resolve("uploads").toString());
+        }
         if (!EmbeddedDatabase.externalDatabaseConfigured()) {
-            EmbeddedDatabase database = EmbeddedDatabase.start(EmbeddedDatabase.dataDirectoryFromEnvironment(), true);
+            EmbeddedDatabase database;
+            try {
+                database = EmbeddedDatabase.start(dataDirectory,
+                        EmbeddedDatabase.Durability.DURABLE);
+            } catch (EmbeddedDatabaseException e) {
+                // One line the operator can act on; a stack trace would only bury it.
+                System.err.println("ERROR: " + e.getMessage());
+                System.exit(1);
+                return;
+            }
             for (Map.Entry<String, String> property : database.datasourceProperties().entrySet()) {
                 System.setProperty(property.getKey(), property.getValue());
             }

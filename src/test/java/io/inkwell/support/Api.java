@@ -6,7 +6,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
-import io.inkwell.common.db.EmbeddedDatabase;
+import io.inkwell.common.db.embedded.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -67,6 +67,16 @@ public final class Api {
 
     public static RequestSpecification content() {
         return given().filter(CONTRACT);
+    }
+
+    /** An admin request to a server started as a process ({@link PackagedServer}) with {@link #ADMIN_TOKEN}. */
+    public static RequestSpecification admin(PackagedServer server) {
+        return admin().baseUri("http://127.0.0.1").port(server.port());
+    }
+
+    /** A request to such a server whose input is deliberately invalid; only the response is checked. */
+    public static RequestSpecification adminWithBadInput(PackagedServer server) {
+        return adminWithBadInput().baseUri("http://127.0.0.1").port(server.port());
     }
 
     /** A suffix that keeps each test's slugs apart, so tests never depend on each other. */

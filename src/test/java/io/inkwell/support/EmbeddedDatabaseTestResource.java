@@ -1,10 +1,11 @@
 package io.inkwell.support;
 
-import io.inkwell.common.db.EmbeddedDatabase;
+import io.inkwell.common.db.embedded.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Map;
 public class EmbeddedDatabaseTestResource implements QuarkusTestResourceLifecycleManager {
 
     private EmbeddedDatabase database;
+    private Path dataDirectory;
 
     @Override
     public Map<String, String> start() {
@@ -21,7 +23,10 @@ public class EmbeddedDatabaseTestResource implements QuarkusTestResourceLifecycl
             return Map.of();
         }
         try {
-            database = EmbeddedDatabase.start(Files.createTempDirectory("inkwell-test-db"), false);
+            // In the temp folder rather than target/: run as root, the database account must be able
+            // to reach it, and a clone may sit where it cannot (under /root).
+            dataDirectory = Files.createTempDirectory("inkwell-test-db");
+            database = EmbeddedDatabase.start(dataDirectory, EmbeddedDatabase.Durability.THROWAWAY);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -32,6 +37,15 @@ public class EmbeddedDatabaseTestResource implements QuarkusTestResourceLifecycl
     public void stop() {
         if (database != null) {
             database.close();
+            deleteQuietly(dataDirectory);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover in the temp folder is harmless
         }
     }
 }

@@ -10,6 +10,13 @@ import java.util.Optional;
 @ConfigMapping(prefix = "inkwell")
 public interface InkwellConfig {
 
+    /**
+     * INKWELL_DATA_DIR: the embedded database (when no external one is set) and the scratch
+     * space of uploads; the launcher reads it too, before this configuration exists.
+     */
+    @WithDefault("data")
+    String dataDir();
+
     /** INKWELL_ADMIN_TOKEN: installed as an admin token at start if it is not stored yet. */
     Optional<String> adminToken();
 
@@ -22,6 +29,17 @@ public interface InkwellConfig {
     Duration contentCacheCheckInterval();
 
     Images images();
+
+    Health health();
+
+    interface Health {
+        /**
+         * How long the database may stay unreachable before liveness fails and an orchestrator
+         * should restart the server (INKWELL_HEALTH_DATABASE_GRACE).
+         */
+        @WithDefault("20s")
+        Duration databaseGrace();
+    }
 
     Imports imports();
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.inkwell.common.db.DatabaseOutage;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -109,9 +110,27 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
         LOG.error("Unexpected failure", e);
         return problem(500, "Internal Server Error",
                 "The server could not complete the request. It has been logged.", List.of(), uri);
+    }
+
+    private Response databaseUnavailable(Throwable e, UriInfo uri) {
+        LOG.warnf("Database unreachable, answered 503: %s", rootMessage(e));
+        Response problem = problem(503, "Service Unavailable",
+                "The database cannot be reached right now. Retry in a few seconds.", List.of(), uri);
+        return Response.fromResponse(problem).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Response staleWriteProblem(UriInfo uri) {

@@ -1,5 +1,6 @@
 package io.inkwell.common.web;
 
+import io.inkwell.common.db.ScheduledWork;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -30,11 +31,13 @@ public class ContentGeneration {
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry transactions;
     private final DataSource dataSource;
+    private final ScheduledWork scheduledWork;
     private final AtomicLong epoch = new AtomicLong();
     private volatile long lastSeenInDatabase = -1;
 
     public ContentGeneration(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
-            DataSource dataSource) {
+            DataSource dataSource, ScheduledWork scheduledWork) {
+        this.scheduledWork = scheduledWork;
         this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.transactions = transactions;
@@ -87,8 +90,12 @@ public class ContentGeneration {
 
     @Scheduled(every = "${inkwell.content-cache-check-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
     void pollForOtherInstances() {
+        scheduledWork.run("the check for other instances' changes", this::readGenerationFromDatabase);
+    }
+
+    @Transactional
+    void readGenerationFromDatabase() {
         long stored = ((Number) entityManager
                 .createNativeQuery("select last_value from content_generation")
                 .getSingleResult()).longValue();

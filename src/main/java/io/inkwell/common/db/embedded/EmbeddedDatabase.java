@@ -1,12 +1,18 @@
-package io.inkwell.common.db;
+package io.inkwell.common.db.embedded;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -15,16 +21,38 @@ import org.jboss.logging.Logger;
  * A real PostgreSQL server run by the application itself, so that a fresh clone needs nothing
  * but a JDK. It is started before Quarkus reads its configuration, because Flyway and Hibernate
  * need the JDBC URL at boot.
+ *
+ * <p>What lives in the data directory: {@code inkwell.lock} (one server at a time),
+ * {@code postgres/} (the cluster, owned by the database account), {@code postgres-binaries/} (the
+ * programs, writable only by the server's account), {@code postgres-password} (the superuser's
+ * random password, mode 0600) and {@code postgres.log}. The server listens on 127.0.0.1 only,
+ * has no Unix socket, and asks every connection for the password (SCRAM).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     public static final String JDBC_URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    private static final String SUPERUSER = "postgres";
+    private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
 
-    private final EmbeddedPostgres postgres;
+    /** Whether what is written must survive crashes: yes for a server, no for a test's scratch database. */
+    public enum Durability {
+        /** fsync and synchronous commit on: a commit the API acknowledged is on disk. */
+        DURABLE,
+        /** Wiped at start, nothing flushed: for test suites only. */
+        THROWAWAY
+    }
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
+    private final DataDirectoryLock lock;
+    private final Postmaster postmaster;
+    private final int port;
+    private final String password;
+
+    private EmbeddedDatabase(DataDirectoryLock lock, Postmaster postmaster, int port, String password) {
+        this.lock = lock;
+        this.postmaster = postmaster;
+        this.port = port;
+        this.password = password;
     }
 
     /** True when the operator pointed the application at a PostgreSQL server of their own. */
@@ -33,65 +61,147 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
     }
 
-    /**
-     * Starts PostgreSQL on a free local port with its data in {@code dataDirectory}. With
-     * {@code keepData} the directory is reused across restarts; otherwise it is wiped first.
-     */
-    public static EmbeddedDatabase start(Path dataDirectory, boolean keepData) {
-        refuseRoot();
+    /** INKWELL_DATA_DIR (or -Dinkwell.data-dir), else ./data. */
+    public static Path dataDirectoryFromEnvironment() {
+        String configured = Optional.ofNullable(System.getProperty("inkwell.data-dir"))
+                .orElse(System.getenv("INKWELL_DATA_DIR"));
+        return Path.of(configured == null || configured.isBlank() ? "data" : configured);
+    }
+
+    /** Starts PostgreSQL on a free loopback port with its files in {@code dataDirectory}. */
+    public static EmbeddedDatabase start(Path dataDirectory, Durability durability) {
+        Path data = dataDirectory.toAbsolutePath().normalize();
+        DatabaseAccount account = DatabaseAccount.forThisServer();
+        DataDirectoryLock lock = null;
         try {
-            Files.createDirectories(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!keepData)
-                    // Stopped by the application after in-flight requests finish, not by a
-                    // JVM hook racing with Quarkus's graceful shutdown.
-                    .setRegisterShutdownHook(!keepData)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("wal_buffers", "16MB")
-                    .setServerConfig("max_wal_size", "2GB")
-                    .setServerConfig("fsync", keepData ? "on" : "off")
-                    .start();
-            LOG.infof("Embedded PostgreSQL listening on port %d, data in %s",
-                    postgres.getPort(), dataDirectory.toAbsolutePath());
-            return new EmbeddedDatabase(postgres);
+            account.ensurePrivateDirectory(data);
+            lock = DataDirectoryLock.acquire(data);
+            account.checkCanReach(data);
+            Path binaries = PostgresBinaries.prepare(data.resolve("postgres-binaries"), account);
+            Path cluster = data.resolve("postgres");
+            Path logFile = data.resolve("postgres.log");
+            rotate(logFile);
+            if (!Files.exists(logFile)) {
+                Files.createFile(logFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
+            StalePostmaster.stopIfRunning(cluster, binaries, account);
+            if (durability == Durability.THROWAWAY) {
+                PostgresBinaries.deleteTree(cluster);
+            }
+            if (!Files.exists(cluster.resolve("PG_VERSION"))) {
+                Files.createDirectories(cluster);
+                account.handOver(cluster);
+                Files.setPosixFilePermissions(cluster, PosixFilePermissions.fromString("rwx------"));
+                PostgresCommands.initdb(binaries, cluster, account, durability == Durability.DURABLE);
+            }
+            writeAccessRules(cluster, account);
+            String password = superuserPassword(data.resolve("postgres-password"), binaries, cluster, account);
+            int port = freeLoopbackPort();
+            Postmaster postmaster = new Postmaster(binaries, cluster, logFile, account, port, settings(durability));
+            postmaster.start();
+            LOG.infof("Embedded PostgreSQL started (pid %d, user %s, 127.0.0.1:%d, %s), data in %s",
+                    postmaster.pid(), account.name(), port,
+                    durability == Durability.DURABLE ? "durable commits" : "throwaway", cluster);
+            return new EmbeddedDatabase(lock, postmaster, port, password);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in "
-                    + dataDirectory.toAbsolutePath() + ": " + e.getMessage(), e);
+            closeQuietly(lock);
+            throw new EmbeddedDatabaseException("Could not prepare the embedded PostgreSQL in " + data + ": "
+                    + e.getMessage());
+        } catch (RuntimeException e) {
+            closeQuietly(lock);
+            throw e;
+        }
+    }
+
+    private static Map<String, String> settings(Durability durability) {
+        boolean durable = durability == Durability.DURABLE;
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("listen_addresses", "127.0.0.1");
+        // No Unix socket: its folder would be one more place other users could reach.
+        settings.put("unix_socket_directories", "");
+        settings.put("password_encryption", "scram-sha-256");
+        settings.put("fsync", durable ? "on" : "off");
+        settings.put("synchronous_commit", durable ? "on" : "off");
+        settings.put("full_page_writes", durable ? "on" : "off");
+        settings.put("timezone", "UTC");
+        settings.put("max_connections", "100");
+        // Large imports write a lot of WAL at once.
+        settings.put("wal_buffers", "16MB");
+        settings.put("max_wal_size", "2GB");
+        return settings;
+    }
+
+    /** Written at every start, so the rules are the code's, whatever the cluster was made with. */
+    private static void writeAccessRules(Path cluster, DatabaseAccount account) throws IOException {
+        Path rules = cluster.resolve("pg_hba.conf");
+        Files.writeString(rules, """
+                # Written by Inkwell at every start; changes here are overwritten.
+                # TCP on 127.0.0.1 only (see listen_addresses), always with the password.
+                host all all 127.0.0.1/32 scram-sha-256
+                """, StandardCharsets.US_ASCII);
+        account.handOver(rules);
+        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /**
+     * The superuser's password, made on first start (also for clusters made by older versions,
+     * whose password was the well-known default). It is set in the cluster before it is saved, so
+     * a crash in between only means a new one next time.
+     */
+    private static String superuserPassword(Path file, Path binaries, Path cluster, DatabaseAccount account)
+            throws IOException {
+        if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            String saved = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            if (!saved.isEmpty()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                return saved;
+            }
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        PostgresCommands.setSuperuserPassword(binaries, cluster, account, password);
+        Path staging = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(staging);
+        Files.createFile(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(staging, password + "\n", StandardCharsets.US_ASCII, StandardOpenOption.SYNC);
+        Files.move(staging, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return password;
+    }
+
+    private static void rotate(Path logFile) throws IOException {
+        if (Files.exists(logFile) && Files.size(logFile) > LOG_ROTATE_BYTES) {
+            Files.move(logFile, logFile.resolveSibling(logFile.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
     /** The datasource settings Quarkus needs to reach this server. */
     public Map<String, String> datasourceProperties() {
         return Map.of(
-                JDBC_URL_PROPERTY, postgres.getJdbcUrl("postgres", "postgres"),
-                "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
-    }
-
-    public static Path dataDirectoryFromEnvironment() {
-        String configured = Optional.ofNullable(System.getProperty("inkwell.data-dir"))
-                .orElse(System.getenv("INKWELL_DATA_DIR"));
-        Path base = Path.of(configured == null || configured.isBlank() ? "data" : configured);
-        return base.resolve("postgres");
-    }
-
-    private static void refuseRoot() {
-        String user = System.getProperty("user.name", "").toLowerCase(Locale.ROOT);
-        if ("root".equals(user)) {
-            throw new IllegalStateException("PostgreSQL refuses to run as root, so the embedded "
-                    + "database cannot start. Run Inkwell as an ordinary user, or point it at a "
-                    + "PostgreSQL server with QUARKUS_DATASOURCE_JDBC_URL.");
-        }
+                JDBC_URL_PROPERTY, "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                "quarkus.datasource.username", SUPERUSER,
+                "quarkus.datasource.password", password);
     }
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        postmaster.stop();
+        closeQuietly(lock);
+    }
+
+    private static void closeQuietly(DataDirectoryLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                LOG.debug("Releasing the data directory lock failed", e);
+            }
         }
     }
 }

@@ -1,0 +1,152 @@
+package io.inkwell.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged server as README command 1 starts it ({@code java -jar}), as a real process that
+ * tests can stop, kill, and start again on the same data directory.
+ */
+public final class PackagedServer {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    public static final boolean EXTERNAL_DATABASE = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
+
+    private final Process process;
+    private final Path logFile;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private PackagedServer(Process process, Path logFile, int port) {
+        this.process = process;
+        this.logFile = logFile;
+        this.port = port;
+    }
+
+    /** Starts the jar; {@code environment} adds to (or, with a null value, removes from) the test's own. */
+    public static PackagedServer start(Path dataDir, int port, Map<String, String> environment) throws IOException {
+        Path log = Files.createTempFile("inkwell-server", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("INKWELL_DATA_DIR", dataDir.toString());
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
+        return new PackagedServer(builder.start(), log, port);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public String log() throws IOException {
+        return Files.readString(logFile, StandardCharsets.UTF_8);
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits for /q/health/ready; fails with the server's log if it exits or takes longer than {@code timeout}. */
+    public Duration awaitReady(Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited early (code " + process.exitValue() + "):\n" + log());
+            }
+            try {
+                if (get("/q/health/ready").statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("server not ready within " + timeout.toSeconds() + " s:\n" + log());
+    }
+
+    /** The embedded PostgreSQL's postmaster, from its pid file. */
+    public static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
+    }
+
+    /** kill -9 of the JVM and every process it started (the database and its backends), all at once. */
+    public void killWithDatabase() throws InterruptedException {
+        List<ProcessHandle> family = process.descendants().toList();
+        process.destroyForcibly();
+        family.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** kill -9 of the JVM alone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, as an orchestrator or Ctrl-C stops it; returns the exit code (0 for a clean stop). */
+    public int stop() throws Exception {
+        if (!process.isAlive()) {
+            return process.exitValue();
+        }
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("server did not stop:\n" + log());
+        }
+        // 143 is the JVM's answer to SIGTERM when it exits from a signal; both mean a clean stop.
+        int code = process.exitValue();
+        return code == 143 ? 0 : code;
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int awaitExit(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("server still running after " + timeout.toSeconds() + " s:\n" + log());
+        }
+        return process.exitValue();
+    }
+}
