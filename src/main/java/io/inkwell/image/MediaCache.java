@@ -1,17 +1,17 @@
 package io.inkwell.image;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.common.web.ContentGeneration;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Recently served media in memory, bounded by bytes. Media bytes never change under a key,
- * but an image can be deleted, so entries also expire with the content generation.
+ * Recently served media in memory, bounded by bytes (least useful entries leave first). Media
+ * bytes never change under a key, but an image can be deleted, so entries also expire with the
+ * content generation.
  */
 @ApplicationScoped
 class MediaCache {
@@ -22,19 +22,22 @@ class MediaCache {
     private record Entry(long epoch, Media media) {
     }
 
-    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong cachedBytes = new AtomicLong();
+    private final Cache<String, Entry> entries;
     private final long maxBytes;
     private final ContentGeneration generation;
 
     MediaCache(InkwellConfig config, ContentGeneration generation) {
         this.maxBytes = config.images().memoryCacheBytes();
         this.generation = generation;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, Entry entry) -> entry.media().bytes().length)
+                .build();
     }
 
     Optional<Media> get(String key, Supplier<Optional<Media>> loader) {
         long epoch = generation.epoch();
-        Entry entry = entries.get(key);
+        Entry entry = entries.getIfPresent(key);
         if (entry != null && entry.epoch() == epoch) {
             return Optional.of(entry.media());
         }
@@ -43,23 +46,10 @@ class MediaCache {
         return loaded;
     }
 
-    void clear() {
-        entries.clear();
-        cachedBytes.set(0);
-    }
-
     private void put(String key, Entry entry) {
-        long size = entry.media().bytes().length;
-        if (size > maxBytes / 8) {
-            return;
-        }
-        if (cachedBytes.addAndGet(size) > maxBytes) {
-            clear();
-            cachedBytes.addAndGet(size);
-        }
-        Entry previous = entries.put(key, entry);
-        if (previous != null) {
-            cachedBytes.addAndGet(-previous.media().bytes().length);
+        // One large file must not push out everything else.
+        if (entry.media().bytes().length <= maxBytes / 8) {
+            entries.put(key, entry);
         }
     }
 }

@@ -28,6 +28,10 @@ public interface InkwellConfig {
     @WithDefault("1s")
     Duration contentCacheCheckInterval();
 
+    /** Bytes of Content API responses kept in memory (INKWELL_CONTENT_CACHE_BYTES). */
+    @WithDefault("33554432")
+    long contentCacheBytes();
+
     Images images();
 
     Health health();

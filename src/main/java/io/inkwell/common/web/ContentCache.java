@@ -1,6 +1,9 @@
 package io.inkwell.common.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkwell.common.Text;
+import io.inkwell.common.config.InkwellConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -8,25 +11,27 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 /**
  * Ready-to-send Content API responses. The JSON comes from snapshots serialized at publish
- * time; this keeps the bytes and their ETag so a repeated read costs a map lookup.
+ * time; this keeps the bytes and their ETag so a repeated read costs a map lookup. Bounded by
+ * bytes (INKWELL_CONTENT_CACHE_BYTES); when full, the least useful entries go, one by one.
  */
 @ApplicationScoped
 public class ContentCache {
 
-    private static final int MAX_ENTRIES = 20_000;
     static final String CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
     private final ContentGeneration generation;
-    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Cache<String, Entry> entries;
 
-    public ContentCache(ContentGeneration generation) {
+    public ContentCache(ContentGeneration generation, InkwellConfig config) {
         this.generation = generation;
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(config.contentCacheBytes())
+                .weigher((String key, Entry entry) -> key.length() + entry.body.length)
+                .build();
     }
 
     /**
@@ -36,16 +41,13 @@ public class ContentCache {
     public Response respond(String key, String ifNoneMatch, Supplier<Optional<String>> loader,
             Supplier<Response> notFound) {
         long epoch = generation.epoch();
-        Entry entry = entries.get(key);
+        Entry entry = entries.getIfPresent(key);
         if (entry == null || entry.epoch != epoch) {
             Optional<String> json = loader.get();
             if (json.isEmpty()) {
                 return notFound.get();
             }
             entry = new Entry(epoch, json.get().getBytes(StandardCharsets.UTF_8));
-            if (entries.size() >= MAX_ENTRIES) {
-                entries.clear();
-            }
             entries.put(key, entry);
         }
         if (ifNoneMatch != null && (ifNoneMatch.contains(entry.etag) || ifNoneMatch.trim().equals("*"))) {
