@@ -436,6 +436,27 @@ class ImportApiTest {
         return admin().contentType("application/zip").body(zip).post("/api/admin/import" + (query.isEmpty() ? "" : "?" + query));
     }
 
+    @Test
+    void overlongFileNamesAre422NamingTheFileName() {
+        String s = unique();
+        long before = Posts.adminTotal();
+        String longName = "long-" + s + "-" + "n".repeat(300) + ".md";
+        adminWithBadInput().contentType("text/markdown").body("---\ntitle: Long " + s + "\n---\n")
+                .post("/api/admin/import?filename=" + longName).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("filename"))
+                .body("detail", not(containsString("/tmp")));
+        io.inkwell.support.Api.adminMultipart()
+                .multiPart("file", longName, ("---\ntitle: Long " + s + "\n---\n").getBytes(), "text/markdown")
+                .post("/api/admin/import").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("filename"));
+        assertEquals(before, Posts.adminTotal());
+        // A name that is long but fine is used as given (its slug too), never as a path on the server.
+        String fine = "fine-" + s + "-" + "f".repeat(150) + ".md";
+        admin().contentType("text/markdown").body("---\ntitle: Fine " + s + "\n---\n")
+                .post("/api/admin/import?filename=" + fine).then().statusCode(200)
+                .body("files[0].path", equalTo(fine));
+    }
+
     private static void refused(String type, byte[] body) {
         adminWithBadInput().contentType(type).body(body).post("/api/admin/import").then()
                 .statusCode(422).contentType("application/problem+json")
