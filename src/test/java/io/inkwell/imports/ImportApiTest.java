@@ -457,6 +457,35 @@ class ImportApiTest {
                 .body("files[0].path", equalTo(fine));
     }
 
+    @Test
+    void truncatedArchivesSayWhatIsWrongAndNameNoServerPath() {
+        String s = unique();
+        long before = Posts.adminTotal();
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 3; i++) {
+            byte[] noise = new byte[30_000];
+            random.nextBytes(noise);
+            files.put("content/posts/cut-" + i + "-" + s + ".md",
+                    ("---\ntitle: Cut " + s + "\n---\n" + java.util.Base64.getEncoder().encodeToString(noise)).getBytes());
+        }
+        byte[] tarGz = ArchiveFixtures.tarGz(files);
+        for (int length : List.of(20, tarGz.length / 2)) {
+            adminWithBadInput().contentType("application/gzip").body(java.util.Arrays.copyOf(tarGz, length))
+                    .post("/api/admin/import").then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("truncated"))
+                    .body("detail", not(containsString("null")))
+                    .body("detail", not(containsString("/tmp")));
+        }
+        byte[] zip = Sites.zip(files);
+        adminWithBadInput().contentType("application/zip").body(java.util.Arrays.copyOf(zip, zip.length / 2))
+                .post("/api/admin/import").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("archive"))
+                .body("detail", not(containsString("/tmp")))
+                .body("detail", not(containsString("inkwell-import")));
+        assertEquals(before, Posts.adminTotal());
+    }
+
     private static void refused(String type, byte[] body) {
         adminWithBadInput().contentType(type).body(body).post("/api/admin/import").then()
                 .statusCode(422).contentType("application/problem+json")
