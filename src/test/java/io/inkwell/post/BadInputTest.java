@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -190,5 +191,19 @@ class BadInputTest {
                 .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("publishedAt"));
         assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void protocolRelativeFeatureImageUrlsAre422() {
+        long before = Posts.adminTotal();
+        for (String url : List.of("//evil.example/x.png", "/\\evil.example/x.png", "https:///x.png")) {
+            adminWithBadInput().contentType(ContentType.JSON)
+                    .body(Map.of("title", "Elsewhere", "featureImage", Map.of("url", url)))
+                    .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("featureImage.url"));
+        }
+        assertEquals(before, Posts.adminTotal());
+        Posts.create(Map.of("title", "Site path " + unique(), "featureImage", Map.of("url", "/images/cover.png")));
+        Posts.create(Map.of("title", "Elsewhere " + unique(), "featureImage", Map.of("url", "https://cdn.example/cover.png")));
     }
 }
