@@ -17,6 +17,7 @@ import io.inkwell.support.Sites;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -437,6 +438,16 @@ class ImportApiTest {
     }
 
     @Test
+    void importWithoutContentTypeIs415() {
+        long before = Posts.adminTotal();
+        io.inkwell.support.Api.assertProblem(io.inkwell.support.Api.adminWithoutContentType("POST",
+                "/api/admin/import", "---\ntitle: Untyped\n---\n".getBytes(StandardCharsets.UTF_8)), 415, "Content-Type");
+        io.inkwell.support.Api.assertProblem(io.inkwell.support.Api.adminWithoutContentType("POST",
+                "/api/admin/import", null), 415, "Content-Type");
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
     void overlongFileNamesAre422NamingTheFileName() {
         String s = unique();
         long before = Posts.adminTotal();
@@ -455,6 +466,21 @@ class ImportApiTest {
         admin().contentType("text/markdown").body("---\ntitle: Fine " + s + "\n---\n")
                 .post("/api/admin/import?filename=" + fine).then().statusCode(200)
                 .body("files[0].path", equalTo(fine));
+    }
+
+    @Test
+    void malformedMultipartBodiesAre400() {
+        long before = Posts.adminTotal();
+        String part = "--zzz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.md\"\r\n\r\n---\ntitle: Cut\n";
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"")) {
+            adminWithBadInput().contentType(type).body("xxxx".getBytes(StandardCharsets.UTF_8)).post("/api/admin/import")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("multipart"));
+        }
+        adminWithBadInput().contentType("multipart/form-data; boundary=zzz").body(part.getBytes(StandardCharsets.UTF_8))
+                .post("/api/admin/import").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("multipart"));
+        assertEquals(before, Posts.adminTotal());
     }
 
     @Test
