@@ -2,6 +2,7 @@ package io.inkwell.imports;
 
 import io.inkwell.common.web.CappedCopy;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,6 +44,9 @@ public final class ArchiveReader {
     /** Small files compress far better than a ratio says anything about; only large ones are judged. */
     static final long RATIO_CHECKED_FROM_BYTES = 1L << 20;
 
+    /** Messages never quote the underlying exception: they can name files on the server. */
+    static final String TRUNCATED = "the archive ends early: it is truncated or not a complete .tar.gz";
+
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*");
     private static final int BUFFER_SIZE = 64 * 1024;
 
@@ -77,7 +81,7 @@ public final class ArchiveReader {
         try {
             zip = ZipFile.builder().setPath(zipFile).get();
         } catch (IOException e) {
-            throw new ArchiveRejectedException("not a zip archive: " + e.getMessage(), e);
+            throw new ArchiveRejectedException("it is not a zip archive, or an incomplete one (its table of contents is missing or damaged)", e);
         }
         Map<String, ZipArchiveEntry> entriesByName = new HashMap<>();
         try {
@@ -105,7 +109,8 @@ public final class ArchiveReader {
             return new ZipContents(zip, checked.files(), entriesByName, limits.maxEntryBytes());
         } catch (UnsupportedZipFeatureException e) {
             zip.close();
-            throw new ArchiveRejectedException("the zip uses an unsupported feature: " + e.getMessage(), e);
+            throw new ArchiveRejectedException("the zip uses a feature that cannot be read ("
+                    + e.getFeature() + ")", e);
         } catch (IOException | RuntimeException e) {
             zip.close();
             throw e;
@@ -164,7 +169,7 @@ public final class ArchiveReader {
         try {
             tar = new TarArchiveInputStream(new GzipCompressorInputStream(new BufferedInputStream(in)));
         } catch (IOException e) {
-            throw new ArchiveRejectedException("not a gzip-compressed tar archive: " + e.getMessage(), e);
+            throw new ArchiveRejectedException(e instanceof EOFException ? TRUNCATED : "it is not a gzip-compressed tar archive", e);
         }
         try (tar) {
             while (true) {
@@ -172,7 +177,8 @@ public final class ArchiveReader {
                 try {
                     entry = tar.getNextEntry();
                 } catch (IOException e) {
-                    throw new ArchiveRejectedException("not a valid tar.gz archive: " + e.getMessage(), e);
+                    throw new ArchiveRejectedException(e instanceof EOFException ? TRUNCATED
+                            : "it is not a valid tar.gz archive (damaged, or no tar inside the gzip)", e);
                 }
                 if (entry == null) {
                     break;
@@ -285,7 +291,9 @@ public final class ArchiveReader {
                     try {
                         read = data.read(buffer);
                     } catch (IOException e) {
-                        throw new ArchiveRejectedException("entry " + name + " is corrupt: " + e.getMessage(), e);
+                        throw new ArchiveRejectedException(e instanceof EOFException
+                                ? "entry " + name + " ends early: " + TRUNCATED
+                                : "entry " + name + " is corrupt and cannot be unpacked", e);
                     }
                     if (read < 0) {
                         break;

@@ -8,6 +8,7 @@ import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.web.CappedCopy;
 import io.inkwell.common.web.QueryParams;
+import io.inkwell.common.web.StrictJson;
 import io.inkwell.imports.ImportDtos.ImportReport;
 import io.inkwell.auth.AdminApi;
 import jakarta.ws.rs.Consumes;
@@ -26,10 +27,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -37,6 +38,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @AdminApi
 @Path("/api/admin/import")
 public class ImportResource {
+
+    /** What common file systems allow in one name, so that an export can write the file back as named. */
+    static final int MAX_FILE_NAME_CHARS = 255;
 
     private final ImportService imports;
     private final ArchiveLimits limits;
@@ -91,8 +95,9 @@ public class ImportResource {
         String name = safeName(filename == null || filename.isBlank() ? "post.md" : filename);
         java.nio.file.Path directory = temporaryDirectory();
         try {
-            copyCapped(body, directory.resolve(name), limits.maxEntryBytes());
-            return respond(imports.run(flat(directory, List.of(name)), options));
+            java.nio.file.Path file = directory.resolve(storedName(0));
+            copyCapped(body, file, limits.maxEntryBytes());
+            return respond(imports.run(flat(Map.of(name, file)), options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -113,8 +118,7 @@ public class ImportResource {
         }
         java.nio.file.Path directory = temporaryDirectory();
         try {
-            List<String> names = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            Map<String, java.nio.file.Path> stored = new LinkedHashMap<>();
             long total = 0;
             for (FileUpload file : files) {
                 String name = safeName(file.fileName() == null ? file.name() : file.fileName());
@@ -122,13 +126,14 @@ public class ImportResource {
                 if (file.size() > limits.maxEntryBytes() || total > limits.maxTotalBytes()) {
                     throw tooLarge();
                 }
-                if (!seen.add(name)) {
+                if (stored.containsKey(name)) {
                     throw new InvalidInputException("files", "Two parts are named '" + name + "'.");
                 }
-                Files.copy(file.uploadedFile(), directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-                names.add(name);
+                java.nio.file.Path target = directory.resolve(storedName(stored.size()));
+                Files.copy(file.uploadedFile(), target, StandardCopyOption.REPLACE_EXISTING);
+                stored.put(name, target);
             }
-            return respond(imports.run(flat(directory, names), options));
+            return respond(imports.run(flat(stored), options));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -154,8 +159,17 @@ public class ImportResource {
         return Response.status(refused ? 422 : 200).type(MediaType.APPLICATION_JSON).entity(report).build();
     }
 
-    private static ImportService.Upload flat(java.nio.file.Path directory, List<String> names) {
-        return new ImportService.Upload(SiteLayout.of(names), name -> Files.readAllBytes(directory.resolve(name)), true);
+    /**
+     * Loose files by the names the client gave them. On disk they have names of our own: a
+     * client's name may be longer than the file system allows, or mean something to it.
+     */
+    private static ImportService.Upload flat(Map<String, java.nio.file.Path> files) {
+        return new ImportService.Upload(SiteLayout.of(List.copyOf(files.keySet())),
+                name -> Files.readAllBytes(files.get(name)), true);
+    }
+
+    private static String storedName(int index) {
+        return "file-" + index;
     }
 
     private static ImportService.Options options(String mode, String dryRunValue, String pruneValue, String source,
@@ -193,11 +207,17 @@ public class ImportResource {
         return new ImportService.Options(parsedMode, dryRun, prune, sourceName, zone);
     }
 
-    /** A form part's or query's file name, without folders, so it cannot point outside the upload. */
+    /** A form part's or query's file name, without folders: how the report and the slug know the file. */
     private static String safeName(String name) {
         String base = name.replace('\\', '/').replaceAll(".*/", "").strip();
         if (base.isEmpty() || base.equals(".") || base.equals("..")) {
             throw new InvalidInputException("filename", "A file name is required.");
+        }
+        if (base.indexOf('\0') >= 0) {
+            throw new InvalidInputException("filename", StrictJson.NUL_MESSAGE);
+        }
+        if (base.length() > MAX_FILE_NAME_CHARS) {
+            throw new InvalidInputException("filename", "At most " + MAX_FILE_NAME_CHARS + " characters.");
         }
         return base;
     }

@@ -505,7 +505,9 @@ public class ImportService {
             return text.toString();
         }
         if (!(e instanceof ApiException)) {
+            // Its message may name server paths or SQL: the log gets it, the report does not.
             LOG.warn("Import of a file failed", e);
+            return "an unexpected error, logged on the server.";
         }
         return e.getMessage();
     }

@@ -88,14 +88,14 @@ public class PostResource {
     @POST
     @Path("{id}/publish")
     public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) {
+            byte[] body) {
         return withEtag(Response.ok(), service.publish(id, ifMatch, reader.readOptional(body, PublishRequest.class)));
     }
 
     @POST
     @Path("{id}/unpublish")
     public Response unpublish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            String body) {
+            byte[] body) {
         return withEtag(Response.ok(), service.unpublish(id, ifMatch, reader.readOptional(body, UnpublishRequest.class)));
     }
 

@@ -44,4 +44,21 @@ class ErrorMappingTest {
                 .body("detail", not(containsString("database password")))
                 .body(not(containsString("io.inkwell")));
     }
+
+    @Test
+    void tooLongAddressIs414ProblemJson() {
+        // Refused before any route is chosen: the answer is the same on every path.
+        adminWithBadInput().get("/api/content/posts?tag=" + "a".repeat(9000)).then().statusCode(414)
+                .contentType("application/problem+json")
+                .body("status", equalTo(414))
+                .body("title", equalTo("URI Too Long"));
+    }
+
+    @Test
+    void tooLargeHeadersAre431ProblemJson() {
+        adminWithBadInput().header("X-Padding", "p".repeat(30_000)).get("/api/admin/tags").then().statusCode(431)
+                .contentType("application/problem+json")
+                .body("status", equalTo(431))
+                .body("title", equalTo("Request Header Fields Too Large"));
+    }
 }

@@ -285,4 +285,23 @@ class ImageApiTest {
         ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
         assertFalse(exif != null && exif.containsTag(ExifIFD0Directory.TAG_MAKE), "no camera EXIF");
     }
+
+    @Test
+    void malformedMultipartUploadsAre400AndStoreNothing() {
+        long before = admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total");
+        byte[] png = Images.halfTransparentPng(20, 20, Color.GREEN);
+        byte[] head = "--zzz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.png\"\r\nContent-Type: image/png\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] truncated = new byte[head.length + png.length];
+        System.arraycopy(head, 0, truncated, 0, head.length);
+        System.arraycopy(png, 0, truncated, head.length, png.length);
+        adminWithBadInput().contentType("multipart/form-data; boundary=zzz").body(truncated).post("/api/admin/images")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("multipart"));
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+                "multipart/form-data; boundary=" + "b".repeat(71))) {
+            adminWithBadInput().contentType(type).body(truncated).post("/api/admin/images")
+                    .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("multipart"));
+        }
+        assertEquals(before, admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total"));
+    }
 }

@@ -81,6 +81,15 @@ class ArchiveReaderTest {
     }
 
     @Test
+    void truncatedTarGzSaysSoWithoutAnExceptionMessage() {
+        byte[] noise = new byte[8_000];
+        new java.util.Random(3).nextBytes(noise);
+        byte[] whole = ArchiveFixtures.tarGz(java.util.Map.of("content/posts/a.md", noise));
+        assertRejected(java.util.Arrays.copyOf(whole, whole.length / 2), ArchiveFormat.TAR_GZ, "truncated");
+        assertRejected(java.util.Arrays.copyOf(whole, 12), ArchiveFormat.TAR_GZ, "truncated");
+    }
+
+    @Test
     void emptyArchiveIsRejected() throws IOException {
         assertRejected(zip(out -> directory(out, "empty/")), ArchiveFormat.ZIP, "no files");
     }

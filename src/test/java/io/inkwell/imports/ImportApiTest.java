@@ -17,6 +17,7 @@ import io.inkwell.support.Sites;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -434,6 +435,81 @@ class ImportApiTest {
 
     private static Response importZip(byte[] zip, String query) {
         return admin().contentType("application/zip").body(zip).post("/api/admin/import" + (query.isEmpty() ? "" : "?" + query));
+    }
+
+    @Test
+    void importWithoutContentTypeIs415() {
+        long before = Posts.adminTotal();
+        io.inkwell.support.Api.assertProblem(io.inkwell.support.Api.adminWithoutContentType("POST",
+                "/api/admin/import", "---\ntitle: Untyped\n---\n".getBytes(StandardCharsets.UTF_8)), 415, "Content-Type");
+        io.inkwell.support.Api.assertProblem(io.inkwell.support.Api.adminWithoutContentType("POST",
+                "/api/admin/import", null), 415, "Content-Type");
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void overlongFileNamesAre422NamingTheFileName() {
+        String s = unique();
+        long before = Posts.adminTotal();
+        String longName = "long-" + s + "-" + "n".repeat(300) + ".md";
+        adminWithBadInput().contentType("text/markdown").body("---\ntitle: Long " + s + "\n---\n")
+                .post("/api/admin/import?filename=" + longName).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("filename"))
+                .body("detail", not(containsString("/tmp")));
+        io.inkwell.support.Api.adminMultipart()
+                .multiPart("file", longName, ("---\ntitle: Long " + s + "\n---\n").getBytes(), "text/markdown")
+                .post("/api/admin/import").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("filename"));
+        assertEquals(before, Posts.adminTotal());
+        // A name that is long but fine is used as given (its slug too), never as a path on the server.
+        String fine = "fine-" + s + "-" + "f".repeat(150) + ".md";
+        admin().contentType("text/markdown").body("---\ntitle: Fine " + s + "\n---\n")
+                .post("/api/admin/import?filename=" + fine).then().statusCode(200)
+                .body("files[0].path", equalTo(fine));
+    }
+
+    @Test
+    void malformedMultipartBodiesAre400() {
+        long before = Posts.adminTotal();
+        String part = "--zzz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.md\"\r\n\r\n---\ntitle: Cut\n";
+        for (String type : List.of("multipart/form-data", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"")) {
+            adminWithBadInput().contentType(type).body("xxxx".getBytes(StandardCharsets.UTF_8)).post("/api/admin/import")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("multipart"));
+        }
+        adminWithBadInput().contentType("multipart/form-data; boundary=zzz").body(part.getBytes(StandardCharsets.UTF_8))
+                .post("/api/admin/import").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("multipart"));
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void truncatedArchivesSayWhatIsWrongAndNameNoServerPath() {
+        String s = unique();
+        long before = Posts.adminTotal();
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 3; i++) {
+            byte[] noise = new byte[30_000];
+            random.nextBytes(noise);
+            files.put("content/posts/cut-" + i + "-" + s + ".md",
+                    ("---\ntitle: Cut " + s + "\n---\n" + java.util.Base64.getEncoder().encodeToString(noise)).getBytes());
+        }
+        byte[] tarGz = ArchiveFixtures.tarGz(files);
+        for (int length : List.of(20, tarGz.length / 2)) {
+            adminWithBadInput().contentType("application/gzip").body(java.util.Arrays.copyOf(tarGz, length))
+                    .post("/api/admin/import").then().statusCode(422).contentType("application/problem+json")
+                    .body("detail", containsString("truncated"))
+                    .body("detail", not(containsString("null")))
+                    .body("detail", not(containsString("/tmp")));
+        }
+        byte[] zip = Sites.zip(files);
+        adminWithBadInput().contentType("application/zip").body(java.util.Arrays.copyOf(zip, zip.length / 2))
+                .post("/api/admin/import").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("archive"))
+                .body("detail", not(containsString("/tmp")))
+                .body("detail", not(containsString("inkwell-import")));
+        assertEquals(before, Posts.adminTotal());
     }
 
     private static void refused(String type, byte[] body) {

@@ -2,6 +2,8 @@ package io.inkwell.post;
 
 import static io.inkwell.support.Api.admin;
 import static io.inkwell.support.Api.adminWithBadInput;
+import static io.inkwell.support.Api.adminWithoutContentType;
+import static io.inkwell.support.Api.assertProblem;
 import static io.inkwell.support.Api.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -190,5 +194,163 @@ class BadInputTest {
                 .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("publishedAt"));
         assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void jsonBodiesWithoutContentTypeAre415() {
+        long before = Posts.adminTotal();
+        String id = Posts.create(Posts.draft("Untyped " + unique())).getString("id");
+        String post = admin().get("/api/admin/posts/" + id).asString();
+        byte[] json = "{\"title\": \"No type\"}".getBytes(StandardCharsets.UTF_8);
+        assertProblem(adminWithoutContentType("POST", "/api/admin/posts", json), 415, "Content-Type");
+        assertProblem(adminWithoutContentType("PATCH", "/api/admin/posts/" + id, json), 415, "Content-Type");
+        assertProblem(adminWithoutContentType("POST", "/api/admin/tags", "{\"name\": \"No type\"}".getBytes(StandardCharsets.UTF_8)), 415, "Content-Type");
+        assertEquals(before + 1, Posts.adminTotal());
+        assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
+        // The actions read an optional body whatever it declares, as before.
+        assertEquals(200, adminWithoutContentType("POST", "/api/admin/posts/" + id + "/publish", null).statusCode());
+    }
+
+    @Test
+    void dateTimesMustBeRfc3339TextWithAFourDigitYear() {
+        long before = Posts.adminTotal();
+        for (String value : List.of("1700000000", "1.7e9", "true", "\"\"", "\"+10000-01-01T00:00:00Z\"",
+                "\"-0001-01-01T00:00:00Z\"", "\"2017-02-21\"", "\"2017-02-21T09:02:03\"")) {
+            adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Dated\", \"publishedAt\": " + value + "}")
+                    .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("publishedAt"));
+        }
+        String id = Posts.create(Posts.draft("Dated " + unique())).getString("id");
+        String post = admin().get("/api/admin/posts/" + id).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"unpublishAt\": 4102444800}")
+                .patch("/api/admin/posts/" + id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("unpublishAt"));
+        assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
+        assertEquals(before + 1, Posts.adminTotal());
+        // Still fine: offsets, fractions, the lower-case separators RFC 3339 allows.
+        Posts.create(Map.of("title", "Offset " + unique(), "publishedAt", "2017-02-21T09:02:03.5+01:00"));
+        Posts.create(Map.of("title", "Lower " + unique(), "publishedAt", "2017-02-21t09:02:03z"));
+    }
+
+    @Test
+    void emptyOrNumericTimesOnActionsAre400NotNow() {
+        String id = Posts.create(Posts.draft("Act now " + unique())).getString("id");
+        Posts.publish(id);
+        String before = admin().get("/api/admin/posts/" + id).asString();
+        for (String body : List.of("{\"at\": \"\"}", "{\"at\": 0}", "{\"at\": \"  \"}")) {
+            adminWithBadInput().contentType(ContentType.JSON).body(body).post("/api/admin/posts/" + id + "/unpublish")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("at"));
+        }
+        for (String body : List.of("{\"publishAt\": \"\"}", "{\"publishAt\": 1893456000}")) {
+            adminWithBadInput().contentType(ContentType.JSON).body(body).post("/api/admin/posts/" + id + "/publish")
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("publishAt"));
+        }
+        assertEquals(before, admin().get("/api/admin/posts/" + id).asString());
+    }
+
+    @Test
+    void loneSurrogatesInvalidUtf8AndNulCharactersInMetaAre400() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Lone \\ud800 surrogate\"}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Meta\", \"meta\": {\"k\": [\"\\udc00\"]}}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("meta.k[0]"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Meta\", \"meta\": {\"a\\u0000b\": 1}}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("meta"))
+                .body("errors[0].message", containsString("NUL"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Meta\", \"meta\": {\"p\": {\"q\": \"\\u0000\"}}}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("meta.p.q"));
+        for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, new byte[] {(byte) 0xFF})) {
+            adminWithBadInput().contentType(ContentType.JSON).body(json("{\"title\": \"Bytes ", bad, "\"}"))
+                    .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("body"))
+                    .body("errors[0].message", containsString("UTF-8"));
+        }
+        String id = Posts.create(Posts.draft("Meta patch " + unique())).getString("id");
+        String post = admin().get("/api/admin/posts/" + id).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"meta\": {\"a\\u0000\": true}}")
+                .patch("/api/admin/posts/" + id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("meta"));
+        adminWithBadInput().contentType(ContentType.JSON).body(json("{\"title\": \"", new byte[] {(byte) 0xC0, (byte) 0x80}, "\"}"))
+                .patch("/api/admin/posts/" + id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+        adminWithBadInput().contentType(ContentType.JSON).body(json("{\"at\": \"", new byte[] {(byte) 0xC0, (byte) 0xAF}, "\"}"))
+                .post("/api/admin/posts/" + id + "/unpublish").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+        assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
+        assertEquals(before + 1, Posts.adminTotal());
+    }
+
+    @Test
+    void duplicateKeysAndTrailingDataAre400() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"a\", \"title\": \"b\"}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"))
+                .body("errors[0].message", containsString("twice"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"a\", \"meta\": {\"x\": 1, \"x\": 2}}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("meta.x"));
+        for (String trailing : List.of("{\"title\": \"a\"} x", "{\"title\": \"a\"} {\"title\": \"b\"}", "{\"title\": \"a\"}]")) {
+            adminWithBadInput().contentType(ContentType.JSON).body(trailing)
+                    .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("body"));
+        }
+        String id = Posts.create(Posts.draft("Twice " + unique())).getString("id");
+        String post = admin().get("/api/admin/posts/" + id).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"a\", \"title\": \"b\"}")
+                .patch("/api/admin/posts/" + id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("title"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"a\"} 1")
+                .patch("/api/admin/posts/" + id).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"at\": null} x")
+                .post("/api/admin/posts/" + id + "/unpublish").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("body"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"publishAt\": null, \"publishAt\": null}")
+                .post("/api/admin/posts/" + id + "/publish").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("publishAt"));
+        assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
+        assertEquals(before + 1, Posts.adminTotal());
+    }
+
+    @Test
+    void emptyOrRepeatedPagingParametersAre400() {
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/posts?page=&limit=").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItems("page", "limit"));
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/content/posts?page=1&page=2").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/tags?limit=5&limit=5").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("limit"));
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/images?page=1&limit=2&page=1").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("page"));
+    }
+
+    @Test
+    void protocolRelativeFeatureImageUrlsAre422() {
+        long before = Posts.adminTotal();
+        for (String url : List.of("//evil.example/x.png", "/\\evil.example/x.png", "https:///x.png")) {
+            adminWithBadInput().contentType(ContentType.JSON)
+                    .body(Map.of("title", "Elsewhere", "featureImage", Map.of("url", url)))
+                    .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("featureImage.url"));
+        }
+        assertEquals(before, Posts.adminTotal());
+        Posts.create(Map.of("title", "Site path " + unique(), "featureImage", Map.of("url", "/images/cover.png")));
+        Posts.create(Map.of("title", "Elsewhere " + unique(), "featureImage", Map.of("url", "https://cdn.example/cover.png")));
+    }
+
+    /** A JSON text with raw bytes in the middle, which no Java string can carry. */
+    private static byte[] json(String start, byte[] middle, String end) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(start.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(middle);
+        out.writeBytes(end.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 }

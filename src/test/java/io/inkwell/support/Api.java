@@ -8,8 +8,15 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.inkwell.common.db.embedded.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -59,6 +66,36 @@ public final class Api {
     /** Admin request whose input is deliberately invalid; only the response is checked. */
     public static RequestSpecification adminWithBadInput() {
         return given().filter(RESPONSE_CONTRACT).header("Authorization", "Bearer " + ADMIN_TOKEN);
+    }
+
+    /**
+     * An admin request with no Content-Type header at all, which RestAssured cannot send (it
+     * picks one for every body); only the status and problem fields are checked, by the caller.
+     */
+    public static HttpResponse<String> adminWithoutContentType(String method, String path, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A problem+json answer of this status whose first error names this field. */
+    public static void assertProblem(HttpResponse<String> response, int status, String field) {
+        org.junit.jupiter.api.Assertions.assertEquals(status, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertEquals("application/problem+json",
+                response.headers().firstValue("Content-Type").orElse(""));
+        io.restassured.path.json.JsonPath problem = io.restassured.path.json.JsonPath.from(response.body());
+        org.junit.jupiter.api.Assertions.assertEquals(status, problem.getInt("status"));
+        org.junit.jupiter.api.Assertions.assertEquals(field, problem.getString("errors[0].field"));
     }
 
     public static RequestSpecification anonymous() {

@@ -7,23 +7,28 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.inkwell.common.db.DatabaseOutage;
+import io.inkwell.common.web.StrictJson;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 
 /** The one place where failures become RFC 9457 problem+json responses. */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String UNREADABLE_BODY =
+            "The request body could not be read: it ends early or is malformed (a multipart body must end with its closing boundary).";
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
@@ -70,6 +75,22 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = 1)
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
         return unreadableJson(e, uri);
+    }
+
+    /**
+     * Our code wraps its own file and storage failures in {@code UncheckedIOException}; an
+     * {@code IOException} that gets here came from reading the request body, e.g. a multipart
+     * body that ends before its closing boundary.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, UriInfo uri) {
+        LOG.infof("Unreadable request body: %s", e.toString());
+        return problem(400, "Bad Request", UNREADABLE_BODY, List.of(new FieldError("body", "Cannot be read.")), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedMultipart(MultipartParser.MalformedMessageException e, UriInfo uri) {
+        return unreadableBody(new IOException("malformed multipart body", e), uri);
     }
 
     @ServerExceptionMapper
@@ -165,11 +186,21 @@ public class ProblemMapper {
     }
 
     public static FieldError jsonError(JsonProcessingException e) {
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException unreadable) {
+            // A syntax error inside a nested value, wrapped on its way out: the parser knows best.
+            return jsonError(unreadable);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown), "Unknown field.");
         }
-        if (e instanceof InvalidFormatException invalid && io.inkwell.common.web.StrictJson.NUL_MESSAGE.equals(invalid.getOriginalMessage())) {
-            return new FieldError(path(invalid), invalid.getOriginalMessage());
+        if (e instanceof StrictJson.Refused refused) {
+            return new FieldError(path(refused), refused.getOriginalMessage());
+        }
+        if (e instanceof StrictJson.NotUtf8 notUtf8) {
+            return new FieldError("body", notUtf8.getOriginalMessage());
+        }
+        if (e instanceof JsonParseException parse && StrictJson.duplicateKey(parse).isPresent()) {
+            return new FieldError(StrictJson.duplicateKey(parse).get(), StrictJson.DUPLICATE_MESSAGE);
         }
         if (e instanceof InvalidFormatException invalid) {
             return new FieldError(path(invalid), "Cannot read " + quote(invalid.getValue())
@@ -180,6 +211,10 @@ public class ProblemMapper {
         }
         String location = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        if (e instanceof MismatchedInputException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            return new FieldError("body", "Malformed JSON: more data after the JSON value" + location + ".");
+        }
         return new FieldError("body", "Malformed JSON" + location + ".");
     }
 

@@ -10,6 +10,8 @@ import io.inkwell.common.error.ProblemMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,11 +47,11 @@ public class RequestReader {
     }
 
     /**
-     * An optional JSON body read as text, so that a bare {@code curl -X POST} without body or
-     * Content-Type is accepted. Empty means null.
+     * An optional JSON body, read whatever its declared type, so that a bare {@code curl -X POST}
+     * without body or Content-Type is accepted. Empty (or only white space) means null.
      */
-    public <T> T readOptional(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
+    public <T> T readOptional(byte[] body, Class<T> type) {
+        if (body == null || isBlank(body)) {
             return null;
         }
         T values;
@@ -58,9 +60,20 @@ public class RequestReader {
         } catch (JsonProcessingException e) {
             throw new BadRequestException("The request body does not match this operation.",
                     List.of(ProblemMapper.jsonError(e)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // bytes in memory: not expected
         }
         validate(values);
         return values;
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public <T> void validate(T values) {
