@@ -84,6 +84,9 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response unreadableBody(IOException e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            return databaseUnavailable(e, uri);
+        }
         LOG.infof("Unreadable request body: %s", e.toString());
         return problem(400, "Bad Request", UNREADABLE_BODY, List.of(new FieldError("body", "Cannot be read.")), uri);
     }
