@@ -6,19 +6,31 @@ import io.inkwell.common.paging.PageRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * What a resource cannot see in its query parameters: every parameter of the API takes one
  * value, so {@code ?page=1&page=2} is refused naming {@code page} rather than one of the two
- * quietly winning; and an empty {@code page=} or {@code limit=}, which resources receive as
- * absent, is refused rather than read as the default.
+ * quietly winning; an empty {@code page=} or {@code limit=}, which resources receive as
+ * absent, is refused rather than read as the default; and a parameter the operation does not
+ * take ({@code ?tags=python} for {@code ?tag=}) is refused rather than ignored, which would
+ * answer a different question than the one asked.
  */
 public class QueryParametersFilter {
+
+    private static final ConcurrentMap<Method, Set<String>> ACCEPTED = new ConcurrentHashMap<>();
 
     @ServerRequestFilter(preMatching = true, priority = 15)
     public Response refuseRepeatedOrEmpty(ContainerRequestContext request) {
@@ -36,5 +48,36 @@ public class QueryParametersFilter {
         }
         return errors.isEmpty() ? null : ProblemMapper.problem(400, "Bad Request", "Invalid query parameter.",
                 new ArrayList<>(errors.values()), request.getUriInfo());
+    }
+
+    @ServerRequestFilter(priority = 15)
+    public Response refuseUnknown(ContainerRequestContext request, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        if (method == null) {
+            return null;
+        }
+        Set<String> accepted = ACCEPTED.computeIfAbsent(method, QueryParametersFilter::queryParametersOf);
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : new TreeSet<>(request.getUriInfo().getQueryParameters().keySet())) {
+            if (!accepted.contains(name)) {
+                errors.add(new FieldError(name, accepted.isEmpty() ? "Unknown query parameter; this operation takes none."
+                        : "Unknown query parameter; this operation takes " + String.join(", ", accepted) + "."));
+            }
+        }
+        return errors.isEmpty() ? null : ProblemMapper.problem(400, "Bad Request", "Unknown query parameter.",
+                errors, request.getUriInfo());
+    }
+
+    /** The names of the method's @QueryParam parameters, in a stable order. */
+    private static Set<String> queryParametersOf(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Annotation[] annotations : method.getParameterAnnotations()) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof QueryParam query) {
+                    names.add(query.value());
+                }
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
     }
 }
