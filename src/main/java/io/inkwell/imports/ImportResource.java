@@ -11,6 +11,7 @@ import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.StrictJson;
 import io.inkwell.imports.ImportDtos.ImportReport;
 import io.inkwell.auth.AdminApi;
+import io.inkwell.post.PostType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -61,8 +63,9 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response importArchive(InputStream body, @jakarta.ws.rs.core.Context HttpHeaders headers,
             @QueryParam("mode") String mode, @QueryParam("dryRun") String dryRun, @QueryParam("prune") String prune,
-            @QueryParam("source") String source, @QueryParam("timezone") String timezone) {
-        ImportService.Options options = options(mode, dryRun, prune, source, timezone);
+            @QueryParam("source") String source, @QueryParam("timezone") String timezone,
+            @QueryParam("type") String type) {
+        ImportService.Options options = options(mode, dryRun, prune, source, timezone, type);
         String subtype = headers.getMediaType().getSubtype();
         ArchiveFormat format = subtype.equals("zip") || subtype.equals("x-zip-compressed") ? ArchiveFormat.ZIP
                 : ArchiveFormat.TAR_GZ;
@@ -90,8 +93,9 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response importMarkdown(InputStream body, @QueryParam("filename") String filename,
             @QueryParam("mode") String mode, @QueryParam("dryRun") String dryRun, @QueryParam("prune") String prune,
-            @QueryParam("source") String source, @QueryParam("timezone") String timezone) {
-        ImportService.Options options = options(mode, dryRun, prune, source, timezone);
+            @QueryParam("source") String source, @QueryParam("timezone") String timezone,
+            @QueryParam("type") String type) {
+        ImportService.Options options = options(mode, dryRun, prune, source, timezone, type);
         String name = safeName(filename == null || filename.isBlank() ? "post.md" : filename);
         java.nio.file.Path directory = temporaryDirectory();
         try {
@@ -111,8 +115,9 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response importFiles(@RestForm(FileUpload.ALL) List<FileUpload> files, @QueryParam("mode") String mode,
             @QueryParam("dryRun") String dryRun, @QueryParam("prune") String prune,
-            @QueryParam("source") String source, @QueryParam("timezone") String timezone) {
-        ImportService.Options options = options(mode, dryRun, prune, source, timezone);
+            @QueryParam("source") String source, @QueryParam("timezone") String timezone,
+            @QueryParam("type") String type) {
+        ImportService.Options options = options(mode, dryRun, prune, source, timezone, type);
         if (files == null || files.isEmpty()) {
             throw new InvalidInputException("files", "Send at least one file part.");
         }
@@ -173,7 +178,7 @@ public class ImportResource {
     }
 
     private static ImportService.Options options(String mode, String dryRunValue, String pruneValue, String source,
-            String timezone) {
+            String timezone, String typeValue) {
         List<FieldError> errors = new ArrayList<>();
         // Strict: "dryRun=yes" must not quietly run a real import.
         boolean dryRun = QueryParams.flag("dryRun", dryRunValue, errors);
@@ -194,6 +199,14 @@ public class ImportResource {
                 errors.add(new FieldError("timezone", "Must be a zone id such as UTC or Europe/Paris."));
             }
         }
+        Optional<PostType> type = Optional.empty();
+        if (typeValue != null) {
+            try {
+                type = Optional.of(PostType.valueOf(typeValue.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("type", "Must be post or page (or left out: the folder decides)."));
+            }
+        }
         String sourceName = source == null || source.isBlank() ? null : source.strip();
         if (prune && sourceName == null) {
             errors.add(new FieldError("source", "prune=true needs the source name of the earlier imports."));
@@ -204,7 +217,7 @@ public class ImportResource {
         if (!errors.isEmpty()) {
             throw new BadRequestException("Invalid import parameters.", errors);
         }
-        return new ImportService.Options(parsedMode, dryRun, prune, sourceName, zone);
+        return new ImportService.Options(parsedMode, dryRun, prune, sourceName, zone, type);
     }
 
     /** A form part's or query's file name, without folders: how the report and the slug know the file. */

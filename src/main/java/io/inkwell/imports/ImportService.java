@@ -60,7 +60,8 @@ public class ImportService {
         ATOMIC, PARTIAL
     }
 
-    public record Options(Mode mode, boolean dryRun, boolean prune, String source, ZoneId zone) {
+    /** {@code type}, when given, says what every imported file is (post or page), whatever its folder. */
+    public record Options(Mode mode, boolean dryRun, boolean prune, String source, ZoneId zone, Optional<PostType> type) {
     }
 
     /**
@@ -97,7 +98,7 @@ public class ImportService {
 
     public ImportReport run(Upload upload, Options options) {
         long started = System.nanoTime();
-        List<Entry> entries = plan(upload, options.zone());
+        List<Entry> entries = plan(upload, options);
         long planned = System.nanoTime();
         boolean applyTogether = options.mode() == Mode.ATOMIC || options.dryRun();
         List<PrunedPost> pruned = new ArrayList<>();
@@ -182,10 +183,10 @@ public class ImportService {
     }
 
     /** Reads, parses and maps every file, on all cores: this is most of an import's work. */
-    private List<Entry> plan(Upload upload, ZoneId zone) {
+    private List<Entry> plan(Upload upload, Options options) {
         List<String> files = upload.layout().markdownFiles();
         Entry[] planned = new Entry[files.size()];
-        IntStream.range(0, files.size()).parallel().forEach(i -> planned[i] = planFile(files.get(i), upload, zone));
+        IntStream.range(0, files.size()).parallel().forEach(i -> planned[i] = planFile(files.get(i), upload, options));
         List<Entry> entries = List.of(planned);
         Map<String, Entry> bySlug = new HashMap<>();
         for (Entry entry : entries) {
@@ -205,15 +206,16 @@ public class ImportService {
         return entries;
     }
 
-    private static Entry planFile(String sitePath, Upload upload, ZoneId zone) {
+    private static Entry planFile(String sitePath, Upload upload, Options options) {
         Entry entry = new Entry(sitePath);
         try {
             // Not kept: a site's text may be large, so files are read again when applied.
             SourceDocument document = FrontMatterParser.parse(sitePath, utf8(read(upload, sitePath), sitePath));
             if (upload.flat()) {
-                entry.post = SiteMapper.mapSingleFile(ContentPaths.fileName(sitePath), document, zone);
+                entry.post = SiteMapper.mapSingleFile(ContentPaths.fileName(sitePath), document, options.zone(),
+                        options.type());
             } else {
-                SiteMapper.Outcome outcome = SiteMapper.mapSiteFile(sitePath, document, zone);
+                SiteMapper.Outcome outcome = SiteMapper.mapSiteFile(sitePath, document, options.zone(), options.type());
                 if (outcome instanceof SiteMapper.Skipped skipped) {
                     entry.action = Action.SKIPPED;
                     entry.warnings.add(new Message(null, skipped.reason()));

@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,17 +60,27 @@ public final class SiteMapper {
      * @throws ImportFileException when a value cannot be read, or a title is missing
      */
     public static Outcome mapSiteFile(String sitePath, SourceDocument document, ZoneId zone) {
+        return mapSiteFile(sitePath, document, zone, Optional.empty());
+    }
+
+    /** The same, with {@code type} (when given) deciding what the file is instead of its folder. */
+    public static Outcome mapSiteFile(String sitePath, SourceDocument document, ZoneId zone, Optional<PostType> type) {
         ContentPaths.Classification classification = ContentPaths.classify(sitePath);
         if (classification.isSkipped()) {
             return new Skipped(sitePath, classification.skipReason());
         }
-        return new Imported(map(sitePath, document, classification.kind().orElseThrow(),
+        return new Imported(map(sitePath, document, type.orElse(classification.kind().orElseThrow()),
                 ContentPaths.isDraftFolder(sitePath), zone));
     }
 
-    /** Maps a Markdown file uploaded on its own, which is always a post. */
+    /** Maps a Markdown file uploaded on its own, which is a post unless {@code type} says otherwise. */
+    public static ImportedPost mapSingleFile(String fileName, SourceDocument document, ZoneId zone,
+            Optional<PostType> type) {
+        return map(ContentPaths.fileName(fileName.replace('\\', '/')), document, type.orElse(PostType.POST), false, zone);
+    }
+
     public static ImportedPost mapSingleFile(String fileName, SourceDocument document, ZoneId zone) {
-        return map(ContentPaths.fileName(fileName.replace('\\', '/')), document, PostType.POST, false, zone);
+        return mapSingleFile(fileName, document, zone, Optional.empty());
     }
 
     private static ImportedPost map(String path, SourceDocument document, PostType kind, boolean inDraftFolder,

@@ -300,11 +300,29 @@ class ImportApiTest {
     }
 
     @Test
+    void aFlatFolderOfMarkdownImportsAsPostsWhenTheImportSaysSo() {
+        // The standard data set's md/ folder zipped as it is: files outside any posts section.
+        String s = unique();
+        Map<String, byte[]> files = Map.of(
+                "md/0001-first-" + s + ".md", ("---\ntitle: First\ndate: 2020-01-01T00:00:00Z\n---\nOne.\n").getBytes(StandardCharsets.UTF_8),
+                "md/0002-second-" + s + ".md", ("---\ntitle: Second\ndate: 2020-01-02T00:00:00Z\n---\nTwo.\n").getBytes(StandardCharsets.UTF_8));
+
+        importZip(Sites.zip(files), "type=post&dryRun=true").then().statusCode(200)
+                .body("files.type", equalTo(List.of("post", "post")));
+        importZip(Sites.zip(files), "").then().statusCode(200)
+                .body("files.type", equalTo(List.of("page", "page")));
+        importZip(Sites.zip(files), "type=post").then().statusCode(200)
+                .body("files.type", equalTo(List.of("post", "post")))
+                .body("totals.created", equalTo(2));
+        content().get("/api/content/posts/0001-first-" + s).then().statusCode(200).body("type", equalTo("post"));
+    }
+
+    @Test
     void badImportParametersAre400NamingEachOne() {
         adminWithBadInput().contentType("text/markdown").body("---\ntitle: x\n---\n")
-                .post("/api/admin/import?mode=sometimes&timezone=Mars/Olympus&dryRun=yes").then().statusCode(400)
+                .post("/api/admin/import?mode=sometimes&timezone=Mars/Olympus&dryRun=yes&type=blog").then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("errors.field", org.hamcrest.Matchers.hasItems("mode", "timezone", "dryRun"));
+                .body("errors.field", org.hamcrest.Matchers.hasItems("mode", "timezone", "dryRun", "type"));
         adminWithBadInput().contentType("text/markdown").body("---\ntitle: x\n---\n")
                 .post("/api/admin/import?source=" + "s".repeat(201)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("source"));
