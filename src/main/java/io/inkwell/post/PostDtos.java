@@ -6,8 +6,10 @@ import io.inkwell.author.Author;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.term.Taxonomy;
 import io.inkwell.term.Term;
+import io.inkwell.common.slug.ValidSlug;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,13 +27,23 @@ public final class PostDtos {
      * A feature image: an uploaded image by {@code imageId} or by one of its media URLs, or an
      * external URL.
      */
-    public record FeatureImage(UUID imageId, @Size(min = 1, max = 2000) String url, @Size(max = 1000) String alt) {
+    public record FeatureImage(UUID imageId,
+            @Size(min = 1, max = 2000) @Pattern(regexp = URL_PATTERN, message = URL_RULE) String url,
+            @Size(max = 1000) String alt) {
+
+        /**
+         * It ends up in frontends' {@code <img src>}: only web addresses, never javascript: or
+         * data:, and a path stays on the site: browsers read "//host/x" (and "/\host/x") as
+         * another host.
+         */
+        static final String URL_PATTERN = "(?i)\\s*(https?://[^/\\\\\\s]|/(?![/\\\\]))[^\\s]*\\s*";
+        static final String URL_RULE = "Must be an http(s) URL or a path on this site starting with a single '/'.";
     }
 
     public record CreatePostRequest(
             PostType type,
             @NotBlank @Size(max = 500) String title,
-            @Size(max = 200) String slug,
+            @Size(max = 200) @ValidSlug String slug,
             @Size(max = MAX_MARKDOWN_CHARS) String markdown,
             @Size(max = 5000) String excerpt,
             @Valid FeatureImage featureImage,
@@ -47,8 +59,8 @@ public final class PostDtos {
     /** Every field optional: what is sent replaces, what is omitted stays, null clears. */
     public record UpdatePostRequest(
             PostType type,
-            @Size(min = 1, max = 500) String title,
-            @Size(min = 1, max = 200) String slug,
+            @Size(max = 500) @Pattern(regexp = "(?s).*\\S.*", message = "Must not be blank.") String title,
+            @Size(max = 200) @ValidSlug String slug,
             @Size(max = MAX_MARKDOWN_CHARS) String markdown,
             @Size(max = 5000) String excerpt,
             @Valid FeatureImage featureImage,

@@ -448,11 +448,9 @@ public class PostService {
             post.featureImageId = image.imageId();
         } else if (image.url() != null) {
             post.featureImageUrl = image.url().strip();
-            // It ends up in frontends' <img src>: only web addresses, never javascript: or data:, and a
-            // path stays on the site: browsers read "//host/x" (and "/\host/x") as another host.
-            if (!post.featureImageUrl.matches("(?i)(https?://[^/\\\\\\s]|/(?![/\\\\]))[^\\s]*")) {
-                throw new InvalidInputException("featureImage.url",
-                        "Must be an http(s) URL or a path on this site starting with a single '/'.");
+            // Checked again here for imports, whose front matter skips request validation.
+            if (!post.featureImageUrl.matches(FeatureImage.URL_PATTERN)) {
+                throw new InvalidInputException("featureImage.url", FeatureImage.URL_RULE);
             }
             post.featureImageId = images.resolveReference(post.featureImageUrl).orElse(null);
             if (post.featureImageId != null) {

@@ -24,6 +24,22 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class BadInputTest {
 
+    @Test
+    void everyBadFieldIsNamedInOneAnswerAndNothingChanges() {
+        String bad = "{\"title\":\"\",\"slug\":\"Bad Slug!!\",\"featureImage\":{\"url\":\"ftp://x\"}}";
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON).body(bad).post("/api/admin/posts").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("featureImage.url", "slug", "title")));
+        assertEquals(before, Posts.adminTotal());
+
+        String id = Posts.create(Posts.draft("Kept " + unique())).getString("id");
+        String title = admin().get("/api/admin/posts/" + id).jsonPath().getString("title");
+        adminWithBadInput().contentType(ContentType.JSON).body(bad).patch("/api/admin/posts/" + id).then().statusCode(422)
+                .body("errors.field", equalTo(List.of("featureImage.url", "slug", "title")));
+        admin().get("/api/admin/posts/" + id).then().body("title", equalTo(title)).body("featureImage", equalTo(null));
+    }
+
     private static final String PROBLEM = "application/problem+json";
 
     @Test

@@ -45,8 +45,7 @@ public final class SlugAllocator {
         if (explicitSlug != null) {
             String slug = Slugs.normalize(explicitSlug);
             if (!Slugs.isValid(slug)) {
-                throw new InvalidInputException("slug", "Use lower-case letters, digits and single hyphens, "
-                        + "e.g. 'my-first-post' (at most " + Slugs.MAX_LENGTH + " characters).");
+                throw new InvalidInputException("slug", Slugs.RULE);
             }
             if (taken.test(slug)) {
                 throw new ConflictException("The slug '" + slug + "' is already in use.",

@@ -9,6 +9,9 @@ public final class Slugs {
 
     public static final int MAX_LENGTH = 200;
     public static final String PATTERN = "^[a-z0-9]+(?:[-_.][a-z0-9]+)*$";
+    /** What a client is told when its slug breaks {@link #PATTERN}. */
+    public static final String RULE = "Use lower-case letters, digits and single hyphens, e.g. 'my-first-post' (at most "
+            + MAX_LENGTH + " characters).";
     private static final Pattern VALID = Pattern.compile(PATTERN);
     private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
     // ICU does the transliteration (Cyrillic, Greek, accents...) so we don't keep tables of our own.
