@@ -117,10 +117,6 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
                 type.toString(), oldSlug, postId);
     }
 
-    public Optional<Post> findBySlug(PostType type, String slug) {
-        return find("type = ?1 and lower(slug) = lower(?2)", type, slug).firstResultOptional();
-    }
-
     public Optional<Post> findBySlugForUpdate(PostType type, String slug) {
         return find("type = ?1 and lower(slug) = lower(?2)", type, slug)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();

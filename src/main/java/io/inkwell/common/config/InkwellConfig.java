@@ -24,7 +24,10 @@ public interface InkwellConfig {
     @WithDefault("1048576")
     long maxJsonBytes();
 
-    /** How long the Content API caches a response before checking for changes by other instances. */
+    /**
+     * How long the Content API caches a response before checking for changes by other instances;
+     * ContentGeneration's @Scheduled reads it by name, so this is its only default.
+     */
     @WithDefault("1s")
     Duration contentCacheCheckInterval();
 

@@ -88,7 +88,7 @@ public class ContentGeneration {
         }
     }
 
-    @Scheduled(every = "${inkwell.content-cache-check-interval:1s}",
+    @Scheduled(every = "${inkwell.content-cache-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollForOtherInstances() {
         scheduledWork.run("the check for other instances' changes", this::readGenerationFromDatabase);
