@@ -9,6 +9,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -24,10 +25,12 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final InkwellConfig config;
+    private final Clock clock;
     private volatile Set<String> activeHashes = Set.of();
 
-    public TokenService(InkwellConfig config) {
+    public TokenService(InkwellConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @Transactional
@@ -67,7 +70,7 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
         token.name = name;
         token.tokenHash = hash;
         token.role = "admin";
-        token.createdAt = Times.now();
+        token.createdAt = Times.now(clock);
         persist(token);
     }
 

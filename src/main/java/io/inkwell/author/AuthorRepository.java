@@ -4,6 +4,7 @@ import io.inkwell.common.db.PublishedCounts;
 import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
+
+    private final Clock clock;
+
+    public AuthorRepository(Clock clock) {
+        this.clock = clock;
+    }
 
     public Optional<Author> findBySlug(String slug) {
         return find("lower(slug) = lower(?1)", slug).firstResultOptional();
@@ -27,7 +34,7 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
 
     /** Creates the author unless one with that slug exists; safe when two posts race to create it. */
     public Author upsert(String slug, String name) {
-        OffsetDateTime now = io.inkwell.common.Times.now();
+        OffsetDateTime now = io.inkwell.common.Times.now(clock);
         getEntityManager().createNativeQuery("""
                 insert into author (id, slug, name, created_at, updated_at, version)
                 values (?1, ?2, ?3, ?4, ?4, 0)

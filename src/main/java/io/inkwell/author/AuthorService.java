@@ -1,5 +1,6 @@
 package io.inkwell.author;
 
+import io.inkwell.common.Times;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
 import io.inkwell.author.AuthorDtos.AuthorView;
@@ -16,6 +17,7 @@ import io.inkwell.common.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +29,11 @@ public class AuthorService {
     private final AuthorRepository authors;
     private final Event<ReferencedNamesChanged> namesChanged;
     private final TransactionCache cache;
+    private final Clock clock;
 
-    public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache) {
+    public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
+            Clock clock) {
+        this.clock = clock;
         this.authors = authors;
         this.cache = cache;
         this.namesChanged = namesChanged;
@@ -47,7 +52,8 @@ public class AuthorService {
 
     @Transactional
     public AuthorView create(CreateAuthorRequest request) {
-        Author author = Author.create(request.name(), request.slug(), slug -> authors.slugTaken(slug, null));
+        Author author = Author.create(request.name(), request.slug(), slug -> authors.slugTaken(slug, null),
+                Times.now(clock));
         author.bio = Text.blankToNull(request.bio());
         authors.persist(author);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
@@ -58,7 +64,7 @@ public class AuthorService {
     @Transactional
     public AuthorView update(UUID id, Patch<UpdateAuthorRequest> patch) {
         Author author = load(id);
-        boolean renamed = author.edit(patch, slug -> authors.slugTaken(slug, id));
+        boolean renamed = author.edit(patch, slug -> authors.slugTaken(slug, id), Times.now(clock));
         if (patch.has("bio")) {
             author.bio = Text.blankToNull(patch.values().bio());
         }

@@ -1,5 +1,6 @@
 package io.inkwell.common;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -10,8 +11,9 @@ public final class Times {
     private Times() {
     }
 
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    /** Now by the application's clock (see ClockProducer). */
+    public static OffsetDateTime now(Clock clock) {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     public static OffsetDateTime utc(OffsetDateTime time) {

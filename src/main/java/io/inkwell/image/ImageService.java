@@ -23,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -54,10 +55,12 @@ public class ImageService {
     private final Semaphore decodes;
     private final AtomicLong variantsGenerated = new AtomicLong();
     private final Event<ReferencedNamesChanged> referenceChanges;
+    private final Clock clock;
 
     public ImageService(ImageRepository images, MediaStorage storage, MediaCache cache, ContentGeneration generation,
-            InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges) {
+            InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges, Clock clock) {
         this.referenceChanges = referenceChanges;
+        this.clock = clock;
         this.images = images;
         this.storage = storage;
         this.cache = cache;
@@ -126,7 +129,7 @@ public class ImageService {
         image.caption = Text.blankToNull(caption);
         image.dominantColor = processed.dominantColor();
         image.placeholder = processed.placeholder();
-        image.createdAt = Times.now();
+        image.createdAt = Times.now(clock);
         image.updatedAt = image.createdAt;
         storage.put(image.storageKey(), processed.served());
         images.persist(image);
@@ -166,7 +169,7 @@ public class ImageService {
         if (patch.has("caption")) {
             image.caption = Text.blankToNull(patch.values().caption());
         }
-        image.updatedAt = Times.now();
+        image.updatedAt = Times.now(clock);
         images.flush();
         return view(image);
     }

@@ -4,6 +4,7 @@ import io.inkwell.common.Times;
 import io.inkwell.common.db.DeferredWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,10 +27,12 @@ class PostSourceRepository {
 
     private final EntityManager entityManager;
     private final DeferredWrites writes;
+    private final Clock clock;
 
-    PostSourceRepository(EntityManager entityManager, DeferredWrites writes) {
+    PostSourceRepository(EntityManager entityManager, DeferredWrites writes, Clock clock) {
         this.entityManager = entityManager;
         this.writes = writes;
+        this.clock = clock;
     }
 
     /**
@@ -43,7 +46,7 @@ class PostSourceRepository {
                 on conflict (post_id) do update set source = excluded.source, path = excluded.path,
                     content = excluded.content, imported_version = excluded.imported_version,
                     imported_at = excluded.imported_at""",
-                postId, source, path, content, (Supplier<Long>) version::getAsLong, Times.now());
+                postId, source, path, content, (Supplier<Long>) version::getAsLong, Times.now(clock));
         writes.execute("""
                 with gone as (delete from post_source_file where post_id = ? and not (path = any (?)))
                 insert into post_source_file (post_id, path, image_id)

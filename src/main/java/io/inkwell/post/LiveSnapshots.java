@@ -19,6 +19,7 @@ import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -41,10 +42,12 @@ class LiveSnapshots {
     private final AuthorService authorService;
     private final TermService termService;
     private final ImageService images;
+    private final Clock clock;
 
     LiveSnapshots(EntityManager entityManager, DeferredWrites writes, Json json, ContentGeneration generation,
-            AuthorService authorService, TermService termService, ImageService images) {
+            AuthorService authorService, TermService termService, ImageService images, Clock clock) {
         this.images = images;
+        this.clock = clock;
         this.entityManager = entityManager;
         this.writes = writes;
         this.json = json;
@@ -55,7 +58,7 @@ class LiveSnapshots {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void publish(Post post, boolean wasLive) {
-        write(post.id, PostState.of(post), post.html, post.authors, post.terms, Times.now(), wasLive);
+        write(post.id, PostState.of(post), post.html, post.authors, post.terms, Times.now(clock), wasLive);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

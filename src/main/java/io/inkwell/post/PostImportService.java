@@ -16,6 +16,7 @@ import io.inkwell.term.Taxonomy;
 import io.inkwell.term.Term;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,11 +42,13 @@ public class PostImportService {
     private final ImageService images;
     private final DeferredWrites writes;
     private final TransactionCache cache;
+    private final Clock clock;
 
     public PostImportService(PostRepository posts, PostService editor, AuthorService authorService, ImageService images,
-            DeferredWrites writes, TransactionCache cache) {
+            DeferredWrites writes, TransactionCache cache, Clock clock) {
         this.writes = writes;
         this.cache = cache;
+        this.clock = clock;
         this.posts = posts;
         this.editor = editor;
         this.authorService = authorService;
@@ -73,7 +76,7 @@ public class PostImportService {
 
     /** True when importing {@code command} over {@code post} would change nothing it shows or does. */
     public boolean importChangesNothing(PostImport.Existing post, PostImport.Command command) {
-        ImportedState target = importedState(command, Times.now());
+        ImportedState target = importedState(command, Times.now(clock));
         return post.type() == command.type()
                 && post.title().equals(command.title().strip())
                 && post.markdown().equals(command.markdown())
@@ -97,7 +100,7 @@ public class PostImportService {
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
     public PostImport.Outcome importPost(PostImport.Command command) {
         editor.flushOnlyWhenAsked();
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = Times.now(clock);
         String slug = Slugs.normalize(command.slug());
         if (!Slugs.isValid(slug)) {
             throw new InvalidInputException("slug", "'" + command.slug() + "' is not a valid slug.");
@@ -195,7 +198,7 @@ public class PostImportService {
         posts.findForUpdate(id).ifPresent(post -> {
             if (post.status != PostStatus.DRAFT) {
                 editor.takeOffline(post);
-                post.updatedAt = Times.now();
+                post.updatedAt = Times.now(clock);
                 posts.flush();
             }
         });

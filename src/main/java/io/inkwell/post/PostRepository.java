@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,19 +95,19 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** Posts whose scheduled time has come, locked; rows another instance holds are skipped. */
     @SuppressWarnings("unchecked")
-    public List<UUID> lockDueToPublish(int max) {
+    public List<UUID> lockDueToPublish(OffsetDateTime now, int max) {
         return getEntityManager().createNativeQuery("""
-                select id from post where status = 'scheduled' and published_at <= now()
+                select id from post where status = 'scheduled' and published_at <= ?2
                 order by published_at limit ?1 for update skip locked""")
-                .setParameter(1, max).getResultList();
+                .setParameter(1, max).setParameter(2, now).getResultList();
     }
 
     @SuppressWarnings("unchecked")
-    public List<UUID> lockDueToUnpublish(int max) {
+    public List<UUID> lockDueToUnpublish(OffsetDateTime now, int max) {
         return getEntityManager().createNativeQuery("""
-                select id from post where unpublish_at <= now()
+                select id from post where unpublish_at <= ?2
                 order by unpublish_at limit ?1 for update skip locked""")
-                .setParameter(1, max).getResultList();
+                .setParameter(1, max).setParameter(2, now).getResultList();
     }
 
     /** Records an old slug so the Content API can redirect it; the newest owner of a slug wins. */

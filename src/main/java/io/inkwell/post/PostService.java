@@ -32,6 +32,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,11 +58,13 @@ public class PostService {
     private final Json json;
     private final ImageService images;
     private final DeferredWrites writes;
+    private final Clock clock;
 
     public PostService(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms, Json json,
-            ImageService images, DeferredWrites writes) {
+            ImageService images, DeferredWrites writes, Clock clock) {
         this.images = images;
         this.writes = writes;
+        this.clock = clock;
         this.posts = posts;
         this.live = live;
         this.authors = authors;
@@ -87,7 +90,7 @@ public class PostService {
     @Transactional
     public PostView create(CreatePostRequest request) {
         flushOnlyWhenAsked();
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = Times.now(clock);
         Post post = new Post();
         post.id = UUID.randomUUID();
         post.type = request.type() == null ? PostType.POST : request.type();
@@ -195,10 +198,10 @@ public class PostService {
         if (patch.has("unpublishAt")) {
             // Moves or cancels (null) a scheduled unpublish without touching what is live.
             post.unpublishAt = Times.utc(changes.unpublishAt());
-            checkUnpublishAt(post, post.status == PostStatus.SCHEDULED ? post.publishedAt : Times.now());
+            checkUnpublishAt(post, post.status == PostStatus.SCHEDULED ? post.publishedAt : Times.now(clock));
         }
         render(post);
-        post.updatedAt = Times.now();
+        post.updatedAt = Times.now(clock);
         refreshUnpublishedChanges(post);
         posts.flush();
         recordImageUsage(post);
@@ -216,7 +219,7 @@ public class PostService {
     @Transactional
     public PostView publish(UUID id, String ifMatch, PublishRequest request) {
         Post post = lockForWrite(id, ifMatch);
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = Times.now(clock);
         OffsetDateTime publishAt = request == null ? null : Times.utc(request.publishAt());
         if (publishAt != null && publishAt.isAfter(now)) {
             if (post.status == PostStatus.PUBLISHED) {
@@ -237,7 +240,7 @@ public class PostService {
     @Transactional
     public PostView unpublish(UUID id, String ifMatch, UnpublishRequest request) {
         Post post = lockForWrite(id, ifMatch);
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = Times.now(clock);
         OffsetDateTime at = request == null ? null : Times.utc(request.at());
         if (at != null && at.isAfter(now)) {
             if (post.status == PostStatus.DRAFT) {
@@ -276,7 +279,7 @@ public class PostService {
         // HTML, excerpt and word counts are not restored: they follow from the Markdown.
         render(post);
         post.hasUnpublishedChanges = false;
-        post.updatedAt = Times.now();
+        post.updatedAt = Times.now(clock);
         posts.flush();
         recordImageUsage(post);
         return view(post);
@@ -288,9 +291,9 @@ public class PostService {
      */
     @Transactional
     public int runDueTransitions() {
-        OffsetDateTime now = Times.now();
+        OffsetDateTime now = Times.now(clock);
         int done = 0;
-        for (UUID id : posts.lockDueToPublish(100)) {
+        for (UUID id : posts.lockDueToPublish(now, 100)) {
             Post post = posts.findById(id);
             if (post.unpublishAt != null && !post.unpublishAt.isAfter(now)) {
                 // Its whole window passed (downtime, or a window shorter than the poll): it
@@ -301,7 +304,7 @@ public class PostService {
             }
             done++;
         }
-        for (UUID id : posts.lockDueToUnpublish(100)) {
+        for (UUID id : posts.lockDueToUnpublish(now, 100)) {
             takeOffline(posts.findById(id));
             done++;
         }

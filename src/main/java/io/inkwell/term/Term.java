@@ -7,6 +7,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import java.util.function.Predicate;
 
 /** A tag or a category. */
@@ -17,15 +18,16 @@ public class Term extends NamedEntity {
     public Taxonomy taxonomy;
     public String description;
 
-    static Term create(Taxonomy taxonomy, String name, String explicitSlug, Predicate<String> slugTaken) {
+    static Term create(Taxonomy taxonomy, String name, String explicitSlug, Predicate<String> slugTaken,
+            OffsetDateTime now) {
         Term term = new Term();
         term.taxonomy = taxonomy;
-        term.start(name, explicitSlug, slugTaken);
+        term.start(name, explicitSlug, slugTaken, now);
         return term;
     }
 
-    boolean edit(Patch<TermDtos.UpdateTermRequest> patch, Predicate<String> slugTaken) {
-        return rename(patch, patch.values().name(), patch.values().slug(), slugTaken);
+    boolean edit(Patch<TermDtos.UpdateTermRequest> patch, Predicate<String> slugTaken, OffsetDateTime now) {
+        return rename(patch, patch.values().name(), patch.values().slug(), slugTaken, now);
     }
 
     @Converter

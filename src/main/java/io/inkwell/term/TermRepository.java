@@ -4,6 +4,7 @@ import io.inkwell.common.db.PublishedCounts;
 import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,12 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
+
+    private final Clock clock;
+
+    public TermRepository(Clock clock) {
+        this.clock = clock;
+    }
 
     public Optional<Term> findById(Taxonomy taxonomy, UUID id) {
         return find("id = ?1 and taxonomy = ?2", id, taxonomy).firstResultOptional();
@@ -36,7 +43,7 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
 
     /** Creates the term unless one with that slug exists; safe when two posts race to create it. */
     public Term upsert(Taxonomy taxonomy, String slug, String name) {
-        OffsetDateTime now = io.inkwell.common.Times.now();
+        OffsetDateTime now = io.inkwell.common.Times.now(clock);
         getEntityManager().createNativeQuery("""
                 insert into term (id, taxonomy, slug, name, created_at, updated_at, version)
                 values (?1, ?2, ?3, ?4, ?5, ?5, 0)

@@ -1,5 +1,6 @@
 package io.inkwell.term;
 
+import io.inkwell.common.Times;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
 import io.inkwell.common.TransactionCache;
@@ -16,6 +17,7 @@ import io.inkwell.term.TermDtos.UpdateTermRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,11 @@ public class TermService {
     private final TermRepository terms;
     private final Event<ReferencedNamesChanged> namesChanged;
     private final TransactionCache cache;
+    private final Clock clock;
 
-    public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache) {
+    public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
+            Clock clock) {
+        this.clock = clock;
         this.terms = terms;
         this.cache = cache;
         this.namesChanged = namesChanged;
@@ -48,7 +53,8 @@ public class TermService {
 
     @Transactional
     public TermView create(Taxonomy taxonomy, CreateTermRequest request) {
-        Term term = Term.create(taxonomy, request.name(), request.slug(), slug -> terms.slugTaken(taxonomy, slug, null));
+        Term term = Term.create(taxonomy, request.name(), request.slug(), slug -> terms.slugTaken(taxonomy, slug, null),
+                Times.now(clock));
         term.description = Text.blankToNull(request.description());
         terms.persist(term);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
@@ -59,7 +65,7 @@ public class TermService {
     @Transactional
     public TermView update(Taxonomy taxonomy, UUID id, Patch<UpdateTermRequest> patch) {
         Term term = load(taxonomy, id);
-        boolean renamed = term.edit(patch, slug -> terms.slugTaken(taxonomy, slug, id));
+        boolean renamed = term.edit(patch, slug -> terms.slugTaken(taxonomy, slug, id), Times.now(clock));
         if (patch.has("description")) {
             term.description = Text.blankToNull(patch.values().description());
         }

@@ -1,6 +1,5 @@
 package io.inkwell.common.slug;
 
-import io.inkwell.common.Times;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.web.Patch;
 import jakarta.persistence.Column;
@@ -31,11 +30,11 @@ public abstract class NamedEntity {
     public long version;
 
     /** A new one: a fresh id, the name, and its slug (the explicit one, or made from the name; taken is 409). */
-    protected void start(String name, String explicitSlug, Predicate<String> slugTaken) {
+    protected void start(String name, String explicitSlug, Predicate<String> slugTaken, OffsetDateTime now) {
         id = UUID.randomUUID();
         this.name = name.strip();
         slug = SlugAllocator.allocateExact(explicitSlug, this.name, slugTaken);
-        createdAt = Times.now();
+        createdAt = now;
         updatedAt = createdAt;
     }
 
@@ -45,7 +44,8 @@ public abstract class NamedEntity {
      *
      * @return whether the name or slug was sent: posts show those, so their snapshots follow
      */
-    protected boolean rename(Patch<?> patch, String newName, String newSlug, Predicate<String> slugTaken) {
+    protected boolean rename(Patch<?> patch, String newName, String newSlug, Predicate<String> slugTaken,
+            OffsetDateTime now) {
         Map<String, Object> required = new HashMap<>();
         required.put("name", newName);
         required.put("slug", newSlug);
@@ -59,7 +59,7 @@ public abstract class NamedEntity {
         if (patch.has("slug")) {
             slug = SlugAllocator.reallocate(slug, newSlug, slugTaken);
         }
-        updatedAt = Times.now();
+        updatedAt = now;
         return patch.has("name") || patch.has("slug");
     }
 }
