@@ -84,8 +84,7 @@ class LiveSnapshots {
         String showing = switch (kind) {
             case AUTHOR -> "post_id in (select post_id from live_post_author where author_id = cast(?1 as uuid))";
             case TERM -> "post_id in (select post_id from live_post_term where term_id = cast(?1 as uuid))";
-            // Feature images are only in the state (a forced image delete is rare enough for a scan).
-            case IMAGE -> "state like '%\"featureImageId\":\"' || ?1 || '\"%'";
+            case IMAGE -> "feature_image_id = cast(?1 as uuid)";
         };
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
@@ -125,13 +124,15 @@ class LiveSnapshots {
                 state.excerpt(), image, authorRefs, tags, categories, state.publishedAt(), snapshotAt,
                 state.wordCount(), state.readingTimeMinutes());
         writes.execute("""
-                insert into live_post (post_id, type, slug, published_at, snapshot_at, state, body_json, summary_json)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into live_post (post_id, type, slug, published_at, snapshot_at, state, body_json, summary_json,
+                    feature_image_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (post_id) do update set type = excluded.type, slug = excluded.slug,
                     published_at = excluded.published_at, snapshot_at = excluded.snapshot_at,
-                    state = excluded.state, body_json = excluded.body_json, summary_json = excluded.summary_json""",
+                    state = excluded.state, body_json = excluded.body_json, summary_json = excluded.summary_json,
+                    feature_image_id = excluded.feature_image_id""",
                 postId, state.type().toString(), state.slug(), state.publishedAt(), snapshotAt,
-                json.write(state), json.write(body), json.write(summary));
+                json.write(state), json.write(body), json.write(summary), state.featureImageId());
         // One statement per table whether the snapshot is new or replaced (it deletes only the
         // links that went, so it may run in a batch with other posts' statements).
         UUID[] authorIds = authors.stream().map(a -> a.id).distinct().toArray(UUID[]::new);
