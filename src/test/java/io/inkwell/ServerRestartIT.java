@@ -3,17 +3,16 @@ package io.inkwell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
+import io.inkwell.support.PackagedServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,20 +23,19 @@ import org.junit.jupiter.api.Test;
  */
 class ServerRestartIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final Pattern PRINTED_TOKEN = Pattern.compile("^\\s+(ink_[A-Za-z0-9_-]{43})\\s*$", Pattern.MULTILINE);
     // A shared external database may hold tokens already, so no token would be generated.
-    private static final boolean EXTERNAL_DATABASE = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
+    private static final boolean EXTERNAL_DATABASE = PackagedServer.EXTERNAL_DATABASE;
     private static final String EXTERNAL_DATABASE_TOKEN = "restart-test-token";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void postCreatedWithTheGeneratedTokenSurvivesARestart() throws Exception {
         Path dataDir = Files.createTempDirectory("inkwell-restart");
-        int port = freePort();
+        int port = PackagedServer.freePort();
         String slug = "survivor-" + System.nanoTime();
 
-        Server first = Server.start(dataDir, port);
+        PackagedServer first = start(dataDir, port);
         String token;
         String id;
         try {
@@ -62,7 +60,7 @@ class ServerRestartIT {
             assertEquals(0, first.stop(), "graceful stop");
         }
 
-        Server second = Server.start(dataDir, port);
+        PackagedServer second = start(dataDir, port);
         try {
             second.awaitReady(http);
             assertTrue(!PRINTED_TOKEN.matcher(second.log()).find(), "the token is printed only once");
@@ -78,68 +76,9 @@ class ServerRestartIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private record Server(Process process, Path logFile, int port) {
-
-        static Server start(Path dataDir, int port) throws IOException {
-            Path log = Files.createTempFile("inkwell-server", ".log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", JAR.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("INKWELL_DATA_DIR", dataDir.toString());
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            if (EXTERNAL_DATABASE) {
-                env.put("INKWELL_ADMIN_TOKEN", EXTERNAL_DATABASE_TOKEN);
-            } else {
-                env.remove("INKWELL_ADMIN_TOKEN");
-            }
-            return new Server(builder.start(), log, port);
-        }
-
-        URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
-        }
-
-        String log() throws IOException {
-            return Files.readString(logFile);
-        }
-
-        void awaitReady(HttpClient http) throws Exception {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("server exited early:\n" + log());
-                }
-                try {
-                    HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (ready.statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYetListening) {
-                    // keep waiting
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("server not ready in time:\n" + log());
-        }
-
-        int stop() throws Exception {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("server did not stop:\n" + log());
-            }
-            // 143 is the JVM's answer to SIGTERM when it exits from a signal; both mean a clean stop.
-            int code = process.exitValue();
-            return code == 143 ? 0 : code;
-        }
+    private static PackagedServer start(Path dataDir, int port) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("INKWELL_ADMIN_TOKEN", EXTERNAL_DATABASE ? EXTERNAL_DATABASE_TOKEN : null);
+        return PackagedServer.start(dataDir, port, List.of(), env);
     }
 }
