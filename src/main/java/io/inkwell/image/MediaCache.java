@@ -43,6 +43,11 @@ class MediaCache {
         return loaded;
     }
 
+    /** Bytes of media held now. */
+    long bytes() {
+        return cachedBytes.get();
+    }
+
     void clear() {
         entries.clear();
         cachedBytes.set(0);
