@@ -20,8 +20,10 @@ import io.inkwell.image.ImageDtos.VariantView;
 import io.inkwell.image.MediaCache.Media;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.awt.image.BufferedImage;
@@ -38,10 +40,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /** Uploads, metadata, responsive variants and delivery of images. */
 @ApplicationScoped
 public class ImageService {
+
+    private static final Logger LOG = Logger.getLogger(ImageService.class);
 
     /** {@code /media/{id or sha256}/{filename}}, absolute or relative, as it appears in links. */
     static final Pattern MEDIA_REFERENCE = Pattern.compile(
@@ -53,6 +58,7 @@ public class ImageService {
     private final ContentGeneration generation;
     private final InkwellConfig.Images config;
     private final Semaphore decodes;
+    private final DecodeHeap heap;
     private final AtomicLong variantsGenerated = new AtomicLong();
     private final Event<ReferencedNamesChanged> referenceChanges;
     private final Clock clock;
@@ -67,6 +73,22 @@ public class ImageService {
         this.generation = generation;
         this.config = config.images();
         this.decodes = new Semaphore(Math.max(1, this.config.concurrentDecodes()), true);
+        this.heap = DecodeHeap.ofThisJvm(this.config.concurrentDecodes(), cache::bytes, cache::clear);
+    }
+
+    /** Says at start which images this server's heap can take, so -Xmx and the limits can be made to agree. */
+    void logLimits(@Observes StartupEvent started) {
+        long maxPixels = config.maxPixels();
+        long upright = heap.pixelsAt(ImageProcessor.UPRIGHT_BYTES_PER_PIXEL);
+        long webp = heap.pixelsAt(ImageProcessor.decoderBytesPerPixel(ImageFormat.WEBP, new byte[0]));
+        String within = upright >= maxPixels && webp >= maxPixels
+                ? "enough for every accepted image"
+                : "enough to turn photos of up to " + DecodeHeap.megapixels(Math.min(upright, maxPixels))
+                        + " upright (EXIF orientation) and to decode lossy WebP images of up to "
+                        + DecodeHeap.megapixels(Math.min(webp, maxPixels)) + "; larger ones are refused with 413 "
+                        + "(raise -Xmx to accept them)";
+        LOG.infof("Images: up to %s (INKWELL_IMAGES_MAX_PIXELS) and %d bytes accepted; one decode may use %s, %s.",
+                DecodeHeap.megapixels(maxPixels), config.maxBytes(), heap.summary(), within);
     }
 
     public record Upload(ImageView image, boolean created) {
@@ -102,9 +124,13 @@ public class ImageService {
     public record Prepared(String uploadSha, String sha, ImageProcessor.Processed processed) {
     }
 
-    /** Decodes and checks the bytes (415/422 when they are not a usable image). */
+    /**
+     * Decodes and checks the bytes (415/422 when they are not a usable image, 413 when this
+     * server's heap cannot decode them).
+     */
     public Prepared prepare(byte[] bytes) {
-        ImageProcessor.Processed processed = withDecodePermit(() -> ImageProcessor.process(bytes, config.maxPixels()));
+        ImageProcessor.Processed processed = withDecodePermit(() -> ImageProcessor.process(bytes, config.maxPixels(),
+                heap));
         return new Prepared(Text.sha256(bytes), Text.sha256(processed.served()), processed);
     }
 
@@ -240,7 +266,7 @@ public class ImageService {
                 "Stored bytes missing for image " + imageId));
         ImageFormat source = image.imageFormat();
         Media media = withDecodePermit(() -> {
-            BufferedImage resized = Resizer.toWidth(ImageProcessor.decodeFirstFrame(original, source), width);
+            BufferedImage resized = ImageProcessor.variant(original, source, width, heap);
             ImageFormat target = source.reencodedAs(resized.getColorModel().hasAlpha());
             byte[] encoded = ImageProcessor.encode(resized, target);
             String key = variantKey(image, width);
@@ -345,6 +371,9 @@ public class ImageService {
         }
         try {
             return work.get();
+        } catch (InsufficientHeapException e) {
+            LOG.warn(e.logMessage());
+            throw e;
         } finally {
             decodes.release();
         }

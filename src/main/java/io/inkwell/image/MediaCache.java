@@ -46,6 +46,16 @@ class MediaCache {
         return loaded;
     }
 
+    /** Bytes of media held now (the cache's weight). */
+    long bytes() {
+        return entries.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0L)).orElse(0L);
+    }
+
+    void clear() {
+        entries.invalidateAll();
+        entries.cleanUp();
+    }
+
     private void put(String key, Entry entry) {
         // One large file must not push out everything else.
         if (entry.media().bytes().length <= maxBytes / 8) {

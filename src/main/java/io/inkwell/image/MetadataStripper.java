@@ -1,11 +1,15 @@
 package io.inkwell.image;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * Removes metadata blocks (EXIF with GPS and serial numbers, XMP, IPTC, text comments) from
  * the compressed bytes, so images that need no rotation are served without re-encoding.
+ * Bytes with nothing to remove are returned as they are, not copied.
  */
 final class MetadataStripper {
 
@@ -26,8 +30,8 @@ final class MetadataStripper {
 
     /** Keeps every segment but APP1 (EXIF, XMP), APP13 (IPTC) and COM, up to the image data. */
     private static byte[] stripJpeg(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-        out.write(bytes, 0, 2);
+        Kept kept = new Kept(bytes);
+        kept.add(0, 2);
         int position = 2;
         while (position + 4 <= bytes.length && (bytes[position] & 0xFF) == 0xFF) {
             int marker = bytes[position + 1] & 0xFF;
@@ -41,39 +45,42 @@ final class MetadataStripper {
             }
             boolean personal = marker == 0xE1 || marker == 0xED || marker == 0xFE;
             if (!personal) {
-                out.write(bytes, position, next - position);
+                kept.add(position, next);
             }
             position = next;
         }
-        out.write(bytes, position, bytes.length - position);
-        return out.toByteArray();
+        kept.add(position, bytes.length);
+        return kept.bytes();
     }
 
     private static byte[] stripPng(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-        out.write(bytes, 0, 8);
+        Kept kept = new Kept(bytes);
+        kept.add(0, 8);
         int position = 8;
         while (position + 12 <= bytes.length) {
             int length = bigEndianInt(bytes, position);
-            String type = new String(bytes, position + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String type = new String(bytes, position + 4, 4, StandardCharsets.ISO_8859_1);
             int next = position + 12 + length;
             if (length < 0 || next > bytes.length) {
                 break;
             }
             if (!PNG_DROPPED_CHUNKS.contains(type)) {
-                out.write(bytes, position, next - position);
+                kept.add(position, next);
             }
             position = next;
         }
-        out.write(bytes, position, bytes.length - position);
-        return out.toByteArray();
+        kept.add(position, bytes.length);
+        return kept.bytes();
     }
 
     private static byte[] stripWebp(byte[] bytes) {
+        if (webpChunks(bytes).stream().noneMatch(WEBP_DROPPED_CHUNKS::contains)) {
+            return bytes;
+        }
         ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length);
         int position = 12;
         while (position + 8 <= bytes.length) {
-            String fourcc = new String(bytes, position, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            String fourcc = new String(bytes, position, 4, StandardCharsets.ISO_8859_1);
             int size = littleEndianInt(bytes, position + 4);
             int next = position + 8 + size + (size & 1);
             if (size < 0 || position + 8 + size > bytes.length) {
@@ -101,6 +108,64 @@ final class MetadataStripper {
         out.write(bytes, 8, 4);
         out.write(chunks, 0, chunks.length);
         return out.toByteArray();
+    }
+
+    /** The four-character codes of a WebP file's chunks, in order (VP8, VP8L, VP8X, EXIF...). */
+    static Set<String> webpChunks(byte[] bytes) {
+        Set<String> chunks = new LinkedHashSet<>();
+        int position = 12;
+        while (position + 8 <= bytes.length) {
+            chunks.add(new String(bytes, position, 4, StandardCharsets.ISO_8859_1));
+            int size = littleEndianInt(bytes, position + 4);
+            if (size < 0) {
+                break;
+            }
+            position += 8 + size + (size & 1);
+        }
+        return chunks;
+    }
+
+    /** The ranges of an array to keep, in order; copied only when something is left out. */
+    private static final class Kept {
+        private final byte[] bytes;
+        private int[] ranges = new int[32];
+        private int count;
+        private long total;
+
+        Kept(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        void add(int from, int to) {
+            if (to <= from) {
+                return;
+            }
+            if (count > 0 && ranges[2 * count - 1] == from) {
+                ranges[2 * count - 1] = to;
+            } else {
+                if (2 * count + 2 > ranges.length) {
+                    ranges = Arrays.copyOf(ranges, 2 * ranges.length);
+                }
+                ranges[2 * count] = from;
+                ranges[2 * count + 1] = to;
+                count++;
+            }
+            total += to - from;
+        }
+
+        byte[] bytes() {
+            if (total == bytes.length) {
+                return bytes;
+            }
+            byte[] out = new byte[(int) total];
+            int at = 0;
+            for (int i = 0; i < count; i++) {
+                int length = ranges[2 * i + 1] - ranges[2 * i];
+                System.arraycopy(bytes, ranges[2 * i], out, at, length);
+                at += length;
+            }
+            return out;
+        }
     }
 
     private static int bigEndianInt(byte[] bytes, int offset) {

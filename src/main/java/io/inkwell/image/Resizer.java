@@ -40,9 +40,7 @@ final class Resizer {
             height = Math.max(targetHeight, height / 2);
             BufferedImage next = new BufferedImage(width, height, type);
             Graphics2D g = next.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            highQuality(g);
             g.drawImage(current, 0, 0, width, height, null);
             g.dispose();
             current = next;
@@ -50,9 +48,21 @@ final class Resizer {
         return current;
     }
 
-    /** JPEG has no alpha channel: transparent pixels become white rather than black. */
+    /** The rendering every resize step uses: bilinear, quality first. */
+    static void highQuality(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    }
+
+    /**
+     * JPEG has no alpha channel: transparent pixels become white rather than black. An opaque
+     * image in a layout the JPEG writer takes as it is (int RGB, 3-byte BGR, grey) is not copied.
+     */
     static BufferedImage withoutAlpha(BufferedImage image) {
-        if (!image.getColorModel().hasAlpha() && image.getType() == BufferedImage.TYPE_INT_RGB) {
+        int type = image.getType();
+        if (!image.getColorModel().hasAlpha() && (type == BufferedImage.TYPE_INT_RGB
+                || type == BufferedImage.TYPE_3BYTE_BGR || type == BufferedImage.TYPE_BYTE_GRAY)) {
             return image;
         }
         BufferedImage opaque = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);

@@ -113,6 +113,21 @@ class ImageApiTest {
     }
 
     @Test
+    void twentyFiveMegapixelPngIsAcceptedAndResized() {
+        byte[] png = Images.framedPng(5000, 5000, new Color(unique().hashCode() & 0xFFFFFF), Color.ORANGE);
+        JsonPath image = uploadRaw(png, "image/png", "large.png").then().statusCode(201)
+                .body("width", equalTo(5000))
+                .body("height", equalTo(5000))
+                .body("placeholder", not(equalTo("")))
+                .extract().jsonPath();
+
+        assertArrayEquals(png, media(image.getString("url")).then().statusCode(200).extract().asByteArray());
+        byte[] variant = media(image.getString("url") + "?w=1920").then().statusCode(200).contentType("image/png")
+                .extract().asByteArray();
+        assertEquals(1920, Images.decode(variant).getWidth());
+    }
+
+    @Test
     void webpIsAccepted() {
         uploadForm("photo.webp", Images.fixture("photo.webp")).then().statusCode(201)
                 .body("format", equalTo("webp"))

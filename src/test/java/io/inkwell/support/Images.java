@@ -101,6 +101,56 @@ public final class Images {
         return write(image, "jpeg");
     }
 
+    /**
+     * A large PNG that compresses well (a frame of one colour around a block of another), for
+     * uploads with many pixels but few bytes.
+     */
+    public static byte[] framedPng(int width, int height, Color frame, Color inside) {
+        return write(framed(width, height, frame, inside), "png");
+    }
+
+    /** The same drawing as {@link #framedPng} as a JPEG. */
+    public static byte[] framedJpeg(int width, int height, Color frame, Color inside) {
+        return write(framed(width, height, frame, inside), "jpeg");
+    }
+
+    private static BufferedImage framed(int width, int height, Color frame, Color inside) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(frame);
+        g.fillRect(0, 0, width, height);
+        g.setColor(inside);
+        g.fillRect(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return image;
+    }
+
+    /**
+     * The JPEG with an EXIF block (APP1) after its start marker that holds only an Orientation
+     * tag, as cameras write for a photo taken sideways (6: turn 90 degrees clockwise to view).
+     */
+    public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+        byte[] tiff = {
+            'I', 'I', 42, 0, 8, 0, 0, 0, // little-endian TIFF header, IFD0 at offset 8
+            1, 0, // one entry
+            0x12, 0x01, 3, 0, 1, 0, 0, 0, (byte) orientation, 0, 0, 0, // Orientation, SHORT, 1 value
+            0, 0, 0, 0, // no next IFD
+        };
+        byte[] exif = new byte[6 + tiff.length];
+        System.arraycopy(new byte[] {'E', 'x', 'i', 'f', 0, 0}, 0, exif, 0, 6);
+        System.arraycopy(tiff, 0, exif, 6, tiff.length);
+        int length = exif.length + 2;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + length + 2);
+        out.write(jpeg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length & 0xFF);
+        out.write(exif, 0, exif.length);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
+
     public static boolean isReddish(int rgb) {
         int r = (rgb >> 16) & 0xFF;
         int g = (rgb >> 8) & 0xFF;

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,9 +38,18 @@ public final class PackagedServer {
 
     /** Starts the jar; {@code environment} adds to (or, with a null value, removes from) the test's own. */
     public static PackagedServer start(Path dataDir, int port, Map<String, String> environment) throws IOException {
+        return start(dataDir, port, List.of(), environment);
+    }
+
+    /** The same, with these JVM options (e.g. the README's small-server flags). */
+    public static PackagedServer start(Path dataDir, int port, List<String> jvmOptions, Map<String, String> environment)
+            throws IOException {
         Path log = Files.createTempFile("inkwell-server", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
@@ -80,6 +90,11 @@ public final class PackagedServer {
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits up to two minutes for /q/health/ready. */
+    public void awaitReady(HttpClient ignored) throws Exception {
+        awaitReady(Duration.ofSeconds(120));
     }
 
     /** Waits for /q/health/ready; fails with the server's log if it exits or takes longer than {@code timeout}. */
