@@ -12,8 +12,7 @@
 #      (image: cover.png) and from the body (![cover](cover.png)).
 #   3. Build the app unless target/quarkus-app/quarkus-run.jar exists, then start it on a
 #      fresh embedded-PostgreSQL data dir (bench/out/import/data) with admin token
-#      "bench-token". As root it runs as the unprivileged user "inkwell" (created if missing),
-#      because PostgreSQL refuses to run as root.
+#      "bench-token" (as root too: the embedded PostgreSQL then runs under its own account).
 #   4. First import of the zip (source=bench): seconds, posts/s, the report's totals; every
 #      post must be created.
 #   5. Re-import of the same zip: seconds and totals; every post must be unchanged.
@@ -27,7 +26,7 @@
 #       output directory, bench/out/import)
 #   JAVA_OPTS [-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError]
 #       The same as bench/read_bench.sh: our recommendation for a small blog server.
-#   BENCH_USER [inkwell]  STARTUP_TIMEOUT [180] seconds  IMPORT_TIMEOUT [300] seconds
+#   STARTUP_TIMEOUT [180] seconds  IMPORT_TIMEOUT [300] seconds
 #   IMAGE_EVERY [10]  (every Nth post gets a cover.png; 0 for none)
 #
 # Needs: java 17+, python3, curl. Only ever talks to 127.0.0.1.
@@ -39,7 +38,6 @@ cd "$REPO_DIR"
 
 PORT=${PORT:-8081}
 JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
-BENCH_USER=${BENCH_USER:-inkwell}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 IMPORT_TIMEOUT=${IMPORT_TIMEOUT:-300}
 IMAGE_EVERY=${IMAGE_EVERY:-10}

@@ -8,8 +8,7 @@
 #      bench/gen_blog_data.py, a copy of the shared generator (override: BLOG_DATA_GENERATOR=/path/to/gen_blog_data.py).
 #   2. Build the app unless target/quarkus-app/quarkus-run.jar exists, then start it on a
 #      fresh embedded-PostgreSQL data dir (bench/out/data) with admin token "bench-token".
-#      As root it runs as the unprivileged user "inkwell" (created if missing), because
-#      PostgreSQL refuses to run as root.
+#      As root too: the embedded PostgreSQL then runs under its own unprivileged account.
 #   3. Load all posts through the Admin API (8 parallel workers, bench/load_posts.py).
 #   4. For each endpoint, a WARMUP (5s) wrk run to let the JIT compile the hot paths, then
 #      the measured run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency
@@ -25,7 +24,7 @@
 #       cached responses many times over; the serial collector and a smaller code cache keep
 #       the resident set low on a 2-core machine. A fixed cap keeps the memory figure
 #       comparable between machines (the JVM's default heap is 1/4 of RAM).
-#   BENCH_USER [inkwell]  STARTUP_TIMEOUT [180] seconds  LOAD_WORKERS [8]
+#   STARTUP_TIMEOUT [180] seconds  LOAD_WORKERS [8]
 #   BENCH_SLUG [first published post of the data set]
 #
 # Needs: java 17+, python3, curl, wrk (installed with apt-get when missing and run as root).
@@ -42,7 +41,6 @@ THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 PORT=${PORT:-8080}
 JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
-BENCH_USER=${BENCH_USER:-inkwell}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 LOAD_WORKERS=${LOAD_WORKERS:-8}
 TOKEN=bench-token

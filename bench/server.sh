@@ -9,21 +9,18 @@
 #   JAR              the packaged server, e.g. $REPO_DIR/target/quarkus-app/quarkus-run.jar
 #   DATA_DIR         the server's data dir; deleted and recreated by start_server
 #   LOG_FILE         the server's stdout and stderr; emptied by start_server
-#   PID_FILE         where the launcher writes the JVM's pid; best inside DATA_DIR, which the
-#                    (possibly unprivileged) server user owns
+#   PID_FILE         where the launcher writes the JVM's pid, e.g. inside DATA_DIR
 #   PORT             the HTTP port (the server listens on 127.0.0.1 only)
 #   BASE_URL         http://127.0.0.1:$PORT
 #   TOKEN            the admin token (INKWELL_ADMIN_TOKEN)
 #   JAVA_OPTS        JVM options, word-split into separate arguments
-#   BENCH_USER       the user the server runs as when the script runs as root (PostgreSQL
-#                    refuses to run as root); created if missing
 #   STARTUP_TIMEOUT  seconds to wait for $BASE_URL/q/health/ready
 #   CLEANUP_HOOK     optional: the name of a function the EXIT trap calls before stop_server
 #                    (e.g. to stop a sampler); empty or unset for none
 #
 # Outputs: variables the functions set
 #   SERVER_PID       the JVM's pid once started; "" when not running (stop_server clears it)
-#   LAUNCHER_PID     the pid of the background launcher (runuser or sh); "" when not running
+#   LAUNCHER_PID     the pid of the background launcher (sh); "" when not running
 #   STARTUP_SECONDS  seconds from launch until /q/health/ready answered (start_server)
 #   JAVA_BIN         the java executable the server runs with (start_server)
 #
@@ -133,8 +130,7 @@ start_server() {
     rm -f -- "$PID_FILE"
 
     JAVA_BIN=$(command -v java)
-    # sh records its own pid and then execs java, so the pid file holds the JVM's pid
-    # (with runuser in front, $! would be runuser's).
+    # sh records its own pid and then execs java, so the pid file holds the JVM's pid.
     local -a launch java_opts_arr
     launch=(sh -c 'echo $$ > "$1"; shift; exec "$@"' launcher "$PID_FILE"
             env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD
@@ -145,20 +141,9 @@ start_server() {
     read -r -a java_opts_arr <<<"$JAVA_OPTS"
     launch+=("${java_opts_arr[@]}" -jar "$JAR")
 
-    if [[ $(id -u) -eq 0 ]]; then
-        if ! id "$BENCH_USER" >/dev/null 2>&1; then
-            log "creating user $BENCH_USER (PostgreSQL refuses to run as root)"
-            useradd -m "$BENCH_USER"
-        fi
-        chown -R "$BENCH_USER": "$DATA_DIR"
-        runuser -u "$BENCH_USER" -- test -r "$JAR" \
-            || die "$BENCH_USER cannot read $JAR (check permissions of $REPO_DIR)"
-        log "starting server as $BENCH_USER: java $JAVA_OPTS -jar $JAR"
-        runuser -u "$BENCH_USER" -- "${launch[@]}" >>"$LOG_FILE" 2>&1 </dev/null &
-    else
-        log "starting server: java $JAVA_OPTS -jar $JAR"
-        "${launch[@]}" >>"$LOG_FILE" 2>&1 </dev/null &
-    fi
+    # As root too: the server runs its embedded PostgreSQL under its own unprivileged account.
+    log "starting server: java $JAVA_OPTS -jar $JAR"
+    "${launch[@]}" >>"$LOG_FILE" 2>&1 </dev/null &
     LAUNCHER_PID=$!
 
     local i
