@@ -118,6 +118,37 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void aRecreatedClusterStartsWithTheSavedPasswordAndNothingInItIsWrittenByTheServer() throws Exception {
+        Path dataDir = Files.createTempDirectory("inkwell-recreated");
+        int port = PackagedServer.freePort();
+        PackagedServer first = PackagedServer.start(dataDir, port, ENVIRONMENT);
+        first.awaitReady(FIRST_START);
+        assertEquals(0, first.stop());
+
+        // The operator starts over: the cluster goes, the saved password stays.
+        try (Stream<Path> paths = Files.walk(dataDir.resolve("postgres"))) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        PackagedServer second = PackagedServer.start(dataDir, port, ENVIRONMENT);
+        second.awaitReady(FIRST_START);
+        assertEquals(0, second.stop());
+
+        // What the database account could do to a root server that wrote into the cluster.
+        Path victim = Files.createTempFile("inkwell-victim", ".txt");
+        Files.writeString(victim, "untouched");
+        Path rules = dataDir.resolve("postgres").resolve("pg_hba.conf");
+        Files.delete(rules);
+        Files.createSymbolicLink(rules, victim);
+        PackagedServer third = PackagedServer.start(dataDir, port, ENVIRONMENT);
+        try {
+            third.awaitReady(FIRST_START);
+            assertEquals("untouched", Files.readString(victim));
+        } finally {
+            assertEquals(0, third.stop());
+        }
+    }
+
+    @Test
     void aSecondServerOnTheSameDataDirectoryIsRefusedInOneLine() throws Exception {
         Path dataDir = Files.createTempDirectory("inkwell-twice");
         PackagedServer first = PackagedServer.start(dataDir, PackagedServer.freePort(), ENVIRONMENT);
@@ -261,10 +292,11 @@ class EmbeddedDatabaseIT {
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("setpriv", "--reuid=inkwell", "--regid=inkwell", "--clear-groups", "--"));
         }
-        command.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", cluster.toString(),
+        // A relative data directory, as the previous version's launcher gave it.
+        command.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", "postgres",
                 "-p", String.valueOf(PackagedServer.freePort()), "-c", "listen_addresses=127.0.0.1",
-                "-c", "unix_socket_directories="));
-        Process orphan = new ProcessBuilder(command).redirectErrorStream(true)
+                "-c", "unix_socket_directories=", "-c", "hba_file=" + dataDir.resolve("postgres-access.conf")));
+        Process orphan = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("orphan.log").toFile()).start();
         assertEventually(Duration.ofSeconds(30), () -> {
             Path pidFile = cluster.resolve("postmaster.pid");

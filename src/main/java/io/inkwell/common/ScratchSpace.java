@@ -8,9 +8,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -23,6 +27,8 @@ import org.jboss.logging.Logger;
 public class ScratchSpace {
 
     private static final Logger LOG = Logger.getLogger(ScratchSpace.class);
+    private static final Pattern FOLDER_NAME = Pattern.compile("\\d+-\\d+");
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     private final Path root;
     private final Path own;
@@ -41,11 +47,14 @@ public class ScratchSpace {
 
     void onStart(@Observes StartupEvent event) {
         try {
-            Files.createDirectories(own);
+            createPrivate(root);
+            createPrivate(own);
             long removed = 0;
             try (Stream<Path> folders = Files.list(root)) {
                 for (Path folder : folders.toList()) {
-                    if (!folder.equals(own) && !belongsToARunningProcess(folder.getFileName().toString())) {
+                    String name = folder.getFileName().toString();
+                    // Only what a server made: the data directory may be shared with other things.
+                    if (FOLDER_NAME.matcher(name).matches() && !folder.equals(own) && !belongsToARunningProcess(name)) {
                         deleteRecursively(folder);
                         removed++;
                     }
@@ -63,7 +72,7 @@ public class ScratchSpace {
     /** A new, empty folder for one request's files; the caller deletes it. */
     public Path newFolder(String prefix) {
         try {
-            Files.createDirectories(own);
+            createPrivate(own);
             return Files.createTempDirectory(own, prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,6 +85,19 @@ public class ScratchSpace {
         } catch (IOException e) {
             // What is left is deleted at the next start.
         }
+    }
+
+    /** Uploads are private: other local users must not read them while they wait here. */
+    private static void createPrivate(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder.getParent());
+            try {
+                Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PRIVATE));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // another thread made it
+            }
+        }
+        Files.setPosixFilePermissions(folder, PRIVATE);
     }
 
     private static boolean belongsToARunningProcess(String folderName) {

@@ -127,11 +127,14 @@ public final class PackagedServer {
         return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()));
     }
 
-    /** kill -9 of the JVM and every process it started (the database and its backends), all at once. */
+    /**
+     * kill -9 of every process the JVM started (the database and its backends), then of the JVM:
+     * the database first, so that it gets no chance to flush anything on its way down.
+     */
     public void killWithDatabase() throws InterruptedException {
         List<ProcessHandle> family = process.descendants().toList();
-        process.destroyForcibly();
         family.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 

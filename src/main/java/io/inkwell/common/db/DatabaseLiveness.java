@@ -54,7 +54,8 @@ public class DatabaseLiveness implements HealthCheck {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2) ? null : "the connection did not answer";
         } catch (SQLException e) {
-            return "cannot connect";
+            // Every pooled connection busy is a loaded server, not a lost database.
+            return String.valueOf(e.getMessage()).contains("acquisition timeout") ? null : "cannot connect";
         }
     }
 }

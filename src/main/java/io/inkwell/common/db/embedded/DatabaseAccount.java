@@ -63,7 +63,10 @@ final class DatabaseAccount {
         }
         String account = Optional.ofNullable(System.getenv("INKWELL_EMBEDDED_DATABASE_USER"))
                 .filter(value -> !value.isBlank()).orElse(DEFAULT_SYSTEM_ACCOUNT);
-        long[] ids = idsOf(account).orElseGet(() -> create(account));
+        Optional<long[]> existing = idsOf(account);
+        long[] ids = existing.orElseGet(() -> create(account));
+        existing.ifPresent(found -> LOG.infof("The embedded PostgreSQL runs as the existing account '%s' (uid %d)",
+                account, found[0]));
         if (ids[0] == 0) {
             throw new EmbeddedDatabaseException("INKWELL_EMBEDDED_DATABASE_USER names a root account ('" + account
                     + "'); PostgreSQL needs an unprivileged one.");

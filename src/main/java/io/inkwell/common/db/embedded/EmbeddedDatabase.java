@@ -88,16 +88,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (durability == Durability.THROWAWAY) {
                 PostgresBinaries.deleteTree(cluster);
             }
-            if (!Files.exists(cluster.resolve("PG_VERSION"))) {
+            boolean newCluster = !Files.exists(cluster.resolve("PG_VERSION"), LinkOption.NOFOLLOW_LINKS);
+            if (newCluster) {
                 Files.createDirectories(cluster);
                 account.handOver(cluster);
                 Files.setPosixFilePermissions(cluster, PosixFilePermissions.fromString("rwx------"));
                 PostgresCommands.initdb(binaries, cluster, account, durability == Durability.DURABLE);
             }
-            writeAccessRules(cluster, account);
-            String password = superuserPassword(data.resolve("postgres-password"), binaries, cluster, account);
+            Path accessRules = writeAccessRules(data);
+            String password = superuserPassword(data.resolve("postgres-password"), newCluster, binaries, cluster,
+                    account, logFile);
             int port = freeLoopbackPort();
-            Postmaster postmaster = new Postmaster(binaries, cluster, logFile, account, port, settings(durability));
+            Map<String, String> settings = settings(durability);
+            settings.put("hba_file", accessRules.toString());
+            Postmaster postmaster = new Postmaster(binaries, cluster, logFile, account, port, settings);
             postmaster.start();
             LOG.infof("Embedded PostgreSQL started (pid %d, user %s, 127.0.0.1:%d, %s), data in %s",
                     postmaster.pid(), account.name(), port,
@@ -131,36 +135,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return settings;
     }
 
-    /** Written at every start, so the rules are the code's, whatever the cluster was made with. */
-    private static void writeAccessRules(Path cluster, DatabaseAccount account) throws IOException {
-        Path rules = cluster.resolve("pg_hba.conf");
-        Files.writeString(rules, """
-                # Written by Inkwell at every start; changes here are overwritten.
+    /**
+     * Written at every start, so the rules are the code's, whatever the cluster was made with.
+     * It lives beside the cluster, not in it: the cluster belongs to the database account, and a
+     * root server writing into a folder that account controls could be pointed at any file.
+     */
+    private static Path writeAccessRules(Path data) throws IOException {
+        Path rules = data.resolve("postgres-access.conf");
+        Path staging = data.resolve("postgres-access.conf.new");
+        Files.deleteIfExists(staging);
+        Files.createFile(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        Files.writeString(staging, """
+                # pg_hba.conf of the embedded PostgreSQL, written by Inkwell at every start.
                 # TCP on 127.0.0.1 only (see listen_addresses), always with the password.
                 host all all 127.0.0.1/32 scram-sha-256
                 """, StandardCharsets.US_ASCII);
-        account.handOver(rules);
-        Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-------"));
+        Files.move(staging, rules, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return rules;
     }
 
     /**
      * The superuser's password, made on first start (also for clusters made by older versions,
      * whose password was the well-known default). It is set in the cluster before it is saved, so
-     * a crash in between only means a new one next time.
+     * a crash in between only means a new one next time; a new cluster (the old one deleted, or
+     * restored from elsewhere) gets the saved one set again.
      */
-    private static String superuserPassword(Path file, Path binaries, Path cluster, DatabaseAccount account)
-            throws IOException {
+    private static String superuserPassword(Path file, boolean newCluster, Path binaries, Path cluster,
+            DatabaseAccount account, Path logFile) throws IOException {
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             String saved = Files.readString(file, StandardCharsets.US_ASCII).strip();
             if (!saved.isEmpty()) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                if (newCluster) {
+                    PostgresCommands.setSuperuserPassword(binaries, cluster, account, saved, logFile);
+                }
                 return saved;
             }
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        PostgresCommands.setSuperuserPassword(binaries, cluster, account, password);
+        PostgresCommands.setSuperuserPassword(binaries, cluster, account, password, logFile);
         Path staging = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(staging);
         Files.createFile(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

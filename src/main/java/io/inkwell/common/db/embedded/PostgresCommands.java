@@ -1,6 +1,8 @@
 package io.inkwell.common.db.embedded;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,26 +24,29 @@ final class PostgresCommands {
         if (!sync) {
             program.add("--no-sync");
         }
-        run(account.command(program, false), null, "initdb");
+        run(account.command(program, false), null, "initdb", null);
     }
 
     /**
      * Sets the superuser's password in single-user mode: no network, no authentication, and the
      * password travels on standard input, never on a command line another user could read.
      */
-    static void setSuperuserPassword(Path binaries, Path cluster, DatabaseAccount account, String password) {
+    static void setSuperuserPassword(Path binaries, Path cluster, DatabaseAccount account, String password,
+            Path logFile) {
         List<String> program = List.of(binaries.resolve("bin/postgres").toString(), "--single",
                 "-D", cluster.toString(), "-c", "password_encryption=scram-sha-256", "postgres");
-        run(account.command(program, false), "ALTER ROLE postgres WITH PASSWORD '" + password + "';\n",
-                "setting the database password");
+        String output = run(account.command(program, false), "ALTER ROLE postgres WITH PASSWORD '" + password + "';\n",
+                "setting the database password", password);
+        appendToLog(logFile, output.replace(password, "********"));
     }
 
     static void pgCtlStop(Path binaries, Path cluster, DatabaseAccount account) {
         run(account.command(List.of(binaries.resolve("bin/pg_ctl").toString(), "stop", "-D", cluster.toString(),
-                "-m", "fast", "-w", "-t", "60"), false), null, "pg_ctl stop");
+                "-m", "fast", "-w", "-t", "60"), false), null, "pg_ctl stop", null);
     }
 
-    private static void run(List<String> command, String input, String what) {
+    /** Runs {@code command}; its output, where {@code secret} (if any) never leaves this method unmasked. */
+    private static String run(List<String> command, String input, String what, String secret) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (OutputStream stdin = process.getOutputStream()) {
@@ -54,18 +59,29 @@ final class PostgresCommands {
                 process.destroyForcibly();
                 throw new EmbeddedDatabaseException(what + " did not finish within 120 s");
             }
+            String shown = secret == null ? output : output.replace(secret, "********");
             if (process.exitValue() != 0) {
-                // The password command's output may quote its statement, so it is never shown.
-                String lastLine = input != null ? "see PostgreSQL's own log"
-                        : output.isEmpty() ? "no output" : output.substring(output.lastIndexOf('\n') + 1);
+                String reason = shown.lines().filter(line -> line.contains("FATAL") || line.contains("ERROR"))
+                        .reduce((first, second) -> second)
+                        .orElse(shown.isEmpty() ? "no output" : shown.substring(shown.lastIndexOf('\n') + 1));
                 throw new EmbeddedDatabaseException(what + " failed (exit code " + process.exitValue() + "): "
-                        + lastLine);
+                        + reason.strip());
             }
+            return shown;
         } catch (IOException e) {
             throw new EmbeddedDatabaseException(what + " could not run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EmbeddedDatabaseException(what + " was interrupted");
+        }
+    }
+
+    private static void appendToLog(Path logFile, String text) {
+        try {
+            Files.writeString(logFile, text + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // only a log
         }
     }
 }

@@ -38,8 +38,12 @@ final class Postmaster {
     private final int port;
     private final Map<String, String> settings;
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
+    /** Guards starting a process against stop(): no process may start once stopping is set. */
+    private final Object launching = new Object();
     private volatile Process process;
     private volatile boolean stopping;
+    /** Where the latest process's output starts in the log. */
+    private volatile long logOffset;
     private Thread watcher;
 
     Postmaster(Path binaries, Path cluster, Path logFile, DatabaseAccount account, int port,
@@ -81,13 +85,26 @@ final class Postmaster {
         while (!stopping) {
             Process started;
             try {
-                started = launch();
+                synchronized (launching) {
+                    if (stopping) {
+                        return;
+                    }
+                    logOffset = logSize();
+                    started = launch();
+                    process = started;
+                }
             } catch (IOException e) {
-                firstStart.completeExceptionally(new EmbeddedDatabaseException(
-                        "Could not run the embedded PostgreSQL: " + e.getMessage()));
-                return;
+                if (firstStart.completeExceptionally(new EmbeddedDatabaseException(
+                        "Could not run the embedded PostgreSQL: " + e.getMessage()))) {
+                    return;
+                }
+                failedStarts++;
+                Duration delay = restartDelay(failedStarts);
+                LOG.errorf("Could not restart the embedded PostgreSQL (%s); trying again in %d s", e.getMessage(),
+                        delay.toSeconds());
+                sleep(delay);
+                continue;
             }
-            process = started;
             if (awaitReady(started)) {
                 failedStarts = 0;
                 if (!firstStart.complete(null)) {
@@ -147,8 +164,11 @@ final class Postmaster {
 
     /** Fast shutdown: open transactions roll back, everything committed is on disk. */
     void stop() {
-        stopping = true;
-        Process current = process;
+        Process current;
+        synchronized (launching) {
+            stopping = true;
+            current = process;
+        }
         if (current != null && current.isAlive()) {
             try {
                 PostgresCommands.pgCtlStop(binaries, cluster, account);
@@ -169,14 +189,27 @@ final class Postmaster {
         }
     }
 
+    /** The reason the latest process gave: its last FATAL or PANIC line, else its last line. */
     private String lastLogLines() {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+        try (java.io.RandomAccessFile log = new java.io.RandomAccessFile(logFile.toFile(), "r")) {
+            long from = Math.min(logOffset, log.length());
+            byte[] written = new byte[(int) Math.min(log.length() - from, 1 << 20)];
+            log.seek(log.length() - written.length);
+            log.readFully(written);
+            List<String> lines = new String(written, StandardCharsets.UTF_8).lines().toList();
             Optional<String> fatal = lines.stream().filter(line -> line.contains("FATAL") || line.contains("PANIC"))
                     .reduce((first, second) -> second);
             return fatal.orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1)).strip();
         } catch (IOException e) {
             return "no log";
+        }
+    }
+
+    private long logSize() {
+        try {
+            return Files.size(logFile);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

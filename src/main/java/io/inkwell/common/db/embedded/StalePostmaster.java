@@ -30,10 +30,16 @@ final class StalePostmaster {
         Optional<ProcessHandle> postmaster = lines.isEmpty() || !lines.get(0).strip().matches("\\d+")
                 ? Optional.empty()
                 : ProcessHandle.of(Long.parseLong(lines.get(0).strip())).filter(ProcessHandle::isAlive);
-        if (postmaster.isEmpty() || !runsOn(postmaster.get(), cluster)) {
+        if (postmaster.isEmpty() || !isPostgres(postmaster.get())) {
             // A crash left the file behind; its pid is gone or now belongs to something else.
             Files.deleteIfExists(pidFile);
             return;
+        }
+        // Line 2 is the data directory the postmaster locked, as an absolute path whatever its
+        // command line said (older versions started it with a relative one).
+        if (lines.size() < 2 || !sameDirectory(lines.get(1).strip(), cluster)) {
+            throw new EmbeddedDatabaseException("The PostgreSQL (pid " + postmaster.get().pid() + ") named in "
+                    + pidFile + " serves another directory; stop it, or delete that file if it is stale.");
         }
         long pid = postmaster.get().pid();
         LOG.warnf("PostgreSQL (pid %d) was still running on %s, left by a server that did not stop cleanly; "
@@ -52,11 +58,16 @@ final class StalePostmaster {
         }
     }
 
-    private static boolean runsOn(ProcessHandle process, Path cluster) {
-        ProcessHandle.Info info = process.info();
-        boolean postgres = info.command().map(command -> command.endsWith("/postgres")).orElse(false);
-        boolean ourCluster = info.arguments().map(arguments -> List.of(arguments).contains(cluster.toString()))
-                .orElse(false);
-        return postgres && ourCluster;
+    private static boolean isPostgres(ProcessHandle process) {
+        // Unknown when the process cannot be inspected: then it is not assumed to be something else.
+        return process.info().command().map(command -> command.endsWith("/postgres")).orElse(true);
+    }
+
+    private static boolean sameDirectory(String locked, Path cluster) {
+        try {
+            return Path.of(locked).toRealPath().equals(cluster.toRealPath());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }
