@@ -1,5 +1,7 @@
 package io.inkwell.image;
 
+import io.inkwell.common.error.UnprocessableContentException;
+import io.inkwell.common.error.UnsupportedMediaTypeException;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
@@ -69,9 +71,9 @@ public final class ImageProcessor {
     static Processed process(byte[] upload, long maxPixels, DecodeHeap heap) {
         byte[] head = Arrays.copyOf(upload, Math.min(upload.length, 512));
         ImageFormat format = ImageFormat.sniff(head).orElseThrow(() -> ImageFormat.looksLikeSvg(head)
-                ? new ApiException(415, "Unsupported Media Type", "SVG images are not accepted: they can carry "
+                ? new UnsupportedMediaTypeException("SVG images are not accepted: they can carry "
                         + "scripts. Convert the drawing to PNG or WebP and upload that.")
-                : new ApiException(415, "Unsupported Media Type", "The file is not a JPEG, PNG, GIF or WebP image "
+                : new UnsupportedMediaTypeException("The file is not a JPEG, PNG, GIF or WebP image "
                         + "(its content was checked, not its name)."));
         if (!hasTrailer(upload, format)) {
             throw corrupt(format);
@@ -83,7 +85,7 @@ public final class ImageProcessor {
             long height = source.height;
             // From the header only: a small file that claims a huge canvas never gets decoded.
             if (width * height > maxPixels) {
-                throw new ApiException(422, "Unprocessable Content", "The image is " + width + " x " + height
+                throw new UnprocessableContentException("The image is " + width + " x " + height
                         + " pixels; at most " + maxPixels + " pixels are accepted.");
             }
             if (orientation > 1 && orientation <= 8) {
@@ -457,7 +459,7 @@ public final class ImageProcessor {
     }
 
     private static ApiException corrupt(ImageFormat format) {
-        return new ApiException(422, "Unprocessable Content", "The " + format + " file could not be decoded: "
+        return new UnprocessableContentException("The " + format + " file could not be decoded: "
                 + "it is truncated or corrupt.");
     }
 

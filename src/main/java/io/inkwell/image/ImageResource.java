@@ -1,5 +1,6 @@
 package io.inkwell.image;
 
+import io.inkwell.common.error.ContentTooLargeException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.common.error.ApiException;
@@ -118,7 +119,7 @@ public class ImageResource {
     }
 
     private ApiException tooLarge(long size) {
-        return new ApiException(413, "Content Too Large", "Images are limited to " + maxBytes + " bytes"
+        return new ContentTooLargeException("Images are limited to " + maxBytes + " bytes"
                 + (size > 0 ? "; this one has at least " + size + "." : "."));
     }
 }

@@ -1,5 +1,6 @@
 package io.inkwell.image;
 
+import io.inkwell.common.error.ServiceUnavailableException;
 import io.inkwell.common.Text;
 import io.inkwell.common.Times;
 import io.inkwell.common.config.InkwellConfig;
@@ -367,7 +368,7 @@ public class ImageService {
             decodes.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "Service Unavailable", "The server is shutting down.");
+            throw new ServiceUnavailableException("The server is shutting down.");
         }
         try {
             return work.get();

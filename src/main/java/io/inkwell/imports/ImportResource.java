@@ -1,5 +1,7 @@
 package io.inkwell.imports;
 
+import io.inkwell.common.error.ContentTooLargeException;
+import io.inkwell.common.error.UnprocessableContentException;
 import io.inkwell.common.ScratchSpace;
 import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.common.error.ApiException;
@@ -75,7 +77,7 @@ public class ImportResource {
             try {
                 archive = ArchiveReader.open(body, format, directory, limits);
             } catch (ArchiveRejectedException e) {
-                throw new ApiException(422, "Unprocessable Content", "The archive was refused: " + e.getMessage());
+                throw new UnprocessableContentException("The archive was refused: " + e.getMessage());
             }
             try (archive) {
                 return respond(imports.run(new ImportService.Upload(archive.layout(), archive::read, false), options));
@@ -154,7 +156,7 @@ public class ImportResource {
     }
 
     private ApiException tooLarge() {
-        return new ApiException(413, "Content Too Large", "Each file is limited to " + limits.maxEntryBytes()
+        return new ContentTooLargeException("Each file is limited to " + limits.maxEntryBytes()
                 + " bytes and an upload to " + limits.maxTotalBytes() + " (INKWELL_IMPORTS_MAX_ENTRY_BYTES, _MAX_TOTAL_BYTES).");
     }
 

@@ -9,11 +9,12 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
 
-    public ApiException(int status, String title, String detail) {
+    // Protected: a status is thrown as its own type (ConflictException...), never as a bare number.
+    protected ApiException(int status, String title, String detail) {
         this(status, title, detail, List.of());
     }
 
-    public ApiException(int status, String title, String detail, List<FieldError> errors) {
+    protected ApiException(int status, String title, String detail, List<FieldError> errors) {
         super(detail);
         this.status = status;
         this.title = title;
