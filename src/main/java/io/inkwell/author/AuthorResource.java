@@ -1,5 +1,6 @@
 package io.inkwell.author;
 
+import io.inkwell.common.paging.PagingParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.author.AuthorDtos.AuthorView;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
@@ -10,6 +11,7 @@ import io.inkwell.common.web.RequestReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.inkwell.auth.AdminApi;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,8 +41,8 @@ public class AuthorResource {
     }
 
     @GET
-    public Page<AuthorView> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
-        return service.list(PageRequest.parse(page, limit));
+    public Page<AuthorView> list(@BeanParam PagingParams pagingParams) {
+        return service.list(pagingParams.toPageRequest());
     }
 
     @POST

@@ -1,11 +1,13 @@
 package io.inkwell.author;
 
+import io.inkwell.common.paging.PagingParams;
 import io.inkwell.author.AuthorDtos.PublicAuthorView;
 import io.inkwell.common.error.ProblemMapper;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -36,9 +38,9 @@ public class ContentAuthorResource {
     }
 
     @GET
-    public Response list(@QueryParam("page") String page, @QueryParam("limit") String limit,
+    public Response list(@BeanParam PagingParams pagingParams,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
-        PageRequest paging = PageRequest.parse(page, limit);
+        PageRequest paging = pagingParams.toPageRequest();
         return cache.respond("authors?" + paging.page() + "&" + paging.limit(), ifNoneMatch,
                 () -> Optional.of(json.write(paging.toPage(query(null, paging), countPublished()))),
                 () -> notFound(uri));

@@ -1,5 +1,6 @@
 package io.inkwell.image;
 
+import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.error.ContentTooLargeException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.config.InkwellConfig;
@@ -13,6 +14,7 @@ import io.inkwell.common.web.RequestReader;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
 import io.inkwell.auth.AdminApi;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -75,9 +77,8 @@ public class ImageResource {
     }
 
     @GET
-    public Page<ImageView> list(@QueryParam("unused") String unused, @QueryParam("page") String page,
-            @QueryParam("limit") String limit) {
-        return service.list(PageRequest.parse(page, limit), QueryParams.flag("unused", unused));
+    public Page<ImageView> list(@QueryParam("unused") String unused, @BeanParam PagingParams pagingParams) {
+        return service.list(pagingParams.toPageRequest(), QueryParams.flag("unused", unused));
     }
 
     @GET

@@ -1,10 +1,12 @@
 package io.inkwell.post;
 
+import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.error.ProblemMapper;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -39,11 +41,10 @@ public class ContentPostResource {
     }
 
     @GET
-    public Response list(@PathParam("kind") String kind, @QueryParam("page") String page,
-            @QueryParam("limit") String limit, @QueryParam("tag") String tag,
+    public Response list(@PathParam("kind") String kind, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
-        PageRequest paging = PageRequest.parse(page, limit);
+        PageRequest paging = pagingParams.toPageRequest();
         String type = type(kind);
         String tagSlug = lower(tag);
         String categorySlug = lower(category);

@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.error.BadRequestException;
@@ -14,6 +15,7 @@ import io.inkwell.post.PostDtos.UpdatePostRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.inkwell.auth.AdminApi;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,8 +51,8 @@ public class PostResource {
     public Page<PostView> list(@QueryParam("status") String status, @QueryParam("type") String type,
             @QueryParam("tag") String tag, @QueryParam("category") String category,
             @QueryParam("author") String author, @QueryParam("slug") String slug, @QueryParam("sort") String sort,
-            @QueryParam("page") String page, @QueryParam("limit") String limit) {
-        PageRequest paging = PageRequest.parse(page, limit);
+            @BeanParam PagingParams pagingParams) {
+        PageRequest paging = pagingParams.toPageRequest();
         PostRepository.Filter filter = new PostRepository.Filter(
                 parse("status", status, PostStatus.class), parse("type", type, PostType.class),
                 Text.blankToNull(tag), Text.blankToNull(category), Text.blankToNull(author), Text.blankToNull(slug));

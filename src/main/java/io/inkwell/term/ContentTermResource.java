@@ -1,11 +1,13 @@
 package io.inkwell.term;
 
+import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.error.ProblemMapper;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
 import io.inkwell.term.TermDtos.PublicTermView;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -35,10 +37,9 @@ public class ContentTermResource {
     }
 
     @GET
-    public Response list(@PathParam("taxonomy") String taxonomy, @QueryParam("page") String page,
-            @QueryParam("limit") String limit, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+    public Response list(@PathParam("taxonomy") String taxonomy, @BeanParam PagingParams pagingParams, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             UriInfo uri) {
-        PageRequest paging = PageRequest.parse(page, limit);
+        PageRequest paging = pagingParams.toPageRequest();
         Taxonomy kind = TermResource.taxonomy(taxonomy);
         return cache.respond(kind.plural() + "?" + paging.page() + "&" + paging.limit(), ifNoneMatch,
                 () -> Optional.of(json.write(paging.toPage(query(kind, null, paging), countPublished(kind)))),

@@ -1,5 +1,6 @@
 package io.inkwell.term;
 
+import io.inkwell.common.paging.PagingParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
@@ -10,6 +11,7 @@ import io.inkwell.term.TermDtos.UpdateTermRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.inkwell.auth.AdminApi;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,9 +42,8 @@ public class TermResource {
     }
 
     @GET
-    public Page<TermView> list(@PathParam("taxonomy") String taxonomy, @QueryParam("page") String page,
-            @QueryParam("limit") String limit) {
-        return service.list(taxonomy(taxonomy), PageRequest.parse(page, limit));
+    public Page<TermView> list(@PathParam("taxonomy") String taxonomy, @BeanParam PagingParams pagingParams) {
+        return service.list(taxonomy(taxonomy), pagingParams.toPageRequest());
     }
 
     @POST

@@ -6,6 +6,7 @@ import io.inkwell.common.paging.PageRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.annotation.Annotation;
@@ -68,13 +69,23 @@ public class QueryParametersFilter {
                 errors, request.getUriInfo());
     }
 
-    /** The names of the method's @QueryParam parameters, in a stable order. */
+    /** The names of the method's query parameters (also those of its @BeanParam classes), in a stable order. */
     private static Set<String> queryParametersOf(Method method) {
         Set<String> names = new TreeSet<>();
-        for (Annotation[] annotations : method.getParameterAnnotations()) {
-            for (Annotation annotation : annotations) {
+        Annotation[][] parameters = method.getParameterAnnotations();
+        for (int i = 0; i < parameters.length; i++) {
+            for (Annotation annotation : parameters[i]) {
                 if (annotation instanceof QueryParam query) {
                     names.add(query.value());
+                } else if (annotation instanceof BeanParam) {
+                    for (Class<?> type = method.getParameterTypes()[i]; type != null; type = type.getSuperclass()) {
+                        for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                            QueryParam query = field.getAnnotation(QueryParam.class);
+                            if (query != null) {
+                                names.add(query.value());
+                            }
+                        }
+                    }
                 }
             }
         }
