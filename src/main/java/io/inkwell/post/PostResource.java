@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.common.web.VersionPrecondition;
 import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -77,13 +78,13 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             ObjectNode body) {
-        return withEtag(Response.ok(), service.update(id, ifMatch, reader.readPatch(body, UpdatePostRequest.class)));
+        return withEtag(Response.ok(), service.update(id, VersionPrecondition.ifMatch(ifMatch), reader.readPatch(body, UpdatePostRequest.class)));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        service.delete(id, ifMatch);
+        service.delete(id, VersionPrecondition.ifMatch(ifMatch));
         return Response.noContent().build();
     }
 
@@ -91,24 +92,24 @@ public class PostResource {
     @Path("{id}/publish")
     public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body) {
-        return withEtag(Response.ok(), service.publish(id, ifMatch, reader.readOptional(body, PublishRequest.class)));
+        return withEtag(Response.ok(), service.publish(id, VersionPrecondition.ifMatch(ifMatch), reader.readOptional(body, PublishRequest.class)));
     }
 
     @POST
     @Path("{id}/unpublish")
     public Response unpublish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body) {
-        return withEtag(Response.ok(), service.unpublish(id, ifMatch, reader.readOptional(body, UnpublishRequest.class)));
+        return withEtag(Response.ok(), service.unpublish(id, VersionPrecondition.ifMatch(ifMatch), reader.readOptional(body, UnpublishRequest.class)));
     }
 
     @POST
     @Path("{id}/discard-changes")
     public Response discardChanges(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        return withEtag(Response.ok(), service.discardChanges(id, ifMatch));
+        return withEtag(Response.ok(), service.discardChanges(id, VersionPrecondition.ifMatch(ifMatch)));
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, PostView post) {
-        return builder.entity(post).header(HttpHeaders.ETAG, PostService.etag(post.version())).build();
+        return builder.entity(post).header(HttpHeaders.ETAG, VersionPrecondition.etag(post.version())).build();
     }
 
     private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {

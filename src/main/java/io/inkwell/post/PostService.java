@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.common.web.VersionPrecondition;
 import io.inkwell.common.Text;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.author.AuthorService;
@@ -9,7 +10,6 @@ import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.ConflictException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
-import io.inkwell.common.error.PreconditionFailedException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
@@ -128,7 +128,7 @@ public class PostService {
     }
 
     @Transactional
-    public PostView update(UUID id, String ifMatch, Patch<UpdatePostRequest> patch) {
+    public PostView update(UUID id, VersionPrecondition ifMatch, Patch<UpdatePostRequest> patch) {
         UpdatePostRequest changes = patch.values();
         Map<String, Object> required = new HashMap<>();
         required.put("type", changes.type());
@@ -209,7 +209,7 @@ public class PostService {
     }
 
     @Transactional
-    public void delete(UUID id, String ifMatch) {
+    public void delete(UUID id, VersionPrecondition ifMatch) {
         Post post = lockForWrite(id, ifMatch);
         live.remove(post.id);
         posts.delete(post);
@@ -217,7 +217,7 @@ public class PostService {
 
     /** Publishes now, or schedules when {@code publishAt} is in the future. */
     @Transactional
-    public PostView publish(UUID id, String ifMatch, PublishRequest request) {
+    public PostView publish(UUID id, VersionPrecondition ifMatch, PublishRequest request) {
         Post post = lockForWrite(id, ifMatch);
         OffsetDateTime now = Times.now(clock);
         OffsetDateTime publishAt = request == null ? null : Times.utc(request.publishAt());
@@ -238,7 +238,7 @@ public class PostService {
 
     /** Takes the post off the Content API now, or at {@code at} when that is in the future. */
     @Transactional
-    public PostView unpublish(UUID id, String ifMatch, UnpublishRequest request) {
+    public PostView unpublish(UUID id, VersionPrecondition ifMatch, UnpublishRequest request) {
         Post post = lockForWrite(id, ifMatch);
         OffsetDateTime now = Times.now(clock);
         OffsetDateTime at = request == null ? null : Times.utc(request.at());
@@ -258,7 +258,7 @@ public class PostService {
 
     /** Throws away edits made since the last publish: the working copy becomes the live one again. */
     @Transactional
-    public PostView discardChanges(UUID id, String ifMatch) {
+    public PostView discardChanges(UUID id, VersionPrecondition ifMatch) {
         Post post = lockForWrite(id, ifMatch);
         PostState state = live.state(post.id).orElseThrow(() -> new ConflictException(
                 "The post has no published version to go back to."));
@@ -379,13 +379,10 @@ public class PostService {
         }
     }
 
-    private Post lockForWrite(UUID id, String ifMatch) {
+    private Post lockForWrite(UUID id, VersionPrecondition ifMatch) {
         flushOnlyWhenAsked();
         Post post = posts.findForUpdate(id).orElseThrow(() -> notFound(id));
-        if (ifMatch != null && !ifMatch.isBlank() && !matches(ifMatch, post.version)) {
-            throw new PreconditionFailedException("The post changed since you read it (If-Match " + ifMatch
-                    + ", current ETag " + etag(post.version) + "). Fetch it again and reapply your change.");
-        }
+        ifMatch.check(post.version, "post");
         return post;
     }
 
@@ -395,21 +392,6 @@ public class PostService {
      */
     void flushOnlyWhenAsked() {
         posts.getEntityManager().setFlushMode(FlushModeType.COMMIT);
-    }
-
-    public static String etag(long version) {
-        return "\"" + version + "\"";
-    }
-
-    private static boolean matches(String ifMatch, long version) {
-        String current = etag(version);
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(current) || tag.equals("W/" + current)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void checkUnpublishAt(Post post, OffsetDateTime liveFrom) {

@@ -1,0 +1,48 @@
+package io.inkwell.common.web;
+
+import io.inkwell.common.error.PreconditionFailedException;
+
+/**
+ * What a client's {@code If-Match} allows, for resources whose entity tag is their version
+ * ({@code "3"}). The resource reads the header into this; the service checks it against the row
+ * it locked, so the check and the write see the same version.
+ */
+public final class VersionPrecondition {
+
+    private static final VersionPrecondition ANY = new VersionPrecondition(null);
+
+    private final String ifMatch;
+
+    private VersionPrecondition(String ifMatch) {
+        this.ifMatch = ifMatch;
+    }
+
+    /** From the If-Match header; none (or blank) allows any version: the last write wins. */
+    public static VersionPrecondition ifMatch(String header) {
+        return header == null || header.isBlank() ? ANY : new VersionPrecondition(header);
+    }
+
+    /** The entity tag of a version, as sent in ETag. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** Throws 412 when the client's copy is not this version. */
+    public void check(long currentVersion, String what) {
+        if (ifMatch != null && !allows(currentVersion)) {
+            throw new PreconditionFailedException("The " + what + " changed since you read it (If-Match " + ifMatch
+                    + ", current ETag " + etag(currentVersion) + "). Fetch it again and reapply your change.");
+        }
+    }
+
+    private boolean allows(long version) {
+        String current = etag(version);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(current) || tag.equals("W/" + current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
