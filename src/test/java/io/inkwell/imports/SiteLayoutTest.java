@@ -16,7 +16,7 @@ class SiteLayoutTest {
             "blog-main/content/post/my-post/cover.jpg",
             "blog-main/content/post/my-post/gallery/one photo.png",
             "blog-main/content/post/plain.md",
-            "blog-main/content/shared/diagram.svg",
+            "blog-main/content/figures/diagram.svg",
             "blog-main/static/images/2017/02/pycon.jpg",
             "blog-main/static/images/a+b.png",
             "blog-main/README.md",
@@ -49,7 +49,7 @@ class SiteLayoutTest {
         assertEquals(Optional.of("blog-main/content/post/my-post/cover.jpg"), hugo.resolveImage(post, "./cover.jpg?w=300#top"));
         assertEquals(Optional.of("blog-main/content/post/my-post/gallery/one photo.png"),
                 hugo.resolveImage(post, "gallery/one%20photo.png"));
-        assertEquals(Optional.of("blog-main/content/shared/diagram.svg"), hugo.resolveImage(post, "../../shared/diagram.svg"));
+        assertEquals(Optional.of("blog-main/content/figures/diagram.svg"), hugo.resolveImage(post, "../../figures/diagram.svg"));
     }
 
     @Test
