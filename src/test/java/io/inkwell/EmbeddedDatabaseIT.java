@@ -172,7 +172,12 @@ class EmbeddedDatabaseIT {
         PackagedServer server = PackagedServer.start(dataDir, PackagedServer.freePort(), ENVIRONMENT);
         try {
             server.awaitReady(FIRST_START);
-            String url = "jdbc:postgresql://127.0.0.1:" + databasePort(dataDir) + "/postgres";
+            // Nothing listens on TCP: the only way in is the socket in a folder only the database
+            // account (and root) can enter.
+            Path socketFolder = dataDir.resolve("postgres-socket");
+            assertEquals(PosixFilePermissions.fromString("rwx------"), Files.getPosixFilePermissions(socketFolder));
+            String url = io.inkwell.common.db.embedded.EmbeddedDatabase.jdbcUrl(
+                    socketFolder.resolve(".s.PGSQL." + databasePort(dataDir)));
 
             // The defaults of earlier versions (and of the library): any local user could log in.
             SQLException oldDefault = assertThrows(SQLException.class,
@@ -184,8 +189,8 @@ class EmbeddedDatabaseIT {
             assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(passwordFile));
             String password = Files.readString(passwordFile).strip();
             try (Connection connection = DriverManager.getConnection(url, "postgres", password)) {
-                assertEquals("127.0.0.1", setting(connection, "listen_addresses"));
-                assertEquals("", setting(connection, "unix_socket_directories"));
+                assertEquals("", setting(connection, "listen_addresses"));
+                assertEquals(socketFolder.toString(), setting(connection, "unix_socket_directories"));
                 assertEquals("on", setting(connection, "synchronous_commit"));
                 assertEquals("on", setting(connection, "fsync"));
             }

@@ -1,8 +1,7 @@
 package io.inkwell.common.db.embedded;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,8 +24,9 @@ import org.jboss.logging.Logger;
  * <p>What lives in the data directory: {@code inkwell.lock} (one server at a time),
  * {@code postgres/} (the cluster, owned by the database account), {@code postgres-binaries/} (the
  * programs, writable only by the server's account), {@code postgres-password} (the superuser's
- * random password, mode 0600) and {@code postgres.log}. The server listens on 127.0.0.1 only,
- * has no Unix socket, and asks every connection for the password (SCRAM).
+ * random password, mode 0600), {@code postgres-access.conf}, {@code postgres-socket/} and
+ * {@code postgres.log}. The server has no TCP port: its only door is a Unix socket in a folder
+ * only the database account can enter, and it asks every connection for the password (SCRAM).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -34,6 +34,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String JDBC_URL_PROPERTY = "quarkus.datasource.jdbc.url";
     private static final String SUPERUSER = "postgres";
     private static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
+    private static final int SOCKET_PORT = 5432;
 
     /** Whether what is written must survive crashes: yes for a server, no for a test's scratch database. */
     public enum Durability {
@@ -45,13 +46,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final DataDirectoryLock lock;
     private final Postmaster postmaster;
-    private final int port;
+    private final Path socket;
     private final String password;
 
-    private EmbeddedDatabase(DataDirectoryLock lock, Postmaster postmaster, int port, String password) {
+    private EmbeddedDatabase(DataDirectoryLock lock, Postmaster postmaster, Path socket, String password) {
         this.lock = lock;
         this.postmaster = postmaster;
-        this.port = port;
+        this.socket = socket;
         this.password = password;
     }
 
@@ -68,7 +69,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return Path.of(configured == null || configured.isBlank() ? "data" : configured);
     }
 
-    /** Starts PostgreSQL on a free loopback port with its files in {@code dataDirectory}. */
+    /** Starts PostgreSQL with its files in {@code dataDirectory}, reachable only through its private socket. */
     public static EmbeddedDatabase start(Path dataDirectory, Durability durability) {
         Path data = dataDirectory.toAbsolutePath().normalize();
         DatabaseAccount account = DatabaseAccount.forThisServer();
@@ -98,15 +99,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Path accessRules = writeAccessRules(data);
             String password = superuserPassword(data.resolve("postgres-password"), newCluster, binaries, cluster,
                     account, logFile);
-            int port = freeLoopbackPort();
+            // The port only names the socket file (.s.PGSQL.5432); nothing listens on TCP.
+            int port = SOCKET_PORT;
+            Path socketFolder = socketFolder(data, account);
             Map<String, String> settings = settings(durability);
             settings.put("hba_file", accessRules.toString());
+            settings.put("unix_socket_directories", socketFolder.toString());
             Postmaster postmaster = new Postmaster(binaries, cluster, logFile, account, port, settings);
             postmaster.start();
-            LOG.infof("Embedded PostgreSQL started (pid %d, user %s, 127.0.0.1:%d, %s), data in %s",
-                    postmaster.pid(), account.name(), port,
+            LOG.infof("Embedded PostgreSQL started (pid %d, user %s, private socket, %s), data in %s",
+                    postmaster.pid(), account.name(),
                     durability == Durability.DURABLE ? "durable commits" : "throwaway", cluster);
-            return new EmbeddedDatabase(lock, postmaster, port, password);
+            return new EmbeddedDatabase(lock, postmaster, socketFolder.resolve(".s.PGSQL." + port), password);
         } catch (IOException e) {
             closeQuietly(lock);
             throw new EmbeddedDatabaseException("Could not prepare the embedded PostgreSQL in " + data + ": "
@@ -120,9 +124,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static Map<String, String> settings(Durability durability) {
         boolean durable = durability == Durability.DURABLE;
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("listen_addresses", "127.0.0.1");
-        // No Unix socket: its folder would be one more place other users could reach.
-        settings.put("unix_socket_directories", "");
+        // No TCP at all: a port on 127.0.0.1 is open to every local user (and, while the database
+        // restarts, free for one of them to take). The only way in is the socket in a folder
+        // only the database account (and root) can enter.
+        settings.put("listen_addresses", "");
         settings.put("password_encryption", "scram-sha-256");
         settings.put("fsync", durable ? "on" : "off");
         settings.put("synchronous_commit", durable ? "on" : "off");
@@ -147,8 +152,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createFile(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         Files.writeString(staging, """
                 # pg_hba.conf of the embedded PostgreSQL, written by Inkwell at every start.
-                # TCP on 127.0.0.1 only (see listen_addresses), always with the password.
-                host all all 127.0.0.1/32 scram-sha-256
+                # Its private Unix socket only (no TCP, see listen_addresses), always with the password.
+                local all all scram-sha-256
                 """, StandardCharsets.US_ASCII);
         Files.move(staging, rules, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return rules;
@@ -190,18 +195,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** The datasource settings Quarkus needs to reach this server. */
     public Map<String, String> datasourceProperties() {
         return Map.of(
-                JDBC_URL_PROPERTY, "jdbc:postgresql://127.0.0.1:" + port + "/postgres",
+                JDBC_URL_PROPERTY, jdbcUrl(socket),
                 "quarkus.datasource.username", SUPERUSER,
                 "quarkus.datasource.password", password);
+    }
+
+    /** A JDBC URL that reaches the server through its Unix socket (junixsocket). */
+    public static String jdbcUrl(Path socket) {
+        return "jdbc:postgresql://localhost/postgres?socketFactory=org.newsclub.net.unix.AFUNIXSocketFactory%24FactoryArg"
+                + "&socketFactoryArg=" + URLEncoder.encode(socket.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The socket's folder: in the data directory, owned by the database account, mode 0700. A
+     * socket path is limited to about 100 bytes, so a data directory with a long path gets a
+     * private folder under the temp directory instead.
+     */
+    private static Path socketFolder(Path data, DatabaseAccount account) throws IOException {
+        Path folder = data.resolve("postgres-socket");
+        if (folder.resolve(".s.PGSQL." + SOCKET_PORT).toString().getBytes(StandardCharsets.UTF_8).length > 100) {
+            folder = Files.createTempDirectory("inkwell-pg");
+        }
+        Files.createDirectories(folder);
+        account.handOver(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        return folder;
     }
 
     @Override
