@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Api;
 import io.inkwell.support.PackagedServer;
-import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
 
@@ -71,7 +71,7 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
-    void aKilledServerTakesItsDatabaseDownAndTheNextStartIsReadyWithinTenSeconds() throws Exception {
+    void aKilledServerTakesItsDatabaseDownAndTheNextStartHasItsDatabaseWithinTenSeconds() throws Exception {
         Path dataDir = Files.createTempDirectory("inkwell-kill");
         int port = PackagedServer.freePort();
         PackagedServer first = PackagedServer.start(dataDir, port, ENVIRONMENT);
@@ -88,7 +88,10 @@ class EmbeddedDatabaseIT {
 
         PackagedServer second = PackagedServer.start(dataDir, port, ENVIRONMENT);
         try {
-            second.awaitReady(Duration.ofSeconds(10));
+            // The database part, which used to take 60 s and then fail, within 10 s of launch; the
+            // whole boot gets more room, as Quarkus alone can take that long on a loaded machine.
+            second.awaitLog("Embedded PostgreSQL started", Duration.ofSeconds(10));
+            second.awaitReady(Duration.ofSeconds(60));
             assertEquals(200, second.get("/api/content/posts/" + slug).statusCode());
             assertFalse(Files.exists(leftover), "the killed server's upload leftovers are deleted at start");
         } finally {
@@ -108,7 +111,10 @@ class EmbeddedDatabaseIT {
 
         PackagedServer second = PackagedServer.start(dataDir, port, ENVIRONMENT);
         try {
-            second.awaitReady(Duration.ofSeconds(10));
+            // The database part, which used to take 60 s and then fail, within 10 s of launch; the
+            // whole boot gets more room, as Quarkus alone can take that long on a loaded machine.
+            second.awaitLog("Embedded PostgreSQL started", Duration.ofSeconds(10));
+            second.awaitReady(Duration.ofSeconds(60));
             assertTrue(second.log().contains("was still running"), second.log());
             assertFalse(orphan.isAlive(), "the orphan was stopped");
         } finally {
@@ -149,6 +155,19 @@ class EmbeddedDatabaseIT {
     }
 
     @Test
+    void asRootADataDirectoryTheDatabaseAccountCannotReachIsRefusedInOneLine() throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "only root runs the database as another account");
+        Path closed = Files.createTempDirectory("inkwell-closed");
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        Path dataDir = closed.resolve("data");
+        PackagedServer server = PackagedServer.start(dataDir, PackagedServer.freePort(), ENVIRONMENT);
+        assertEquals(1, server.awaitExit(Duration.ofSeconds(60)));
+        String log = server.log();
+        assertTrue(log.contains("ERROR: The embedded PostgreSQL runs as user 'inkwell', which cannot enter " + closed), log);
+        assertFalse(log.contains("\tat "), "no stack trace:\n" + log);
+    }
+
+    @Test
     void aSecondServerOnTheSameDataDirectoryIsRefusedInOneLine() throws Exception {
         Path dataDir = Files.createTempDirectory("inkwell-twice");
         PackagedServer first = PackagedServer.start(dataDir, PackagedServer.freePort(), ENVIRONMENT);
@@ -169,6 +188,8 @@ class EmbeddedDatabaseIT {
     @Test
     void theDatabaseTakesOnlyItsGeneratedPasswordAndCommitsDurably() throws Exception {
         Path dataDir = Files.createTempDirectory("inkwell-private");
+        // As an operator may hand it over: open to everyone. The server closes it.
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxrwxrwx"));
         PackagedServer server = PackagedServer.start(dataDir, PackagedServer.freePort(), ENVIRONMENT);
         try {
             server.awaitReady(FIRST_START);
@@ -207,42 +228,36 @@ class EmbeddedDatabaseIT {
             }
             Set<PosixFilePermission> dataPermissions = Files.getPosixFilePermissions(dataDir);
             assertFalse(dataPermissions.contains(PosixFilePermission.OTHERS_WRITE)
-                    || dataPermissions.contains(PosixFilePermission.OTHERS_READ), dataPermissions.toString());
+                    || dataPermissions.contains(PosixFilePermission.OTHERS_READ)
+                    || dataPermissions.contains(PosixFilePermission.GROUP_WRITE), dataPermissions.toString());
         } finally {
             assertEquals(0, server.stop());
         }
     }
 
     @Test
-    void aKilledDatabaseIsA503UntilItIsBackAndLivenessFailsWhenItCannotComeBack() throws Exception {
+    void aKilledDatabaseIsA503UntilItIsBackAndLivenessFailsWhileItCannotComeBack() throws Exception {
         Path dataDir = Files.createTempDirectory("inkwell-outage");
         PackagedServer server = PackagedServer.start(dataDir, PackagedServer.freePort(), ENVIRONMENT);
         try {
             server.awaitReady(FIRST_START);
-            PackagedServer.postmaster(dataDir).orElseThrow().destroyForcibly();
-
-            int unavailable = 0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            Response answer;
-            do {
-                answer = Api.admin(server).body(Map.of("title", "During the outage")).post("/api/admin/posts");
-                if (answer.statusCode() == 503) {
-                    unavailable++;
-                    answer.then().contentType("application/problem+json").header("Retry-After", equalTo("5"))
-                            .body("status", is(503));
-                } else {
-                    assertEquals(201, answer.statusCode(), answer.asString());
-                }
-            } while (answer.statusCode() != 201 && System.nanoTime() < deadline);
-            assertEquals(201, answer.statusCode(), "writes work again once the database is back");
-            assertTrue(unavailable > 0, "requests during the outage were answered 503");
-            assertEquals(200, server.get("/q/health/live").statusCode());
-
-            // A database that cannot start again: liveness fails after the grace period.
+            // The database is killed and cannot start again until PG_VERSION is back, so the
+            // outage lasts as long as the test needs, whatever the machine's speed.
             Path version = dataDir.resolve("postgres").resolve("PG_VERSION");
             Path hidden = version.resolveSibling("PG_VERSION.hidden");
             Files.move(version, hidden);
-            PackagedServer.postmaster(dataDir).orElseThrow().destroyForcibly();
+            ProcessHandle postmaster = PackagedServer.postmaster(dataDir).orElseThrow();
+            List<ProcessHandle> backends = postmaster.descendants().toList();
+            postmaster.destroyForcibly();
+            for (ProcessHandle backend : backends) {
+                backend.onExit().get(10, TimeUnit.SECONDS);
+            }
+
+            for (int i = 0; i < 5; i++) {
+                Api.admin(server).body(Map.of("title", "During the outage")).post("/api/admin/posts").then()
+                        .statusCode(503).contentType("application/problem+json")
+                        .header("Retry-After", equalTo("5")).body("status", is(503));
+            }
             assertEventually(Duration.ofSeconds(30), () -> server.get("/q/health/live").statusCode() == 503);
 
             Files.move(hidden, version);

@@ -47,7 +47,7 @@ class SmallHeapImageIT {
         PackagedServer server = PackagedServer.start(Files.createTempDirectory("inkwell-small-heap"),
                 PackagedServer.freePort(), SMALL_SERVER_FLAGS, Map.of("INKWELL_ADMIN_TOKEN", TOKEN));
         try {
-            server.awaitReady(http);
+            server.awaitReady(Duration.ofSeconds(120));
 
             HttpResponse<String> created = upload(server, png, "image/png", "large.png");
             assertEquals(201, created.statusCode(), created.body());

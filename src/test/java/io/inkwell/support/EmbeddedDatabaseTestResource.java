@@ -1,5 +1,6 @@
 package io.inkwell.support;
 
+import io.inkwell.common.ScratchSpace;
 import io.inkwell.common.db.embedded.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
@@ -37,15 +38,7 @@ public class EmbeddedDatabaseTestResource implements QuarkusTestResourceLifecycl
     public void stop() {
         if (database != null) {
             database.close();
-            deleteQuietly(dataDirectory);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a leftover in the temp folder is harmless
+            ScratchSpace.deleteRecursively(dataDirectory);
         }
     }
 }

@@ -92,9 +92,15 @@ public final class PackagedServer {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Waits up to two minutes for /q/health/ready. */
-    public void awaitReady(HttpClient ignored) throws Exception {
-        awaitReady(Duration.ofSeconds(120));
+    /** Waits until the server's log contains {@code text}; fails with the log if it does not in time. */
+    public void awaitLog(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!log().contains(text)) {
+            if (System.nanoTime() > deadline || !process.isAlive()) {
+                throw new AssertionError("no '" + text + "' within " + timeout.toSeconds() + " s:\n" + log());
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Waits for /q/health/ready; fails with the server's log if it exits or takes longer than {@code timeout}. */

@@ -47,7 +47,9 @@ class PostgresBinariesTest {
     void theFolderIsNotWritableByOthers() throws Exception {
         Path parent = Files.createTempDirectory("inkwell-binaries");
         Path home = PostgresBinaries.prepare(parent, account);
-        assertFalse(PosixFilePermissions.toString(Files.getPosixFilePermissions(parent)).matches(".{4}w.*|.{7}w.*"));
+        var permissions = Files.getPosixFilePermissions(parent);
+        assertFalse(permissions.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE), permissions.toString());
         assertEquals(null, PostgresBinaries.problemWith(home, Files.readString(home.resolve(".unpacked-from")), account));
     }
 }
