@@ -1,32 +1,25 @@
 package io.inkwell.common;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.TransactionScoped;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Values remembered for the rest of the current transaction, such as which id a tag slug has:
- * an import resolves the same few tags for a thousand posts in one transaction.
+ * an import resolves the same few tags for a thousand posts in one transaction. One instance a
+ * transaction (callers get a proxy), gone when it ends; used outside a transaction it throws
+ * {@code ContextNotActiveException}.
  */
-@ApplicationScoped
+@TransactionScoped
 public class TransactionCache {
 
-    private static final Object KEY = TransactionCache.class;
-    private final TransactionSynchronizationRegistry transactions;
+    private final Map<String, Object> values = new HashMap<>();
 
-    public TransactionCache(TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
-    }
-
+    /** The value remembered for {@code key}, else {@code loader}'s (a null is not remembered). */
     @SuppressWarnings("unchecked")
     public <T> T get(String key, Supplier<T> loader) {
-        Map<String, Object> values = (Map<String, Object>) transactions.getResource(KEY);
-        if (values == null) {
-            values = new HashMap<>();
-            transactions.putResource(KEY, values);
-        }
+        // Not computeIfAbsent: a loader may itself ask this cache for another key.
         Object value = values.get(key);
         if (value == null) {
             value = loader.get();
