@@ -3,16 +3,16 @@ package io.inkwell.common.web;
 import io.inkwell.common.db.ScheduledWork;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.TransactionScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,23 +24,24 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ContentGeneration {
 
-    private static final Object REGISTERED = ContentGeneration.class;
-
     private static final Logger LOG = Logger.getLogger(ContentGeneration.class);
 
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
-    private final DataSource dataSource;
+    private final TransactionManager transactions;
+    private final ChangedInThisTransaction changedInThisTransaction;
+    private final Event<Committed> committed;
     private final ScheduledWork scheduledWork;
     private final AtomicLong epoch = new AtomicLong();
     private volatile long lastSeenInDatabase = -1;
 
-    public ContentGeneration(EntityManager entityManager, TransactionSynchronizationRegistry transactions,
-            DataSource dataSource, ScheduledWork scheduledWork) {
-        this.scheduledWork = scheduledWork;
-        this.dataSource = dataSource;
+    public ContentGeneration(EntityManager entityManager, TransactionManager transactions,
+            ChangedInThisTransaction changedInThisTransaction, Event<Committed> committed,
+            ScheduledWork scheduledWork) {
         this.entityManager = entityManager;
         this.transactions = transactions;
+        this.changedInThisTransaction = changedInThisTransaction;
+        this.committed = committed;
+        this.scheduledWork = scheduledWork;
     }
 
     public long epoch() {
@@ -51,27 +52,21 @@ public class ContentGeneration {
     @Transactional(Transactional.TxType.MANDATORY)
     public void bump() {
         // Once per transaction is enough: readers compare the value, not count the changes. A
-        // transaction already doomed to roll back changes nothing readers could see.
-        if (transactions.getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK) {
+        // transaction already doomed to roll back changes nothing readers could see (and CDI
+        // would call the after-success observer at once for a transaction that is not active).
+        if (markedRollbackOnly() || !changedInThisTransaction.firstTime()) {
             return;
         }
-        if (transactions.getResource(REGISTERED) == null) {
-            entityManager.createNativeQuery("select nextval('content_generation')").getSingleResult();
-            transactions.putResource(REGISTERED, Boolean.TRUE);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to prepare
-                }
+        advanceSequence();
+        committed.fire(new Committed());
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        epoch.incrementAndGet();
-                        announceCommitted();
-                    }
-                }
-            });
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Committed change) {
+        epoch.incrementAndGet();
+        try {
+            announceCommitted();
+        } catch (RuntimeException e) {
+            LOG.warnf("Other instances may serve cached content until the next change: %s", e.getMessage());
         }
     }
 
@@ -79,12 +74,22 @@ public class ContentGeneration {
      * Sequences ignore transactions: another instance may see the value advanced inside the
      * write transaction before the commit, reload the old rows and keep them. Advancing it once
      * more after the commit makes every instance reload again, now seeing the committed rows.
+     * Called on this bean, so intercepted: the committed transaction cannot run statements.
      */
-    private void announceCommitted() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("select nextval('content_generation')");
-        } catch (SQLException | RuntimeException e) {
-            LOG.warnf("Other instances may serve cached content until the next change: %s", e.getMessage());
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void announceCommitted() {
+        advanceSequence();
+    }
+
+    private void advanceSequence() {
+        entityManager.createNativeQuery("select nextval('content_generation')").getSingleResult();
+    }
+
+    private boolean markedRollbackOnly() {
+        try {
+            return transactions.getStatus() == Status.STATUS_MARKED_ROLLBACK;
+        } catch (SystemException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -102,6 +107,23 @@ public class ContentGeneration {
         if (stored != lastSeenInDatabase) {
             lastSeenInDatabase = stored;
             epoch.incrementAndGet();
+        }
+    }
+
+    /** The event of a transaction that changed public content; observed after it commits. */
+    record Committed() {
+    }
+
+    /** Whether the current transaction has advanced the sequence yet: one instance a transaction. */
+    @TransactionScoped
+    static class ChangedInThisTransaction {
+
+        private boolean changed;
+
+        boolean firstTime() {
+            boolean first = !changed;
+            changed = true;
+            return first;
         }
     }
 }
