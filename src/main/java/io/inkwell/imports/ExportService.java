@@ -7,7 +7,9 @@ import io.inkwell.image.ImageService;
 import io.inkwell.post.PostImport;
 import io.inkwell.post.PostImportService;
 import io.inkwell.post.PostStatus;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -47,6 +49,12 @@ public class ExportService {
         this.json = json;
     }
 
+    /**
+     * Writes the zip to {@code out}, reading in batches inside one transaction; a large site
+     * takes a while to stream, and the default transaction timeout would cut it off.
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = 3600)
     public void write(OutputStream out) {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             Set<String> written = new HashSet<>();
