@@ -20,7 +20,6 @@ import io.inkwell.image.ImageDtos.UpdateImageRequest;
 import io.inkwell.image.ImageDtos.VariantView;
 import io.inkwell.image.MediaCache.Media;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -99,15 +98,15 @@ public class ImageService {
      * Stores an upload after decoding it. The same bytes uploaded again give the image that
      * exists ({@code created} false).
      */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Upload upload(byte[] bytes, String filename, String alt, String caption) {
         Optional<Image> existing = findByFileSha(Text.sha256(bytes));
         if (existing.isPresent()) {
             return new Upload(view(existing.get()), false);
         }
         // Decoding can take a while (and waits for a decode permit): no transaction, and so no
-        // pooled connection, is held meanwhile.
-        Prepared prepared = prepare(bytes);
-        return QuarkusTransaction.requiringNew().call(() -> store(prepared, filename, alt, caption));
+        // pooled connection, is held meanwhile; store, called on this bean, opens its own.
+        return store(prepare(bytes), filename, alt, caption);
     }
 
     /**
@@ -257,26 +256,37 @@ public class ImageService {
                         "\"" + key + "\""));
             }
         }
-        // Its own transaction: a GET must not need one, and the variant is kept even if the response fails.
-        return Optional.of(QuarkusTransaction.requiringNew().call(() -> generateVariant(image.id, width)));
+        return Optional.of(generateVariant(image, width));
     }
 
-    private Media generateVariant(UUID imageId, int width) {
-        Image image = images.findById(imageId);
+    /** Resizes outside any transaction (a decode may wait for a permit), then stores the variant in one. */
+    private Media generateVariant(Image image, int width) {
         byte[] original = storage.get(image.storageKey()).orElseThrow(() -> new IllegalStateException(
-                "Stored bytes missing for image " + imageId));
+                "Stored bytes missing for image " + image.id));
         ImageFormat source = image.imageFormat();
-        Media media = withDecodePermit(() -> {
+        Variant variant = withDecodePermit(() -> {
             BufferedImage resized = ImageProcessor.variant(original, source, width, heap);
             ImageFormat target = source.reencodedAs(resized.getColorModel().hasAlpha());
-            byte[] encoded = ImageProcessor.encode(resized, target);
-            String key = variantKey(image, width);
-            storage.put(key, encoded);
-            images.recordVariant(image.id, width, resized.getHeight(), target, encoded.length, key);
-            return new Media(encoded, target.mediaType(), "\"" + key + "\"");
+            return new Variant(width, resized.getHeight(), target, ImageProcessor.encode(resized, target));
         });
+        Media media = storeVariant(image.id, variantKey(image, width), variant);
         variantsGenerated.incrementAndGet();
         return media;
+    }
+
+    record Variant(int width, int height, ImageFormat format, byte[] encoded) {
+    }
+
+    /**
+     * Its own transaction: a GET must not need one, and the variant is kept even if the response
+     * fails. Called on this bean, so intercepted; not private for that reason.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Media storeVariant(UUID imageId, String key, Variant variant) {
+        storage.put(key, variant.encoded());
+        images.recordVariant(imageId, variant.width(), variant.height(), variant.format(), variant.encoded().length,
+                key);
+        return new Media(variant.encoded(), variant.format().mediaType(), "\"" + key + "\"");
     }
 
     // ---- posts ----------------------------------------------------------------------------
