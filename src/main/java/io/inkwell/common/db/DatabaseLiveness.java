@@ -50,6 +50,8 @@ public class DatabaseLiveness implements HealthCheck {
         return Duration.between(since, now).compareTo(grace) > 0 ? response.down().build() : response.up().build();
     }
 
+    // A raw pooled connection on purpose: this is a probe of the pool and the database, not app
+    // work, and it must not depend on a transaction or a Hibernate session.
     private String probe() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2) ? null : "the connection did not answer";
