@@ -143,6 +143,37 @@ class BadInputTest {
     }
 
     @Test
+    void declaredOversizedJsonBodyIs413BeforeAnyByteIsRead() {
+        // Two bytes follow a Content-Length of 2 MB: only the declared length can have been judged.
+        String answer = io.inkwell.support.Api.rawAdminRequest("POST", "/api/admin/authors",
+                "Content-Type: application/json\r\nContent-Length: 2000000\r\n", "{}".getBytes(StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase(java.util.Locale.ROOT)
+                .contains("content-type: application/problem+json"), answer);
+    }
+
+    @Test
+    void chunkedJsonBodyIs411() {
+        long before = Posts.adminTotal();
+        String answer = io.inkwell.support.Api.rawAdminRequest("POST", "/api/admin/posts",
+                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n",
+                "14\r\n{\"title\": \"Chunked\"}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 411"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase(java.util.Locale.ROOT)
+                .contains("content-type: application/problem+json"), answer);
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void unknownAddressWithABodyIs404() {
+        // Body limits follow the matched method; an address that matches none is still a 404.
+        String answer = io.inkwell.support.Api.rawAdminRequest("POST", "/api/admin/nothing-here",
+                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", "2\r\n{}\r\n0\r\n\r\n".getBytes(
+                        StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+    }
+
+    @Test
     void unknownIdIs404() {
         String id = UUID.randomUUID().toString();
         adminWithBadInput().get("/api/admin/posts/" + id).then().statusCode(404).contentType(PROBLEM);
