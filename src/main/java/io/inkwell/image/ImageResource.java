@@ -94,7 +94,7 @@ public class ImageResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ImageView update(@PathParam("id") UUID id, ObjectNode body) {
-        return service.update(id, reader.readPatch(body, UpdateImageRequest.class));
+        return service.update(id, reader.readMergePatch(body, UpdateImageRequest.class));
     }
 
     @DELETE

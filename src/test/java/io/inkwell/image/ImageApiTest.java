@@ -256,6 +256,13 @@ class ImageApiTest {
         adminWithBadInput().contentType("application/json").body(Map.of("alt", "x".repeat(1001)))
                 .patch("/api/admin/images/" + id).then().statusCode(422).body("errors[0].field", equalTo("alt"));
         admin().get("/api/admin/images/" + id).then().body("alt", equalTo("A red square"));
+        adminWithBadInput().contentType("application/json")
+                .body(Map.of("alt", "x".repeat(1001), "caption", "y".repeat(5001)))
+                .patch("/api/admin/images/" + id).then().statusCode(422)
+                .body("errors.field", equalTo(java.util.List.of("alt", "caption")));
+        // Omitted stays, null clears.
+        admin().body("{\"caption\": null}").patch("/api/admin/images/" + id).then().statusCode(200)
+                .body("alt", equalTo("A red square")).body("caption", nullValue());
         adminWithBadInput().get("/api/admin/images/" + java.util.UUID.randomUUID()).then().statusCode(404);
     }
 
