@@ -1,10 +1,10 @@
 package io.inkwell.auth;
 
-import io.inkwell.common.error.ProblemMapper;
+import io.inkwell.common.error.HttpStatus;
+import io.inkwell.common.error.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
@@ -67,7 +67,7 @@ public class AdminAuthFilter {
         String detail = token == null
                 ? "The Admin API needs an 'Authorization: Bearer <token>' header."
                 : "The bearer token is not valid.";
-        return Response.fromResponse(ProblemMapper.problem(401, "Unauthorized", detail, List.of(), request.getUriInfo()))
+        return Response.fromResponse(Problems.response(HttpStatus.UNAUTHORIZED, detail, request.getUriInfo()))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"inkwell-admin\"")
                 .build();
     }

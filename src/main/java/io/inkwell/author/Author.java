@@ -1,7 +1,7 @@
 package io.inkwell.author;
 
 import io.inkwell.common.slug.NamedEntity;
-import io.inkwell.common.web.Patch;
+import io.inkwell.common.Text;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -18,7 +18,9 @@ public class Author extends NamedEntity {
         return author;
     }
 
-    boolean edit(Patch<AuthorDtos.UpdateAuthorRequest> patch, Predicate<String> slugTaken, OffsetDateTime now) {
-        return rename(patch, patch.values().name(), patch.values().slug(), slugTaken, now);
+    /** @return whether the name or slug changed */
+    boolean edit(AuthorDtos.UpdateAuthorRequest edit, Predicate<String> slugTaken, OffsetDateTime now) {
+        bio = Text.blankToNull(edit.bio());
+        return rename(edit.name(), edit.slug(), slugTaken, now);
     }
 }

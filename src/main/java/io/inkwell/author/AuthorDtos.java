@@ -1,6 +1,10 @@
 package io.inkwell.author;
 
+import io.inkwell.common.slug.ValidSlug;
+import io.inkwell.common.web.MergePatch;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -16,10 +20,16 @@ public final class AuthorDtos {
             @Size(max = 5000) String bio) {
     }
 
+    /** The editable fields; a PATCH is merged over the current ones ({@link MergePatch}). */
     public record UpdateAuthorRequest(
-            @Size(min = 1, max = 200) String name,
-            @Size(min = 1, max = 200) String slug,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200)
+            @Pattern(regexp = "(?s).*\\S.*", message = "Must not be blank.") String name,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
             @Size(max = 5000) String bio) {
+
+        static UpdateAuthorRequest of(Author author) {
+            return new UpdateAuthorRequest(author.name, author.slug, author.bio);
+        }
     }
 
     public record AuthorView(UUID id, String slug, String name, String bio, long postCount,

@@ -61,7 +61,7 @@ public class AuthorResource {
     @PATCH
     @Path("{id}")
     public AuthorView update(@PathParam("id") UUID id, ObjectNode body) {
-        return service.update(id, reader.readPatch(body, UpdateAuthorRequest.class));
+        return service.update(id, reader.readMergePatch(body, UpdateAuthorRequest.class));
     }
 
     @DELETE

@@ -13,7 +13,7 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
-import io.inkwell.common.web.Patch;
+import io.inkwell.common.web.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -62,12 +62,10 @@ public class AuthorService {
     }
 
     @Transactional
-    public AuthorView update(UUID id, Patch<UpdateAuthorRequest> patch) {
+    public AuthorView update(UUID id, MergePatch<UpdateAuthorRequest> patch) {
         Author author = load(id);
-        boolean renamed = author.edit(patch, slug -> authors.slugTaken(slug, id), Times.now(clock));
-        if (patch.has("bio")) {
-            author.bio = Text.blankToNull(patch.values().bio());
-        }
+        UpdateAuthorRequest edit = patch.applyTo(UpdateAuthorRequest.of(author)).values();
+        boolean renamed = author.edit(edit, slug -> authors.slugTaken(slug, id), Times.now(clock));
         authors.flush();
         if (renamed) {
             // Snapshots show names and slugs; a description or bio is not part of them.

@@ -2,7 +2,8 @@ package io.inkwell.author;
 
 import io.inkwell.common.paging.PagingParams;
 import io.inkwell.author.AuthorDtos.PublicAuthorView;
-import io.inkwell.common.error.ProblemMapper;
+import io.inkwell.common.error.HttpStatus;
+import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
@@ -78,6 +79,6 @@ public class ContentAuthorResource {
     }
 
     private Response notFound(UriInfo uri) {
-        return ProblemMapper.problem(404, "Not Found", "No published author with this slug.", List.of(), uri);
+        return Problems.response(HttpStatus.NOT_FOUND, "No published author with this slug.", uri);
     }
 }

@@ -10,7 +10,12 @@ public final class ImageDtos {
     private ImageDtos() {
     }
 
+    /** The editable fields; a PATCH is merged over the current ones ({@link io.inkwell.common.web.MergePatch}). */
     public record UpdateImageRequest(@Size(max = 1000) String alt, @Size(max = 5000) String caption) {
+
+        static UpdateImageRequest of(Image image) {
+            return new UpdateImageRequest(image.alt, image.caption);
+        }
     }
 
     /** One width of an image, ready for {@code srcset}. */

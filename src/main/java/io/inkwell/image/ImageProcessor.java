@@ -6,6 +6,7 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import io.inkwell.common.error.ApiException;
+import io.inkwell.common.error.HttpStatus;
 import io.trbl.blurhash.BlurHash;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -96,7 +97,7 @@ public final class ImageProcessor {
             // The upload is held meanwhile, and so is a copy of it without the metadata.
             long needed = 2L * upload.length + source.decodeBytes(subsampling) + source.keptPixels(subsampling);
             if (!heap.admit(needed)) {
-                throw source.tooLarge(413, "decoding it", needed, heap, source.decoderBytesPerPixel);
+                throw source.tooLarge(HttpStatus.CONTENT_TOO_LARGE, "decoding it", needed, heap, source.decoderBytesPerPixel);
             }
             BufferedImage preview = source.readChecked(source.param(subsampling));
             boolean animated = source.animated();
@@ -104,7 +105,7 @@ public final class ImageProcessor {
             return new Processed(MetadataStripper.strip(upload, format), format, source.width, source.height, animated,
                     dominantColor(small), BlurHash.encode(small, 4, 3));
         } catch (OutOfMemoryError e) {
-            throw source.ranOutOfHeap(413, heap);
+            throw source.ranOutOfHeap(HttpStatus.CONTENT_TOO_LARGE, heap);
         }
     }
 
@@ -123,7 +124,7 @@ public final class ImageProcessor {
         }
         long needed = fixed + turnBytes(raster, bands);
         if (!heap.admit(needed)) {
-            throw source.tooLarge(413, "turning it upright", needed, heap,
+            throw source.tooLarge(HttpStatus.CONTENT_TOO_LARGE, "turning it upright", needed, heap,
                     (double) turnBytes(raster, MAX_BANDS) / source.pixels()
                             + source.decoderBytesPerPixel);
         }
@@ -164,15 +165,15 @@ public final class ImageProcessor {
             }
             long banded = source.bandedVariantBytes(width);
             if (most > 1 || !heap.admit(banded)) {
-                throw source.tooLarge(503, "making a " + width + "-pixel-wide variant",
+                throw source.tooLarge(HttpStatus.SERVICE_UNAVAILABLE, "making a " + width + "-pixel-wide variant",
                         Math.min(banded, source.variantBytes(subsampling, width)), heap, source.decoderBytesPerPixel);
             }
             return source.readScaled(width);
         } catch (OutOfMemoryError e) {
-            throw source.ranOutOfHeap(503, heap);
+            throw source.ranOutOfHeap(HttpStatus.SERVICE_UNAVAILABLE, heap);
         } catch (IOException e) {
             if (causedByOutOfMemory(e)) {
-                throw source.ranOutOfHeap(503, heap);
+                throw source.ranOutOfHeap(HttpStatus.SERVICE_UNAVAILABLE, heap);
             }
             throw new IllegalStateException("Stored image could not be decoded", e);
         }
@@ -357,29 +358,29 @@ public final class ImageProcessor {
             }
         }
 
-        InsufficientHeapException tooLarge(int status, String work, long needed, DecodeHeap heap,
+        InsufficientHeapException tooLarge(HttpStatus status, String work, long needed, DecodeHeap heap,
                 double bytesPerPixel) {
             String what = DecodeHeap.megapixels(pixels()) + " (" + width + " x " + height + ")";
             long most = heap.pixelsAt(Math.max(1.0, bytesPerPixel));
             return new InsufficientHeapException(status, "The image has " + what + "; " + work + " needs about "
                     + DecodeHeap.megabytes(needed) + " of memory, and with its heap this server can do that for "
                     + "images of at most " + DecodeHeap.megapixels(most) + ". " + advice(status),
-                    "Refused a " + width + " x " + height + " " + format + " image (" + status + "): " + work
+                    "Refused a " + width + " x " + height + " " + format + " image (" + status.code() + "): " + work
                             + " needs about " + DecodeHeap.megabytes(needed) + " of heap, and one decode may use "
                             + heap.summary() + ". Raise -Xmx to accept it.");
         }
 
-        InsufficientHeapException ranOutOfHeap(int status, DecodeHeap heap) {
+        InsufficientHeapException ranOutOfHeap(HttpStatus status, DecodeHeap heap) {
             return new InsufficientHeapException(status, "The image has " + DecodeHeap.megapixels(pixels()) + " ("
                     + width + " x " + height + "); decoding it needed more memory than this server's heap had free. "
                     + advice(status),
-                    "Refused a " + width + " x " + height + " " + format + " image (" + status + "): the heap ran "
+                    "Refused a " + width + " x " + height + " " + format + " image (" + status.code() + "): the heap ran "
                             + "out while decoding it; one decode may use " + heap.summary()
                             + ". Raise -Xmx to accept it.");
         }
 
-        private static String advice(int status) {
-            return status == 413
+        private static String advice(HttpStatus status) {
+            return status == HttpStatus.CONTENT_TOO_LARGE
                     ? "Upload a smaller image, or run the server with a larger heap (-Xmx) or a lower "
                             + "INKWELL_IMAGES_MAX_PIXELS so that its limit says so."
                     : "Ask for the original (without w), or run the server with a larger heap (-Xmx).";

@@ -8,6 +8,7 @@ import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.BodyLimit;
 import io.inkwell.common.web.CappedCopy;
 import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.RequestReader;
@@ -54,6 +55,7 @@ public class ImageResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @BodyLimit(BodyLimit.Kind.IMAGE)
     public Response uploadForm(@RestForm("file") FileUpload file, @RestForm("alt") String alt,
             @RestForm("caption") String caption, UriInfo uri) {
         if (file == null) {
@@ -71,6 +73,7 @@ public class ImageResource {
 
     @POST
     @Consumes({"image/*", MediaType.APPLICATION_OCTET_STREAM})
+    @BodyLimit(BodyLimit.Kind.IMAGE)
     public Response uploadBytes(InputStream body, @QueryParam("filename") String filename,
             @QueryParam("alt") String alt, @QueryParam("caption") String caption, UriInfo uri) {
         return created(service.upload(readLimited(body), filename, alt, caption), uri);
@@ -91,7 +94,7 @@ public class ImageResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ImageView update(@PathParam("id") UUID id, ObjectNode body) {
-        return service.update(id, reader.readPatch(body, UpdateImageRequest.class));
+        return service.update(id, reader.readMergePatch(body, UpdateImageRequest.class));
     }
 
     @DELETE

@@ -13,7 +13,7 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentGeneration;
-import io.inkwell.common.web.Patch;
+import io.inkwell.common.web.MergePatch;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
@@ -187,14 +187,11 @@ public class ImageService {
     }
 
     @Transactional
-    public ImageView update(UUID id, Patch<UpdateImageRequest> patch) {
+    public ImageView update(UUID id, MergePatch<UpdateImageRequest> patch) {
         Image image = load(id);
-        if (patch.has("alt")) {
-            image.alt = Text.blankToNull(patch.values().alt());
-        }
-        if (patch.has("caption")) {
-            image.caption = Text.blankToNull(patch.values().caption());
-        }
+        UpdateImageRequest edit = patch.applyTo(UpdateImageRequest.of(image)).values();
+        image.alt = Text.blankToNull(edit.alt());
+        image.caption = Text.blankToNull(edit.caption());
         image.updatedAt = Times.now(clock);
         images.flush();
         return view(image);

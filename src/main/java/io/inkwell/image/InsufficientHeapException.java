@@ -1,6 +1,7 @@
 package io.inkwell.image;
 
 import io.inkwell.common.error.ApiException;
+import io.inkwell.common.error.HttpStatus;
 
 /**
  * A valid image that this server's heap cannot decode: 413 for an upload, 503 for a variant.
@@ -10,8 +11,8 @@ public class InsufficientHeapException extends ApiException {
 
     private final String logMessage;
 
-    InsufficientHeapException(int status, String detail, String logMessage) {
-        super(status, status == 413 ? "Content Too Large" : "Service Unavailable", detail);
+    InsufficientHeapException(HttpStatus status, String detail, String logMessage) {
+        super(status, detail);
         this.logMessage = logMessage;
     }
 

@@ -1,7 +1,8 @@
 package io.inkwell.image;
 
 import io.inkwell.common.error.BadRequestException;
-import io.inkwell.common.error.ProblemMapper;
+import io.inkwell.common.error.HttpStatus;
+import io.inkwell.common.error.Problems;
 import io.inkwell.image.MediaCache.Media;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,7 +33,7 @@ public class MediaResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
         Optional<Media> media = service.media(idOrHash, parseWidth(width));
         if (media.isEmpty()) {
-            return ProblemMapper.problem(404, "Not Found", "No image at this address.", List.of(), uri);
+            return Problems.response(HttpStatus.NOT_FOUND, "No image at this address.", uri);
         }
         Media found = media.get();
         Response.ResponseBuilder response = ifNoneMatch != null && ifNoneMatch.contains(found.etag())

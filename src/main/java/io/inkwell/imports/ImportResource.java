@@ -8,6 +8,7 @@ import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
+import io.inkwell.common.web.BodyLimit;
 import io.inkwell.common.web.CappedCopy;
 import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.StrictJson;
@@ -60,6 +61,7 @@ public class ImportResource {
 
     /** A zip or .tar.gz of a Hugo or Jekyll site (or just its content folder), streamed to disk. */
     @POST
+    @BodyLimit(BodyLimit.Kind.STREAMED)
     @Consumes({"application/zip", "application/x-zip-compressed", "application/gzip", "application/x-gzip",
             "application/x-tar+gzip", "application/x-gtar"})
     @Produces(MediaType.APPLICATION_JSON)
@@ -91,6 +93,7 @@ public class ImportResource {
 
     /** One Markdown file as the body; {@code filename} gives its name (and so its slug, if none is set). */
     @POST
+    @BodyLimit(BodyLimit.Kind.STREAMED)
     @Consumes({"text/markdown", "text/x-markdown"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response importMarkdown(InputStream body, @QueryParam("filename") String filename,
@@ -113,6 +116,7 @@ public class ImportResource {
 
     /** Several Markdown files, with the images they reference next to them, as form parts. */
     @POST
+    @BodyLimit(BodyLimit.Kind.STREAMED)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Response importFiles(@RestForm(FileUpload.ALL) List<FileUpload> files, @QueryParam("mode") String mode,

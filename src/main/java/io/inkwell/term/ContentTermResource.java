@@ -1,7 +1,8 @@
 package io.inkwell.term;
 
 import io.inkwell.common.paging.PagingParams;
-import io.inkwell.common.error.ProblemMapper;
+import io.inkwell.common.error.HttpStatus;
+import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
@@ -81,7 +82,6 @@ public class ContentTermResource {
     }
 
     private Response notFound(Taxonomy kind, UriInfo uri) {
-        return ProblemMapper.problem(404, "Not Found", "No published " + kind.value() + " with this slug.",
-                List.of(), uri);
+        return Problems.response(HttpStatus.NOT_FOUND, "No published " + kind.value() + " with this slug.", uri);
     }
 }

@@ -1,7 +1,7 @@
 package io.inkwell.term;
 
 import io.inkwell.common.slug.NamedEntity;
-import io.inkwell.common.web.Patch;
+import io.inkwell.common.Text;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
@@ -26,8 +26,10 @@ public class Term extends NamedEntity {
         return term;
     }
 
-    boolean edit(Patch<TermDtos.UpdateTermRequest> patch, Predicate<String> slugTaken, OffsetDateTime now) {
-        return rename(patch, patch.values().name(), patch.values().slug(), slugTaken, now);
+    /** @return whether the name or slug changed */
+    boolean edit(TermDtos.UpdateTermRequest edit, Predicate<String> slugTaken, OffsetDateTime now) {
+        description = Text.blankToNull(edit.description());
+        return rename(edit.name(), edit.slug(), slugTaken, now);
     }
 
     @Converter

@@ -1,6 +1,10 @@
 package io.inkwell.term;
 
+import io.inkwell.common.slug.ValidSlug;
+import io.inkwell.common.web.MergePatch;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -17,10 +21,16 @@ public final class TermDtos {
             @Size(max = 5000) String description) {
     }
 
+    /** The editable fields; a PATCH is merged over the current ones ({@link MergePatch}). */
     public record UpdateTermRequest(
-            @Size(min = 1, max = 200) String name,
-            @Size(min = 1, max = 200) String slug,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200)
+            @Pattern(regexp = "(?s).*\\S.*", message = "Must not be blank.") String name,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
             @Size(max = 5000) String description) {
+
+        static UpdateTermRequest of(Term term) {
+            return new UpdateTermRequest(term.name, term.slug, term.description);
+        }
     }
 
     /** Admin view. */

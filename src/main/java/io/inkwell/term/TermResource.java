@@ -63,7 +63,7 @@ public class TermResource {
     @PATCH
     @Path("{id}")
     public TermView update(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id, ObjectNode body) {
-        return service.update(taxonomy(taxonomy), id, reader.readPatch(body, UpdateTermRequest.class));
+        return service.update(taxonomy(taxonomy), id, reader.readMergePatch(body, UpdateTermRequest.class));
     }
 
     @DELETE

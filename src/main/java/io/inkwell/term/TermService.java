@@ -10,7 +10,7 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
-import io.inkwell.common.web.Patch;
+import io.inkwell.common.web.MergePatch;
 import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
@@ -63,12 +63,10 @@ public class TermService {
     }
 
     @Transactional
-    public TermView update(Taxonomy taxonomy, UUID id, Patch<UpdateTermRequest> patch) {
+    public TermView update(Taxonomy taxonomy, UUID id, MergePatch<UpdateTermRequest> patch) {
         Term term = load(taxonomy, id);
-        boolean renamed = term.edit(patch, slug -> terms.slugTaken(taxonomy, slug, id), Times.now(clock));
-        if (patch.has("description")) {
-            term.description = Text.blankToNull(patch.values().description());
-        }
+        UpdateTermRequest edit = patch.applyTo(UpdateTermRequest.of(term)).values();
+        boolean renamed = term.edit(edit, slug -> terms.slugTaken(taxonomy, slug, id), Times.now(clock));
         terms.flush();
         if (renamed) {
             // Snapshots show names and slugs; a description or bio is not part of them.

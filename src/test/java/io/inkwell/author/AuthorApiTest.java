@@ -6,7 +6,9 @@ import static io.inkwell.support.Api.content;
 import static io.inkwell.support.Api.unique;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,6 +81,33 @@ class AuthorApiTest {
                 .patch("/api/admin/authors/" + id).then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("name"));
         assertEquals(before, admin().get("/api/admin/authors/" + id).asString(), "a refused patch changes nothing");
+    }
+
+    @Test
+    void everyBadFieldOfAPatchIsNamedInOneAnswer() {
+        String id = admin().body(Map.of("name", "Whole " + unique(), "bio", "Kept")).post("/api/admin/authors").then()
+                .statusCode(201).extract().path("id");
+        String before = admin().get("/api/admin/authors/" + id).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"name\": \"\", \"slug\": \"Bad Slug!!\"}")
+                .patch("/api/admin/authors/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("name", "slug")));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"name\": null, \"slug\": null, \"bio\": null}")
+                .patch("/api/admin/authors/" + id).then().statusCode(422)
+                .body("errors.field", equalTo(List.of("name", "slug")))
+                .body("errors.message", everyItem(equalTo("Cannot be null; omit it to keep the current value.")));
+        assertEquals(before, admin().get("/api/admin/authors/" + id).asString(), "a refused patch changes nothing");
+    }
+
+    @Test
+    void omittedFieldsStayAndNullClearsTheBio() {
+        String name = "Margaret " + unique();
+        String id = admin().body(Map.of("name", name, "bio", "Apollo")).post("/api/admin/authors").then()
+                .statusCode(201).extract().path("id");
+        String slug = "hamilton-" + unique();
+        admin().body(Map.of("slug", slug)).patch("/api/admin/authors/" + id).then().statusCode(200)
+                .body("slug", equalTo(slug)).body("name", equalTo(name)).body("bio", equalTo("Apollo"));
+        admin().body("{\"bio\": null}").patch("/api/admin/authors/" + id).then().statusCode(200)
+                .body("bio", nullValue()).body("name", equalTo(name)).body("slug", equalTo(slug));
     }
 
     @Test

@@ -183,6 +183,17 @@ class ImageApiTest {
     }
 
     @Test
+    void declaredOversizedImageIs413BeforeAnyByteIsRead() {
+        long images = imageCount();
+        // A few bytes follow a Content-Length of 30 MB: only the declared length can have been judged.
+        String answer = io.inkwell.support.Api.rawAdminRequest("POST", "/api/admin/images",
+                "Content-Type: image/jpeg\r\nContent-Length: " + (30 * 1024 * 1024) + "\r\n", new byte[] {(byte) 0xFF, (byte) 0xD8});
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), answer);
+        assertEquals(images, imageCount());
+    }
+
+    @Test
     void mediaIsCacheableForeverAndRevalidates() {
         JsonPath image = uploadRaw(Images.solidJpeg(200, 100, new Color(unique().hashCode() & 0xFFFFFF)),
                 "image/jpeg", "cache.jpg").then().statusCode(201).extract().jsonPath();
@@ -245,6 +256,13 @@ class ImageApiTest {
         adminWithBadInput().contentType("application/json").body(Map.of("alt", "x".repeat(1001)))
                 .patch("/api/admin/images/" + id).then().statusCode(422).body("errors[0].field", equalTo("alt"));
         admin().get("/api/admin/images/" + id).then().body("alt", equalTo("A red square"));
+        adminWithBadInput().contentType("application/json")
+                .body(Map.of("alt", "x".repeat(1001), "caption", "y".repeat(5001)))
+                .patch("/api/admin/images/" + id).then().statusCode(422)
+                .body("errors.field", equalTo(java.util.List.of("alt", "caption")));
+        // Omitted stays, null clears.
+        admin().body("{\"caption\": null}").patch("/api/admin/images/" + id).then().statusCode(200)
+                .body("alt", equalTo("A red square")).body("caption", nullValue());
         adminWithBadInput().get("/api/admin/images/" + java.util.UUID.randomUUID()).then().statusCode(404);
     }
 

@@ -143,6 +143,59 @@ class BadInputTest {
     }
 
     @Test
+    void patchesOfAuthorsTagsAndImagesReadTheirBodiesStrictly() {
+        String author = admin().body(Map.of("name", "Strict " + unique())).post("/api/admin/authors").then()
+                .statusCode(201).extract().path("id");
+        String before = admin().get("/api/admin/authors/" + author).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"name\": \"Ok\", \"nickname\": \"x\"}")
+                .patch("/api/admin/authors/" + author).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("nickname")).body("errors[0].message", equalTo("Unknown field."));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"bio\": 5}")
+                .patch("/api/admin/authors/" + author).then().statusCode(400).body("errors[0].field", equalTo("bio"));
+        adminWithBadInput().contentType(ContentType.JSON).body("[]")
+                .patch("/api/admin/authors/" + author).then().statusCode(400).contentType(PROBLEM);
+        // Unreadable before the lookup: a 400 even for an address with nothing behind it.
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"colour\": \"red\"}")
+                .patch("/api/admin/tags/" + UUID.randomUUID()).then().statusCode(400)
+                .body("errors[0].field", equalTo("colour"));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"name\": \"\", \"slug\": \"Bad Slug!!\"}")
+                .patch("/api/admin/authors/" + author).then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("name", "slug")));
+        assertEquals(before, admin().get("/api/admin/authors/" + author).asString());
+    }
+
+    @Test
+    void declaredOversizedJsonBodyIs413BeforeAnyByteIsRead() {
+        // Two bytes follow a Content-Length of 2 MB: only the declared length can have been judged.
+        String answer = io.inkwell.support.Api.rawAdminRequest("POST", "/api/admin/authors",
+                "Content-Type: application/json\r\nContent-Length: 2000000\r\n", "{}".getBytes(StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase(java.util.Locale.ROOT)
+                .contains("content-type: application/problem+json"), answer);
+    }
+
+    @Test
+    void chunkedJsonBodyIs411() {
+        long before = Posts.adminTotal();
+        String answer = io.inkwell.support.Api.rawAdminRequest("POST", "/api/admin/posts",
+                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n",
+                "14\r\n{\"title\": \"Chunked\"}\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 411"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.toLowerCase(java.util.Locale.ROOT)
+                .contains("content-type: application/problem+json"), answer);
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
+    void unknownAddressWithABodyIs404() {
+        // Body limits follow the matched method; an address that matches none is still a 404.
+        String answer = io.inkwell.support.Api.rawAdminRequest("POST", "/api/admin/nothing-here",
+                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n", "2\r\n{}\r\n0\r\n\r\n".getBytes(
+                        StandardCharsets.US_ASCII));
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 404"), answer);
+    }
+
+    @Test
     void unknownIdIs404() {
         String id = UUID.randomUUID().toString();
         adminWithBadInput().get("/api/admin/posts/" + id).then().statusCode(404).contentType(PROBLEM);

@@ -88,6 +88,32 @@ public final class Api {
         }
     }
 
+    /**
+     * Sends an admin request over a bare socket, with headers no HTTP client lets a caller set
+     * (a Content-Length that promises more than the body holds), and returns the status line
+     * and headers of the answer. A server that waited for the promised bytes would let the
+     * read time out, so an answer at all proves the body was judged by its declared length.
+     */
+    public static String rawAdminRequest(String method, String path, String headers, byte[] body) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN_TOKEN
+                    + "\r\nConnection: close\r\n" + headers + "\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            StringBuilder answer = new StringBuilder();
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                answer.append(line).append('\n');
+            }
+            return answer.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A problem+json answer of this status whose first error names this field. */
     public static void assertProblem(HttpResponse<String> response, int status, String field) {
         org.junit.jupiter.api.Assertions.assertEquals(status, response.statusCode(), response.body());

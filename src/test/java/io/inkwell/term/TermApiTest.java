@@ -59,6 +59,25 @@ class TermApiTest {
     }
 
     @Test
+    void everyBadFieldOfAPatchIsNamedInOneAnswerAndNullClearsTheDescription() {
+        String name = "Merge " + unique();
+        String id = admin().body(Map.of("name", name, "description", "Kept")).post("/api/admin/categories").then()
+                .statusCode(201).extract().path("id");
+        adminWithBadInput().contentType(ContentType.JSON)
+                .body(Map.of("name", "  ", "slug", "Bad Slug!!", "description", "x".repeat(5001)))
+                .patch("/api/admin/categories/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("description", "name", "slug")));
+        admin().get("/api/admin/categories/" + id).then().body("name", equalTo(name)).body("description", equalTo("Kept"));
+
+        admin().body("{\"description\": null}").patch("/api/admin/categories/" + id).then().statusCode(200)
+                .body("description", equalTo(null)).body("name", equalTo(name));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"name\": null}")
+                .patch("/api/admin/categories/" + id).then().statusCode(422)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("Cannot be null; omit it to keep the current value."));
+    }
+
+    @Test
     void aNameThatDiffersOnlyInCaseIsTheSameTag() {
         String name = "Python" + unique();
         admin().body(Map.of("name", name.toLowerCase())).post("/api/admin/tags").then().statusCode(201);

@@ -4,10 +4,10 @@ import java.util.List;
 
 public class ConflictException extends ApiException {
     public ConflictException(String detail) {
-        super(409, "Conflict", detail);
+        super(HttpStatus.CONFLICT, detail);
     }
 
     public ConflictException(String detail, List<FieldError> errors) {
-        super(409, "Conflict", detail, errors);
+        super(HttpStatus.CONFLICT, detail, errors);
     }
 }

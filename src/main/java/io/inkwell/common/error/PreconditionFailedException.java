@@ -2,6 +2,6 @@ package io.inkwell.common.error;
 
 public class PreconditionFailedException extends ApiException {
     public PreconditionFailedException(String detail) {
-        super(412, "Precondition Failed", detail);
+        super(HttpStatus.PRECONDITION_FAILED, detail);
     }
 }

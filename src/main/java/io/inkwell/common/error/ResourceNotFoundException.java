@@ -2,6 +2,6 @@ package io.inkwell.common.error;
 
 public class ResourceNotFoundException extends ApiException {
     public ResourceNotFoundException(String detail) {
-        super(404, "Not Found", detail);
+        super(HttpStatus.NOT_FOUND, detail);
     }
 }

@@ -1,14 +1,10 @@
 package io.inkwell.common.slug;
 
-import io.inkwell.common.error.InvalidInputException;
-import io.inkwell.common.web.Patch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -39,27 +35,17 @@ public abstract class NamedEntity {
     }
 
     /**
-     * Applies the name and slug of an edit, where sent: null is 422, a blank name 422, a taken
-     * slug 409. Marks it updated.
+     * Applies the name and slug of an edit, validated already (a request record checked by
+     * Bean Validation); a slug taken by another is 409. Marks it updated.
      *
-     * @return whether the name or slug was sent: posts show those, so their snapshots follow
+     * @return whether the name or slug changed: posts show those, so their snapshots follow
      */
-    protected boolean rename(Patch<?> patch, String newName, String newSlug, Predicate<String> slugTaken,
-            OffsetDateTime now) {
-        Map<String, Object> required = new HashMap<>();
-        required.put("name", newName);
-        required.put("slug", newSlug);
-        patch.requireNonNullWhenPresent(required);
-        if (patch.has("name")) {
-            if (newName.isBlank()) {
-                throw new InvalidInputException("name", "Must not be blank.");
-            }
-            name = newName.strip();
-        }
-        if (patch.has("slug")) {
-            slug = SlugAllocator.reallocate(slug, newSlug, slugTaken);
-        }
+    protected boolean rename(String newName, String newSlug, Predicate<String> slugTaken, OffsetDateTime now) {
+        String oldName = name;
+        String oldSlug = slug;
+        name = newName.strip();
+        slug = SlugAllocator.reallocate(slug, newSlug, slugTaken);
         updatedAt = now;
-        return patch.has("name") || patch.has("slug");
+        return !name.equals(oldName) || !slug.equals(oldSlug);
     }
 }

@@ -1,7 +1,8 @@
 package io.inkwell.common.web;
 
 import io.inkwell.common.error.FieldError;
-import io.inkwell.common.error.ProblemMapper;
+import io.inkwell.common.error.HttpStatus;
+import io.inkwell.common.error.Problems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -41,7 +42,7 @@ public class ContentTypeFilter {
         if (value != null && VALID_BOUNDARY.matcher(value).matches()) {
             return null;
         }
-        return ProblemMapper.problem(400, "Bad Request", "The multipart body cannot be read: the Content-Type has "
+        return Problems.response(HttpStatus.BAD_REQUEST, "The multipart body cannot be read: the Content-Type has "
                 + (value == null ? "no boundary" : "a boundary RFC 2046 does not allow (1 to 70 characters)") + ".",
                 List.of(new FieldError("Content-Type", "Needs a valid boundary parameter.")), request.getUriInfo());
     }
@@ -52,7 +53,7 @@ public class ContentTypeFilter {
                 || !declaresBodyTypes(resource)) {
             return null;
         }
-        return ProblemMapper.problem(415, "Unsupported Media Type",
+        return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "The request has no Content-Type; openapi.yaml lists the ones each operation takes.",
                 List.of(new FieldError("Content-Type", "Required.")), request.getUriInfo());
     }

@@ -1,7 +1,8 @@
 package io.inkwell.common.web;
 
 import io.inkwell.common.error.FieldError;
-import io.inkwell.common.error.ProblemMapper;
+import io.inkwell.common.error.HttpStatus;
+import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -47,7 +48,7 @@ public class QueryParametersFilter {
                 errors.put(name, new FieldError(name, "Must not be empty; leave it out for the default."));
             }
         }
-        return errors.isEmpty() ? null : ProblemMapper.problem(400, "Bad Request", "Invalid query parameter.",
+        return errors.isEmpty() ? null : Problems.response(HttpStatus.BAD_REQUEST, "Invalid query parameter.",
                 new ArrayList<>(errors.values()), request.getUriInfo());
     }
 
@@ -65,7 +66,7 @@ public class QueryParametersFilter {
                         : "Unknown query parameter; this operation takes " + String.join(", ", accepted) + "."));
             }
         }
-        return errors.isEmpty() ? null : ProblemMapper.problem(400, "Bad Request", "Unknown query parameter.",
+        return errors.isEmpty() ? null : Problems.response(HttpStatus.BAD_REQUEST, "Unknown query parameter.",
                 errors, request.getUriInfo());
     }
 

@@ -9,10 +9,12 @@ import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.error.ProblemMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +49,28 @@ public class RequestReader {
     }
 
     /**
+     * A PATCH body to apply to current values later ({@link MergePatch#applyTo}). Unknown fields
+     * and wrong types are refused here, with a 400, before the resource is even looked up.
+     */
+    public <T> MergePatch<T> readMergePatch(ObjectNode body, Class<T> type) {
+        if (body == null) {
+            throw new BadRequestException("body", "A JSON object is required.");
+        }
+        convert(body, type);
+        return new MergePatch<>(body, type, mapper, this);
+    }
+
+    /** JSON as the record, or a 400 naming the field that is unknown or of the wrong type. */
+    <T> T convert(ObjectNode json, Class<T> type) {
+        try {
+            return mapper.treeToValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("The request body does not match this operation.",
+                    List.of(ProblemMapper.jsonError(e)));
+        }
+    }
+
+    /**
      * An optional JSON body, read whatever its declared type, so that a bare {@code curl -X POST}
      * without body or Content-Type is accepted. Empty (or only white space) means null.
      */
@@ -77,7 +101,28 @@ public class RequestReader {
     }
 
     public <T> void validate(T values) {
-        Set<ConstraintViolation<T>> violations = validator.validate(values);
+        throw422(validator.validate(values).stream().toList());
+    }
+
+    /**
+     * Like {@link #validate(Object)}, reporting only what lies under these top-level fields (and
+     * what concerns the whole record).
+     */
+    <T> void validate(T values, Set<String> fields) {
+        throw422(validator.validate(values).stream()
+                .filter(v -> {
+                    String field = topLevelField(v.getPropertyPath());
+                    return field == null || fields.contains(field);
+                })
+                .toList());
+    }
+
+    private static String topLevelField(Path path) {
+        Iterator<Path.Node> nodes = path.iterator();
+        return nodes.hasNext() ? nodes.next().getName() : null;
+    }
+
+    private static <T> void throw422(List<ConstraintViolation<T>> violations) {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations.stream()
                     .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))

@@ -1,6 +1,8 @@
 package io.inkwell.common.web;
 
+import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problem;
+import io.inkwell.common.error.Problems;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -34,11 +36,11 @@ public class RequestSizeLimits {
     private static void check(RoutingContext context, Json json) {
         HttpServerRequest request = context.request();
         if (requestLineBytes(request) > MAX_REQUEST_LINE_BYTES) {
-            refuse(context, json, new Problem("about:blank", "URI Too Long", 414, "The request line is limited to "
-                    + MAX_REQUEST_LINE_BYTES + " bytes; send long values in a body instead.", null, List.of()));
+            refuse(context, json, Problems.body(HttpStatus.URI_TOO_LONG, "The request line is limited to "
+                    + MAX_REQUEST_LINE_BYTES + " bytes; send long values in a body instead.", List.of(), null));
         } else if (headerBytes(request) > MAX_HEADER_BYTES) {
-            refuse(context, json, new Problem("about:blank", "Request Header Fields Too Large", 431,
-                    "The request headers are limited to " + MAX_HEADER_BYTES + " bytes together.", request.path(), List.of()));
+            refuse(context, json, Problems.body(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "The request headers are limited to " + MAX_HEADER_BYTES + " bytes together.", List.of(), request.path()));
         } else {
             context.next();
         }

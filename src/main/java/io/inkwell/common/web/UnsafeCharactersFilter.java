@@ -1,7 +1,8 @@
 package io.inkwell.common.web;
 
 import io.inkwell.common.error.FieldError;
-import io.inkwell.common.error.ProblemMapper;
+import io.inkwell.common.error.HttpStatus;
+import io.inkwell.common.error.Problems;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -20,7 +21,7 @@ public class UnsafeCharactersFilter {
         if (!inPath && !inQuery) {
             return null;
         }
-        return ProblemMapper.problem(400, "Bad Request", "The address contains a NUL character (%00).",
+        return Problems.response(HttpStatus.BAD_REQUEST, "The address contains a NUL character (%00).",
                 List.of(new FieldError(inPath ? "path" : "query", "NUL characters are not allowed.")),
                 request.getUriInfo());
     }
