@@ -48,6 +48,7 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
             // Printed once: only the hash is kept, so this is the one chance to copy it.
             LOG.warnf("No admin token existed, so one was generated. Copy it now, it is not shown again:%n%n    %s%n", token);
         }
+        flush(); // the query below must see the token just stored
         refreshActiveTokens();
     }
 

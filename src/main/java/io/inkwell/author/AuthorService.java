@@ -82,8 +82,7 @@ public class AuthorService {
         authors.delete(author);
     }
 
-    /** The authors a post names, in order, creating unknown ones. */
-    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
+    /** The authors a post names, in order, creating unknown ones, in the caller's transaction. */
     public List<Author> resolve(String field, List<String> names) {
         List<Author> resolved = new ArrayList<>();
         NamedReferences.bySlug(field, names).forEach((slug, name) -> {

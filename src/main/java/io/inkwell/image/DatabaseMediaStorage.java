@@ -1,7 +1,6 @@
 package io.inkwell.image;
 
 import jakarta.persistence.EntityManager;
-import java.util.List;
 import java.util.Optional;
 
 /** The default: bytes in PostgreSQL, so a database backup is a media backup and uploads are atomic. */
@@ -15,23 +14,28 @@ class DatabaseMediaStorage implements MediaStorage {
 
     @Override
     public void put(String key, byte[] content) {
-        entityManager.createNativeQuery("""
-                insert into media_blob (storage_key, content) values (?1, ?2)
-                on conflict (storage_key) do nothing""")
-                .setParameter(1, key).setParameter(2, content).executeUpdate();
+        // Keys are content hashes: bytes stored under the key already are these bytes. (Callers
+        // flush what they stored before asking again: ImageService.store does.)
+        if (!exists(key)) {
+            entityManager.persist(new MediaBlob(key, content));
+        }
     }
 
     @Override
     public Optional<byte[]> get(String key) {
-        @SuppressWarnings("unchecked")
-        List<byte[]> found = entityManager.createNativeQuery("select content from media_blob where storage_key = ?1")
-                .setParameter(1, key).getResultList();
-        return found.stream().findFirst();
+        // A query for the bytes, not find(): the persistence context need not keep every blob read.
+        return entityManager.createQuery("select b.content from MediaBlob b where b.storageKey = :key", byte[].class)
+                .setParameter("key", key).getResultStream().findFirst();
     }
 
     @Override
     public void delete(String key) {
-        entityManager.createNativeQuery("delete from media_blob where storage_key = ?1")
-                .setParameter(1, key).executeUpdate();
+        entityManager.createQuery("delete from MediaBlob b where b.storageKey = :key")
+                .setParameter("key", key).executeUpdate();
+    }
+
+    private boolean exists(String key) {
+        return !entityManager.createQuery("select 1 from MediaBlob b where b.storageKey = :key", Integer.class)
+                        .setParameter("key", key).getResultList().isEmpty();
     }
 }

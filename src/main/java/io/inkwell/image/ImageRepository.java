@@ -1,23 +1,18 @@
 package io.inkwell.image;
 
-import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
-
-    private final DeferredWrites writes;
-
-    public ImageRepository(DeferredWrites writes) {
-        this.writes = writes;
-    }
 
     public Optional<Image> findByUploadSha(String sha) {
         return find("uploadSha256", sha).firstResultOptional();
@@ -46,38 +41,45 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
                 order by p.title""").setParameter(1, imageId).getResultList();
     }
 
-    @SuppressWarnings("unchecked")
     public List<String> variantKeys(UUID imageId) {
-        return getEntityManager().createNativeQuery("select storage_key from image_variant where image_id = ?1")
-                .setParameter(1, imageId).getResultList();
+        return getEntityManager().createQuery("select v.storageKey from ImageVariant v where v.imageId = :image", String.class)
+                .setParameter("image", imageId).getResultList();
     }
 
-
+    /** Records a variant made just now; flushed at once, so a concurrent request's same variant fails here. */
     public void recordVariant(UUID imageId, int width, int height, ImageFormat format, long bytes, String key) {
-        getEntityManager().createNativeQuery("""
-                insert into image_variant (image_id, width, height, format, bytes, storage_key)
-                values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (image_id, width) do nothing""")
-                .setParameter(1, imageId).setParameter(2, width).setParameter(3, height)
-                .setParameter(4, format.toString()).setParameter(5, bytes).setParameter(6, key).executeUpdate();
+        ImageVariant variant = new ImageVariant();
+        variant.imageId = imageId;
+        variant.width = width;
+        variant.height = height;
+        variant.format = format.toString();
+        variant.bytes = bytes;
+        variant.storageKey = key;
+        getEntityManager().persist(variant);
+        getEntityManager().flush();
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<String> variantFormat(UUID imageId, int width) {
-        List<String> formats = getEntityManager().createNativeQuery(
-                "select format from image_variant where image_id = ?1 and width = ?2")
-                .setParameter(1, imageId).setParameter(2, width).getResultList();
-        return formats.stream().findFirst();
+        return Optional.ofNullable(getEntityManager().find(ImageVariant.class, new ImageVariant.Key(imageId, width)))
+                .map(variant -> variant.format);
     }
 
-    /**
-     * Replaces the set of images a post's working copy uses, in one statement that deletes only
-     * the links that went, so an import can batch it with other posts'.
-     */
-    public void replaceUsage(UUID postId, Collection<UUID> imageIds) {
-        UUID[] ids = imageIds.stream().distinct().toArray(UUID[]::new);
-        writes.execute("""
-                with gone as (delete from post_image where post_id = ? and not (image_id = any (?)))
-                insert into post_image (post_id, image_id) select ?, unnest(?) on conflict do nothing""",
-                postId, ids, postId, ids);
+    /** Replaces the set of images a post's working copy uses. {@code newPost}: it has none yet, no need to look. */
+    public void replaceUsage(UUID postId, Collection<UUID> imageIds, boolean newPost) {
+        Set<UUID> wanted = new LinkedHashSet<>(imageIds);
+        if (!newPost) {
+            for (PostImage used : getEntityManager().createQuery("from PostImage pi where pi.postId = :post", PostImage.class)
+                    .setParameter("post", postId).getResultList()) {
+                if (!wanted.remove(used.imageId)) {
+                    getEntityManager().remove(used);
+                }
+            }
+        }
+        for (UUID imageId : wanted) {
+            PostImage usage = new PostImage();
+            usage.postId = postId;
+            usage.imageId = imageId;
+            getEntityManager().persist(usage);
+        }
     }
 }

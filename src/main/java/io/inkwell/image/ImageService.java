@@ -111,10 +111,9 @@ public class ImageService {
 
     /**
      * For imports, inside their transaction: the image with these bytes, stored now when it is
-     * new (415/422 when they are not a usable image).
+     * new (415/422 when they are not a usable image; the import reports it as a warning and
+     * goes on, so this method joins no transaction of its own that the refusal would doom).
      */
-    // A refused image is a warning for the import, not the end of its transaction.
-    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
     public ImageView findOrStore(byte[] bytes, String filename) {
         Optional<Image> existing = findByFileSha(Text.sha256(bytes));
         return existing.isPresent() ? view(existing.get()) : store(prepare(bytes), filename, null, null).image();
@@ -324,9 +323,9 @@ public class ImageService {
         return ids;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordUsage(UUID postId, Set<UUID> imageIds) {
-        images.replaceUsage(postId, imageIds);
+    /** Which uploaded images a post's working copy uses, so that deleting one of them is refused. */
+    public void recordUsage(UUID postId, Set<UUID> imageIds, boolean newPost) {
+        images.replaceUsage(postId, imageIds, newPost);
     }
 
     public FeatureImageView featureImage(UUID imageId, String url, String alt) {

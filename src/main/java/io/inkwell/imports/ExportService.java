@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.web.Json;
 import io.inkwell.image.Image;
 import io.inkwell.image.ImageService;
+import io.inkwell.post.PostContent;
 import io.inkwell.post.PostImport;
 import io.inkwell.post.PostImportService;
 import io.inkwell.post.PostStatus;
@@ -89,22 +90,25 @@ public class ExportService {
         }
     }
 
-    private void writeBundle(ZipOutputStream zip, Set<String> written, PostImport.Exported post) throws IOException {
+    private void writeBundle(ZipOutputStream zip, Set<String> written, PostImport.Exported exported) throws IOException {
+        PostContent post = exported.content();
         Map<String, Image> bundleFiles = new LinkedHashMap<>();
         Map<UUID, String> nameOfImage = new HashMap<>();
         ImageReferences.Rewrite rewrite = ImageReferences.rewrite(post.markdown(),
                 ref -> images.imageAt(ref).map(image -> bundleName(image, bundleFiles, nameOfImage) + widthQuery(ref)));
-        String featureImage = post.featureImageUrl();
-        if (post.featureImageId() != null) {
-            featureImage = images.findById(post.featureImageId())
+        String featureImage = null;
+        if (post.featureImage() != null && post.featureImage().imageId() != null) {
+            featureImage = images.findById(post.featureImage().imageId())
                     .map(image -> bundleName(image, bundleFiles, nameOfImage)).orElse(null);
+        } else if (post.featureImage() != null) {
+            featureImage = post.featureImage().url();
         }
         // Aliases are written from meta, where they were given; old slugs Inkwell recorded by
         // itself are not exported, or an import would add an aliases key to meta.
-        ObjectNode meta = (ObjectNode) json.mapper().readTree(post.metaJson());
+        ObjectNode meta = (ObjectNode) json.mapper().readTree(post.meta());
         ExportPost export = new ExportPost(post.type(),
-                post.slug(), post.title(), post.publishedAt(), post.updatedAt(), post.status() == PostStatus.DRAFT,
-                post.unpublishAt(), post.tags(), post.categories(), post.authors(), post.customExcerpt(), featureImage,
+                post.slug(), post.title(), post.publishedAt(), exported.updatedAt(), exported.status() == PostStatus.DRAFT,
+                post.unpublishAt(), post.tags(), post.categories(), post.authors(), post.excerpt(), featureImage,
                 List.of(), meta, rewrite.markdown());
         String indexPath = HugoExport.bundlePath(export);
         String folder = indexPath.substring(0, indexPath.lastIndexOf('/') + 1);

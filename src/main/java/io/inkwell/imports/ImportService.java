@@ -1,7 +1,6 @@
 package io.inkwell.imports;
 
 import io.inkwell.common.TransactionCache;
-import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedReferences;
@@ -16,13 +15,15 @@ import io.inkwell.imports.ImportDtos.ImportReport;
 import io.inkwell.imports.ImportDtos.Message;
 import io.inkwell.imports.ImportDtos.PrunedPost;
 import io.inkwell.imports.ImportDtos.Totals;
+import io.inkwell.post.PostContent;
+import io.inkwell.post.PostDtos.FeatureImage;
 import io.inkwell.post.PostImport;
 import io.inkwell.post.PostImportService;
 import io.inkwell.post.PostType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -82,13 +83,11 @@ public class ImportService {
     private final PostSourceRepository sources;
     private final Json json;
     private final EntityManager entityManager;
-    private final DeferredWrites writes;
     private final TransactionCache cache;
 
     public ImportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json,
-            EntityManager entityManager, DeferredWrites writes, TransactionCache cache) {
+            EntityManager entityManager, TransactionCache cache) {
         this.entityManager = entityManager;
-        this.writes = writes;
         this.cache = cache;
         this.posts = posts;
         this.images = images;
@@ -100,47 +99,21 @@ public class ImportService {
         long started = System.nanoTime();
         List<Entry> entries = plan(upload, options);
         long planned = System.nanoTime();
-        boolean applyTogether = options.mode() == Mode.ATOMIC || options.dryRun();
         List<PrunedPost> pruned = new ArrayList<>();
-        if (applyTogether) {
-            inTransaction(() -> {
-                List<UUID> written = new ArrayList<>();
-                for (Entry entry : entries) {
-                    if (entry.planned()) {
-                        apply(entry, upload, options).ifPresent(written::add);
-                        if (entry.action == Action.FAILED) {
-                            written.clear(); // the failure cleared the session
-                        }
-                        if (written.size() == WRITE_BATCH_FILES) {
-                            flushWrites(written);
-                        }
-                    }
-                }
-                flushWrites(written);
-                boolean failed = entries.stream().anyMatch(entry -> entry.action == Action.FAILED);
-                if (options.prune() && !failed) {
-                    pruned.addAll(prune(entries, upload, options));
-                }
-                return options.dryRun() || failed;
-            });
+        if (options.mode() == Mode.ATOMIC || options.dryRun()) {
+            applyTogether(entries, upload, options, pruned);
         } else {
             for (Entry entry : entries) {
                 if (entry.planned()) {
                     try {
-                        inTransaction(() -> {
-                            apply(entry, upload, options);
-                            return entry.action == Action.FAILED;
-                        });
+                        applyAlone(entry, upload, options);
                     } catch (RuntimeException e) {
                         entry.fail(null, "Could not be saved: " + describe(e));
                     }
                 }
             }
             if (options.prune()) {
-                inTransaction(() -> {
-                    pruned.addAll(prune(entries, upload, options));
-                    return false;
-                });
+                pruned.addAll(pruneAlone(entries, upload, options));
             }
         }
         ImportReport report = report(entries, pruned, options);
@@ -150,10 +123,57 @@ public class ImportService {
         return report;
     }
 
+    /**
+     * Atomic mode and dry runs: every file in one transaction, which is rolled back when a file
+     * failed or nothing is to be kept, so the report is the same as a real run's. Pending writes
+     * go out every {@link #WRITE_BATCH_FILES} files, in one JDBC batch per table.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void applyTogether(List<Entry> entries, Upload upload, Options options, List<PrunedPost> pruned) {
+        List<UUID> written = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.planned()) {
+                apply(entry, upload, options).ifPresent(written::add);
+                if (entry.action == Action.FAILED) {
+                    written.clear(); // the failure cleared the session
+                }
+                if (written.size() == WRITE_BATCH_FILES) {
+                    flushWrites(written);
+                }
+            }
+        }
+        flushWrites(written);
+        boolean failed = entries.stream().anyMatch(entry -> entry.action == Action.FAILED);
+        if (options.prune() && !failed) {
+            pruned.addAll(prune(entries, upload, options));
+            entityManager.flush();
+        }
+        if (options.dryRun() || failed) {
+            QuarkusTransaction.setRollbackOnly();
+        }
+    }
+
+    /** Partial mode: the file in a transaction of its own, rolled back if it failed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void applyAlone(Entry entry, Upload upload, Options options) {
+        apply(entry, upload, options);
+        if (entry.action == Action.FAILED) {
+            QuarkusTransaction.setRollbackOnly();
+        } else {
+            // Here, not at the commit: a write that fails is then this file's failure.
+            entityManager.flush();
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<PrunedPost> pruneAlone(List<Entry> entries, Upload upload, Options options) {
+        return prune(entries, upload, options);
+    }
+
     // ---- planning: parse and map, no writes ---------------------------------------------
 
     /** One Markdown file of the upload and what became of it. */
-    private static final class Entry {
+    static final class Entry {
         final String sitePath;
         ImportedPost post;
         String slug;
@@ -198,8 +218,8 @@ public class ImportService {
             }
         }
         Map<String, String> urlsByContentPath = contentUrls(entries);
-        Map<String, PostImport.Existing> existing = QuarkusTransaction.requiringNew().call(() -> posts.existingForImport(
-                entries.stream().filter(Entry::planned).map(entry -> entry.slug).toList()));
+        Map<String, PostImport.Existing> existing = posts.existingForImport(
+                entries.stream().filter(Entry::planned).map(entry -> entry.slug).toList());
         entries.stream().filter(Entry::planned)
                 .forEach(entry -> entry.existing = existing.get(PostImport.Existing.key(entry.post.type(), entry.slug)));
         entries.parallelStream().filter(Entry::planned).forEach(entry -> prepareBody(entry, urlsByContentPath));
@@ -246,7 +266,7 @@ public class ImportService {
         entry.markdown = rendered.markdown();
         // Rendering is the costly part, so only for bodies that image links will not change and
         // that differ from the post as it is (an unchanged file is not rendered at all).
-        boolean same = entry.existing != null && entry.existing.markdown().equals(entry.markdown);
+        boolean same = entry.existing != null && entry.existing.content().markdown().equals(entry.markdown);
         if (!same && ImageReferences.find(entry.markdown).isEmpty()) { // find() leaves external images out
             entry.rendered = PostImport.render(entry.markdown);
         }
@@ -311,10 +331,11 @@ public class ImportService {
                 featureImage = url.orElse(null);
             }
 
-            PostImport.Command command = new PostImport.Command(
-                    post.type(), entry.slug, post.title(),
-                    rewrite.markdown(), post.excerpt(), featureImage, post.authors(), post.tags(), post.categories(),
-                    post.draft(), post.publishedAt(), post.expiryDate(), json.write(post.meta()), post.aliases(),
+            PostContent content = new PostContent(post.type(), entry.slug, post.title(), rewrite.markdown(),
+                    post.excerpt(), featureImage == null ? null : new FeatureImage(null, featureImage, null),
+                    post.authors(), post.tags(), post.categories(), post.publishedAt(), post.expiryDate(),
+                    json.write(post.meta()));
+            PostImport.Command command = new PostImport.Command(content, post.draft(), post.aliases(),
                     rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null);
             if (entry.existing != null && posts.importChangesNothing(entry.existing, command)) {
                 entry.action = Action.UNCHANGED;
@@ -322,7 +343,7 @@ public class ImportService {
             }
             PostImport.Outcome outcome = posts.importPost(command);
             sources.save(outcome.postId(), options.source(), exportPath(upload, entry.sitePath), read(upload, entry.sitePath),
-                    outcome.version(), usedFiles);
+                    outcome.version(), usedFiles, outcome.created());
             entry.action = outcome.created() ? Action.CREATED : Action.UPDATED;
             entry.postId = outcome.postId();
             return Optional.of(outcome.postId());
@@ -331,7 +352,6 @@ public class ImportService {
             // Whatever this file half changed must not be written. The files before it in this
             // batch go too: in one transaction the failure rolls everything back anyway, and in
             // partial mode the file has a transaction of its own.
-            writes.discard();
             entityManager.clear();
             return Optional.empty();
         }
@@ -393,9 +413,8 @@ public class ImportService {
             }
         }
         List<PrunedPost> pruned = new ArrayList<>();
-        for (Object[] row : sources.prunable(options.source(), uploadedPaths, matched)) {
-            posts.unpublishPruned((UUID) row[0]);
-            pruned.add(new PrunedPost((UUID) row[0], (String) row[1], (String) row[2]));
+        for (PostImport.Unpublished post : posts.unpublishPruned(sources.missingFrom(options.source(), uploadedPaths, matched))) {
+            pruned.add(new PrunedPost(post.id(), post.type().toString(), post.slug()));
         }
         return pruned;
     }
@@ -436,36 +455,9 @@ public class ImportService {
      * stays flat. Tags and authors stay loaded; the next files use them again.
      */
     private void flushWrites(List<UUID> written) {
-        writes.flush();
+        entityManager.flush();
         written.forEach(posts::forget);
         written.clear();
-    }
-
-    /**
-     * Runs {@code work} in a new transaction and rolls it back when the work asks for it (a dry
-     * run, a failed atomic import) or when a write inside it failed. Writes wait in
-     * {@link DeferredWrites} until a flush, and at the latest until just before the commit.
-     */
-    private void inTransaction(java.util.function.BooleanSupplier work) {
-        QuarkusTransaction.begin();
-        // Lookups must not flush (and dirty-check) everything loaded so far.
-        entityManager.setFlushMode(FlushModeType.COMMIT);
-        writes.open();
-        boolean rollback = true;
-        try {
-            boolean keep = !work.getAsBoolean() && !QuarkusTransaction.isRollbackOnly();
-            if (keep) {
-                writes.flush();
-            }
-            // Only now: a flush that throws must roll back, never commit half the writes.
-            rollback = !keep || QuarkusTransaction.isRollbackOnly();
-        } finally {
-            if (rollback) {
-                QuarkusTransaction.rollback();
-            } else {
-                QuarkusTransaction.commit();
-            }
-        }
     }
 
     private static byte[] read(Upload upload, String sitePath) {

@@ -1,7 +1,8 @@
 package io.inkwell.post;
 
 import io.inkwell.common.paging.PagingParams;
-import io.inkwell.common.error.ProblemMapper;
+import io.inkwell.common.error.HttpStatus;
+import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
@@ -53,7 +54,7 @@ public class ContentPostResource {
                 + "&a=" + authorSlug;
         return cache.respond(key, ifNoneMatch,
                 () -> Optional.of(listJson(type, tagSlug, categorySlug, authorSlug, paging)),
-                () -> ProblemMapper.problem(404, "Not Found", "Nothing here.", List.of(), uri));
+                () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }
 
     @GET
@@ -85,7 +86,7 @@ public class ContentPostResource {
                     .location(URI.create("/api/content/" + kind + "/" + current.get(0)))
                     .build();
         }
-        return ProblemMapper.problem(404, "Not Found", "No published " + type + " with this slug.", List.of(), uri);
+        return Problems.response(HttpStatus.NOT_FOUND, "No published " + type + " with this slug.", uri);
     }
 
     @SuppressWarnings("unchecked")

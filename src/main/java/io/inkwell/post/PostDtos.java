@@ -7,8 +7,10 @@ import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.term.Taxonomy;
 import io.inkwell.term.Term;
 import io.inkwell.common.slug.ValidSlug;
+import io.inkwell.common.web.MergePatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
@@ -56,12 +58,16 @@ public final class PostDtos {
             ObjectNode meta) {
     }
 
-    /** Every field optional: what is sent replaces, what is omitted stays, null clears. */
+    /**
+     * The editable fields, as a PATCH names them: what is sent replaces, what is omitted stays,
+     * null clears where a field may be empty ({@link MergePatch}).
+     */
     public record UpdatePostRequest(
-            PostType type,
-            @Size(max = 500) @Pattern(regexp = "(?s).*\\S.*", message = "Must not be blank.") String title,
-            @Size(max = 200) @ValidSlug String slug,
-            @Size(max = MAX_MARKDOWN_CHARS) String markdown,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) PostType type,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 500)
+            @Pattern(regexp = "(?s).*\\S.*", message = "Must not be blank.") String title,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = MAX_MARKDOWN_CHARS) String markdown,
             @Size(max = 5000) String excerpt,
             @Valid FeatureImage featureImage,
             @Size(max = 20) List<String> authors,
@@ -69,7 +75,7 @@ public final class PostDtos {
             @Size(max = 100) List<String> categories,
             OffsetDateTime publishedAt,
             OffsetDateTime unpublishAt,
-            ObjectNode meta) {
+            @NotNull(message = MergePatch.NOT_CLEARABLE) ObjectNode meta) {
     }
 
     public record PublishRequest(OffsetDateTime publishAt) {
@@ -94,16 +100,6 @@ public final class PostDtos {
             List<Ref> categories, PostStatus status, OffsetDateTime publishedAt, OffsetDateTime unpublishAt,
             boolean hasUnpublishedChanges, int wordCount, int readingTimeMinutes, @JsonRawValue String meta,
             OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
-
-        static PostView from(Post post, FeatureImageView featureImage) {
-            return new PostView(post.id, post.type, post.slug, post.title, post.markdown, post.html, post.excerpt,
-                    post.customExcerpt, featureImage,
-                    post.authors.stream().map(Ref::of).toList(),
-                    post.terms(Taxonomy.TAG).stream().map(Ref::of).toList(),
-                    post.terms(Taxonomy.CATEGORY).stream().map(Ref::of).toList(),
-                    post.status, post.publishedAt, post.unpublishAt, post.hasUnpublishedChanges, post.wordCount,
-                    post.readingTimeMinutes, post.meta, post.createdAt, post.updatedAt, post.version);
-        }
     }
 
     public record PublicRef(String slug, String name) {

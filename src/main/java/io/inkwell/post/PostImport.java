@@ -3,7 +3,6 @@ package io.inkwell.post;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.LongSupplier;
 
 /** What the importer and exporter exchange with the post feature. */
 public final class PostImport {
@@ -12,14 +11,13 @@ public final class PostImport {
     }
 
     /**
-     * A post as an imported file describes it. {@code featureImage} is a media URL or an
-     * external URL; {@code publishedAt} null keeps the post's time (or now, when publishing).
-     * {@code known} false says no post has this type and slug yet, which saves a lookup.
+     * A post as an imported file describes it. {@code content.featureImage()} holds a media URL
+     * or an external URL; {@code content.publishedAt()} null keeps the post's time (or now, when
+     * publishing). {@code rendered}: the Markdown rendered ahead of time, or null. {@code known}
+     * false says no post has this type and slug yet, which saves a lookup.
      */
-    public record Command(PostType type, String slug, String title, String markdown, String excerpt,
-            String featureImage, List<String> authors, List<String> tags, List<String> categories, boolean draft,
-            OffsetDateTime publishedAt, OffsetDateTime unpublishAt, String metaJson, List<String> aliases,
-            MarkdownRenderer.Rendered rendered, boolean known) {
+    public record Command(PostContent content, boolean draft, List<String> aliases, MarkdownRenderer.Rendered rendered,
+            boolean known) {
     }
 
     /**
@@ -31,17 +29,18 @@ public final class PostImport {
     }
 
     /** {@code version}: the post's version once the import's writes are flushed. */
-    public record Outcome(UUID postId, LongSupplier version, boolean created) {
+    public record Outcome(UUID postId, long version, boolean created) {
     }
 
-    /** What an import compares a file with: a post as it is now, read once for the whole upload. */
-    public record Existing(UUID id, PostType type, String slug, String title, String markdown, String customExcerpt,
-            UUID featureImageId, String featureImageUrl, String metaJson, List<String> authorSlugs,
-            List<String> tagSlugs, List<String> categorySlugs, PostStatus status, boolean hasUnpublishedChanges,
-            OffsetDateTime publishedAt, OffsetDateTime unpublishAt) {
+    /**
+     * What an import compares a file with: a post as it is now, read once for the whole upload,
+     * with its authors, tags and categories by slug.
+     */
+    public record Existing(UUID id, PostContent content, List<String> authorSlugs, List<String> tagSlugs,
+            List<String> categorySlugs, PostStatus status, boolean hasUnpublishedChanges) {
 
         public String key() {
-            return key(type, slug);
+            return key(content.type(), content.slug());
         }
 
         public static String key(PostType type, String slug) {
@@ -49,10 +48,11 @@ public final class PostImport {
         }
     }
 
-    /** A post or page as the exporter needs it, drafts included. */
-    public record Exported(UUID id, PostType type, String slug, String title, String markdown, String customExcerpt,
-            UUID featureImageId, String featureImageUrl, List<String> authors, List<String> tags,
-            List<String> categories, PostStatus status, OffsetDateTime publishedAt, OffsetDateTime unpublishAt,
-            OffsetDateTime updatedAt, long version, String metaJson) {
+    /** A post or page as the exporter needs it, drafts included; authors, tags and categories by name. */
+    public record Exported(UUID id, PostContent content, PostStatus status, OffsetDateTime updatedAt, long version) {
+    }
+
+    /** A post an import took offline. */
+    public record Unpublished(UUID id, PostType type, String slug) {
     }
 }

@@ -1,6 +1,5 @@
 package io.inkwell.post;
 
-import io.inkwell.common.db.DeferredWrites;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.term.Taxonomy;
@@ -18,12 +17,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
-    private final DeferredWrites writes;
-
-    public PostRepository(DeferredWrites writes) {
-        this.writes = writes;
-    }
-
     /** Admin list filters; null means "any". */
     public record Filter(PostStatus status, PostType type, String tag, String category, String author, String slug) {
     }
@@ -33,25 +26,13 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return Optional.ofNullable(getEntityManager().find(Post.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** A slug is taken when another post of the type uses it, as working copy or live. */
-    public boolean slugTaken(PostType type, String slug, UUID exceptId) {
-        Object taken = getEntityManager().createNativeQuery("""
-                select exists (select 1 from post where type = ?1 and lower(slug) = lower(?2) and id <> ?3)
-                    or exists (select 1 from live_post where type = ?1 and lower(slug) = lower(?2) and post_id <> ?3)""")
-                .setParameter(1, type.toString())
-                .setParameter(2, slug)
-                .setParameter(3, exceptId == null ? new UUID(0, 0) : exceptId)
-                .getSingleResult();
-        return Boolean.TRUE.equals(taken);
-    }
-
-    /** Lower-case slugs the live snapshots of this type serve. */
-    @SuppressWarnings("unchecked")
-    public java.util.Set<String> liveSlugs(PostType type) {
-        List<String> slugs = getEntityManager().createNativeQuery("select lower(slug) from live_post where type = ?1")
-                .setParameter(1, type.toString())
-                .getResultList();
-        return java.util.Set.copyOf(slugs);
+    /** Whether a working copy other than {@code exceptId}'s of this type has the slug. */
+    public boolean slugUsed(PostType type, String slug, UUID exceptId) {
+        return !getEntityManager().createQuery("select 1 from Post p where p.type = :type and lower(p.slug) = lower(:slug) "
+                + "and p.id <> :except", Integer.class)
+                .setParameter("type", type).setParameter("slug", slug)
+                .setParameter("except", exceptId == null ? new UUID(0, 0) : exceptId)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** {@code orderBy} is one of the sort keys the service allows, never client text. */
@@ -112,10 +93,16 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
 
     /** Records an old slug so the Content API can redirect it; the newest owner of a slug wins. */
     public void recordSlugAlias(PostType type, String oldSlug, UUID postId) {
-        writes.execute("""
-                insert into post_slug_alias (type, slug, post_id) values (?, ?, ?)
-                on conflict (type, lower(slug)) do update set post_id = excluded.post_id""",
-                type.toString(), oldSlug, postId);
+        PostSlugAlias alias = getEntityManager().find(PostSlugAlias.class, new PostSlugAlias.Key(type, oldSlug));
+        if (alias != null) {
+            alias.postId = postId;
+            return;
+        }
+        alias = new PostSlugAlias();
+        alias.type = type.toString();
+        alias.slug = oldSlug;
+        alias.postId = postId;
+        getEntityManager().persist(alias);
     }
 
     public Optional<Post> findBySlugForUpdate(PostType type, String slug) {

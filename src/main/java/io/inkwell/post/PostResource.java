@@ -78,7 +78,7 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             ObjectNode body) {
-        return withEtag(Response.ok(), service.update(id, VersionPrecondition.ifMatch(ifMatch), reader.readPatch(body, UpdatePostRequest.class)));
+        return withEtag(Response.ok(), service.update(id, VersionPrecondition.ifMatch(ifMatch), reader.readMergePatch(body, UpdatePostRequest.class)));
     }
 
     @DELETE

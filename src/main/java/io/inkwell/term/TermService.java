@@ -85,9 +85,8 @@ public class TermService {
 
     /**
      * The terms a post names, in the given order, creating unknown ones. Names that differ
-     * only in case or accents ("Python", "python") are one term.
+     * only in case or accents ("Python", "python") are one term. Runs in the caller's transaction.
      */
-    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiException.class)
     public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
         List<Term> resolved = new ArrayList<>();
         NamedReferences.bySlug(field, names).forEach((slug, name) -> {

@@ -164,14 +164,6 @@ public class ProblemMapper {
                 "The resource was changed by someone else meanwhile. Fetch it again and retry.", uri);
     }
 
-    /**
-     * Kept only for ContentPostResource until it moves to {@link Problems#response}, which takes
-     * the status as a {@link HttpStatus} and the title from it.
-     */
-    @Deprecated(forRemoval = true)
-    public static Response problem(int status, String title, String detail, List<FieldError> errors, UriInfo uri) {
-        return Problems.response(status, title, detail, errors, uri);
-    }
 
     private static String detailFor(int status, WebApplicationException e) {
         return switch (status) {

@@ -31,23 +31,6 @@ public class RequestReader {
         this.validator = validator;
     }
 
-    public <T> Patch<T> readPatch(ObjectNode body, Class<T> type) {
-        if (body == null) {
-            throw new BadRequestException("body", "A JSON object is required.");
-        }
-        T values;
-        try {
-            values = mapper.treeToValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw new BadRequestException("The request body does not match this operation.",
-                    List.of(ProblemMapper.jsonError(e)));
-        }
-        validate(values);
-        Set<String> fields = new LinkedHashSet<>();
-        body.fieldNames().forEachRemaining(fields::add);
-        return new Patch<>(values, fields);
-    }
-
     /**
      * A PATCH body to apply to current values later ({@link MergePatch#applyTo}). Unknown fields
      * and wrong types are refused here, with a 400, before the resource is even looked up.

@@ -1,0 +1,22 @@
+package io.inkwell.post;
+
+import io.inkwell.post.PostDtos.FeatureImage;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * What an author writes of a post: the one shape of a post's editable fields, which the Admin
+ * API, the importer and the exporter all hand to and get from the post feature. Authors, tags
+ * and categories are names (found, or created, by their slugs); {@code meta} is JSON object text.
+ * {@code publishedAt} null lets publishing set it.
+ */
+public record PostContent(PostType type, String slug, String title, String markdown, String excerpt,
+        FeatureImage featureImage, List<String> authors, List<String> tags, List<String> categories,
+        OffsetDateTime publishedAt, OffsetDateTime unpublishAt, String meta) {
+
+    public PostContent {
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+}
