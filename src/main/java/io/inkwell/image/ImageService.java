@@ -24,6 +24,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.awt.image.BufferedImage;
@@ -265,7 +266,16 @@ public class ImageService {
             ImageFormat target = source.reencodedAs(resized.getColorModel().hasAlpha());
             return new Variant(width, resized.getHeight(), target, ImageProcessor.encode(resized, target));
         });
-        Media media = storeVariant(image.id, variantKey(image, width), variant);
+        String key = variantKey(image, width);
+        Media media;
+        try {
+            media = storeVariant(image.id, key, variant);
+        } catch (PersistenceException storedMeanwhile) {
+            // Another instance stored this variant first (this one's cache made sure it was not
+            // this instance); resizing is deterministic, so its bytes are these bytes.
+            LOG.debugf("Variant %s was stored meanwhile: %s", key, storedMeanwhile.getMessage());
+            media = new Media(variant.encoded(), variant.format().mediaType(), "\"" + key + "\"");
+        }
         variantsGenerated.incrementAndGet();
         return media;
     }

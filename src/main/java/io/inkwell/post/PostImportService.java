@@ -171,14 +171,6 @@ public class PostImportService {
         return unpublished;
     }
 
-    /** Lets the persistence context drop a post an import is done with. */
-    public void forget(UUID id) {
-        Post post = posts.getEntityManager().find(Post.class, id);
-        if (post != null) {
-            posts.getEntityManager().detach(post);
-        }
-    }
-
     /** Every post and page, a batch of 100 at a time, for the exporter (in its transaction). */
     public void forEachForExport(Consumer<List<PostImport.Exported>> consumer) {
         int page = 0;
