@@ -42,5 +42,8 @@ public final class AuthorDtos {
     }
 
     public record PublicAuthorView(String slug, String name, String bio, long postCount) {
+        static PublicAuthorView from(Author author, long postCount) {
+            return new PublicAuthorView(author.slug, author.name, author.bio, postCount);
+        }
     }
 }

@@ -1,11 +1,11 @@
 package io.inkwell.author;
 
-import io.inkwell.common.db.PublishedCounts;
 import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +47,9 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
         return findBySlug(slug).orElseThrow();
     }
 
-    public Map<UUID, Long> publishedPostCounts(List<UUID> authorIds) {
-        return PublishedCounts.of(getEntityManager(), "live_post_author", "author_id", authorIds);
+    /** A page of these authors, by name. */
+    public List<Author> page(Collection<UUID> ids, PageRequest page) {
+        return ids.isEmpty() ? List.of()
+                : find("id in ?1 order by lower(name), id", ids).page(page.page() - 1, page.limit()).list();
     }
 }

@@ -4,6 +4,7 @@ import io.inkwell.common.Times;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
 import io.inkwell.author.AuthorDtos.AuthorView;
+import io.inkwell.author.AuthorDtos.PublicAuthorView;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
 import io.inkwell.common.TransactionCache;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -29,10 +31,12 @@ public class AuthorService {
     private final AuthorRepository authors;
     private final Event<ReferencedNamesChanged> namesChanged;
     private final TransactionCache cache;
+    private final AuthorPublications publications;
     private final Clock clock;
 
     public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            Clock clock) {
+            AuthorPublications publications, Clock clock) {
+        this.publications = publications;
         this.clock = clock;
         this.authors = authors;
         this.cache = cache;
@@ -41,9 +45,23 @@ public class AuthorService {
 
     public Page<AuthorView> list(PageRequest page) {
         List<Author> found = authors.page(page);
-        Map<UUID, Long> counts = authors.publishedPostCounts(found.stream().map(a -> a.id).toList());
+        Map<UUID, Long> counts = publications.publishedPostsByAuthor(found.stream().map(a -> a.id).toList());
         return page.toPage(found.stream().map(a -> AuthorView.from(a, counts.getOrDefault(a.id, 0L))).toList(),
                 authors.count());
+    }
+
+    /** The Content API's authors: those with published posts, by name. */
+    public Page<PublicAuthorView> published(PageRequest page) {
+        Map<UUID, Long> counts = publications.publishedPostsByAuthor();
+        return page.toPage(authors.page(counts.keySet(), page).stream()
+                .map(author -> PublicAuthorView.from(author, counts.get(author.id))).toList(), counts.size());
+    }
+
+    /** An author of the Content API, if they have published posts. */
+    public Optional<PublicAuthorView> published(String slug) {
+        return authors.findBySlug(slug).flatMap(author -> Optional.ofNullable(
+                publications.publishedPostsByAuthor(List.of(author.id)).get(author.id))
+                .map(count -> PublicAuthorView.from(author, count)));
     }
 
     public AuthorView get(UUID id) {
@@ -104,6 +122,6 @@ public class AuthorService {
     }
 
     private AuthorView view(Author author) {
-        return AuthorView.from(author, authors.publishedPostCounts(List.of(author.id)).getOrDefault(author.id, 0L));
+        return AuthorView.from(author, publications.publishedPostsByAuthor(List.of(author.id)).getOrDefault(author.id, 0L));
     }
 }

@@ -1,13 +1,11 @@
 package io.inkwell.author;
 
+import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.paging.PagingParams;
-import io.inkwell.author.AuthorDtos.PublicAuthorView;
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
-import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,12 +25,12 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContentAuthorResource {
 
-    private final EntityManager entityManager;
+    private final AuthorService authors;
     private final ContentCache cache;
     private final Json json;
 
-    public ContentAuthorResource(EntityManager entityManager, ContentCache cache, Json json) {
-        this.entityManager = entityManager;
+    public ContentAuthorResource(AuthorService authors, ContentCache cache, Json json) {
+        this.authors = authors;
         this.cache = cache;
         this.json = json;
     }
@@ -43,7 +40,7 @@ public class ContentAuthorResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
         return cache.respond("authors?" + paging.page() + "&" + paging.limit(), ifNoneMatch,
-                () -> Optional.of(json.write(paging.toPage(query(null, paging), countPublished()))),
+                () -> Optional.of(json.write(authors.published(paging))),
                 () -> notFound(uri));
     }
 
@@ -52,30 +49,8 @@ public class ContentAuthorResource {
     public Response get(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             UriInfo uri) {
         return cache.respond("authors/" + slug.toLowerCase(Locale.ROOT), ifNoneMatch,
-                () -> query(slug, new PageRequest(1, 1)).stream().findFirst().map(json::write),
+                () -> authors.published(slug).map(json::write),
                 () -> notFound(uri));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<PublicAuthorView> query(String slug, PageRequest paging) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select a.slug, a.name, a.bio, count(*)
-                from author a join live_post_author la on la.author_id = a.id
-                where cast(?1 as text) is null or lower(a.slug) = lower(cast(?1 as text))
-                group by a.id
-                order by lower(a.name), a.id
-                limit ?2 offset ?3""")
-                .setParameter(1, slug)
-                .setParameter(2, paging.limit())
-                .setParameter(3, paging.offset())
-                .getResultList();
-        return rows.stream().map(row -> new PublicAuthorView((String) row[0], (String) row[1], (String) row[2],
-                ((Number) row[3]).longValue())).toList();
-    }
-
-    private long countPublished() {
-        return ((Number) entityManager.createNativeQuery("select count(distinct author_id) from live_post_author")
-                .getSingleResult()).longValue();
     }
 
     private Response notFound(UriInfo uri) {

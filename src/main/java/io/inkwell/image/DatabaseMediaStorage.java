@@ -14,8 +14,8 @@ class DatabaseMediaStorage implements MediaStorage {
 
     @Override
     public void put(String key, byte[] content) {
-        // Keys are content hashes: bytes stored under the key already are these bytes. (Callers
-        // flush what they stored before asking again: ImageService.store does.)
+        // Keys are content hashes: bytes stored under the key already are these bytes. (Within
+        // one transaction a key is put once: ImageService.store finds an image it stored already.)
         if (!exists(key)) {
             entityManager.persist(new MediaBlob(key, content));
         }

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.NaturalId;
 
 @Entity
 @Table(name = "image")
@@ -15,6 +16,8 @@ public class Image {
     public UUID id;
     @Column(name = "upload_sha256")
     public String uploadSha256;
+    /** SHA-256 of the bytes we serve: part of every media URL. */
+    @NaturalId
     public String sha256;
     public String filename;
     public String format;

@@ -4,6 +4,7 @@ import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -18,8 +19,12 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
         return find("uploadSha256", sha).firstResultOptional();
     }
 
+    /**
+     * By the hash of the served bytes, the image's natural id: an image stored earlier in the
+     * same transaction is found without flushing it.
+     */
     public Optional<Image> findBySha(String sha) {
-        return find("sha256", sha).firstResultOptional();
+        return getEntityManager().unwrap(Session.class).bySimpleNaturalId(Image.class).loadOptional(sha);
     }
 
     /** Newest first; with {@code unusedOnly}, only images no post uses. */
@@ -33,12 +38,10 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
         return query.page(page.page() - 1, page.limit()).list();
     }
 
-    @SuppressWarnings("unchecked")
-    public List<Object[]> postsUsing(UUID imageId) {
-        return getEntityManager().createNativeQuery("""
-                select p.id, p.title from post p
-                where p.feature_image_id = ?1 or exists (select 1 from post_image pi where pi.post_id = p.id and pi.image_id = ?1)
-                order by p.title""").setParameter(1, imageId).getResultList();
+    /** The posts whose working copy uses the image (feature image or a link in the Markdown). */
+    public List<UUID> postsUsing(UUID imageId) {
+        return getEntityManager().createQuery("select pi.postId from PostImage pi where pi.imageId = :image", UUID.class)
+                .setParameter("image", imageId).getResultList();
     }
 
     public List<String> variantKeys(UUID imageId) {

@@ -33,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -63,10 +64,12 @@ public class ImageService {
     private final AtomicLong variantsGenerated = new AtomicLong();
     private final Event<ReferencedNamesChanged> referenceChanges;
     private final Clock clock;
+    private final ImageUsers imageUsers;
 
     public ImageService(ImageRepository images, MediaStorage storage, MediaCache cache, ContentGeneration generation,
-            InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges, Clock clock) {
+            InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges, ImageUsers imageUsers, Clock clock) {
         this.referenceChanges = referenceChanges;
+        this.imageUsers = imageUsers;
         this.clock = clock;
         this.images = images;
         this.storage = storage;
@@ -158,9 +161,9 @@ public class ImageService {
         image.createdAt = Times.now(clock);
         image.updatedAt = image.createdAt;
         storage.put(image.storageKey(), processed.served());
+        // Not flushed: lookups by hash in the same transaction find it by its natural id
+        // (ImageRepository.findBySha), and an import's writes stay in batches.
         images.persist(image);
-        // Visible at once to lookups by hash in the same transaction, whatever its flush mode.
-        images.flush();
         return new Upload(view(image), true);
     }
 
@@ -201,11 +204,13 @@ public class ImageService {
     @Transactional
     public void delete(UUID id, boolean force) {
         Image image = load(id);
-        List<Object[]> users = images.postsUsing(id);
+        List<Map.Entry<UUID, String>> users = imageUsers.titles(images.postsUsing(id)).entrySet().stream()
+                .sorted(Map.Entry.comparingByValue()).toList();
         if (!users.isEmpty() && !force) {
             List<FieldError> usedBy = new ArrayList<>();
             for (int i = 0; i < users.size(); i++) {
-                usedBy.add(new FieldError("usedBy[" + i + "]", "Post " + users.get(i)[0] + " \"" + users.get(i)[1] + "\""));
+                usedBy.add(new FieldError("usedBy[" + i + "]", "Post " + users.get(i).getKey() + " \""
+                        + users.get(i).getValue() + "\""));
             }
             throw new ConflictException("The image is used by " + users.size() + " post(s); remove it from them "
                     + "or delete with ?force=true.", usedBy);

@@ -6,8 +6,6 @@ import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
-import io.inkwell.term.TermDtos.PublicTermView;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Optional;
 
 /** Public tags and categories: only those with at least one published post. */
@@ -27,12 +24,12 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContentTermResource {
 
-    private final EntityManager entityManager;
+    private final TermService terms;
     private final ContentCache cache;
     private final Json json;
 
-    public ContentTermResource(EntityManager entityManager, ContentCache cache, Json json) {
-        this.entityManager = entityManager;
+    public ContentTermResource(TermService terms, ContentCache cache, Json json) {
+        this.terms = terms;
         this.cache = cache;
         this.json = json;
     }
@@ -43,7 +40,7 @@ public class ContentTermResource {
         PageRequest paging = pagingParams.toPageRequest();
         Taxonomy kind = TermResource.taxonomy(taxonomy);
         return cache.respond(kind.plural() + "?" + paging.page() + "&" + paging.limit(), ifNoneMatch,
-                () -> Optional.of(json.write(paging.toPage(query(kind, null, paging), countPublished(kind)))),
+                () -> Optional.of(json.write(terms.published(kind, paging))),
                 () -> notFound(kind, uri));
     }
 
@@ -53,32 +50,8 @@ public class ContentTermResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
         Taxonomy kind = TermResource.taxonomy(taxonomy);
         return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), ifNoneMatch,
-                () -> query(kind, slug, new PageRequest(1, 1)).stream().findFirst().map(json::write),
+                () -> terms.published(kind, slug).map(json::write),
                 () -> notFound(kind, uri));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<PublicTermView> query(Taxonomy kind, String slug, PageRequest paging) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select t.slug, t.name, t.description, count(*)
-                from term t join live_post_term lt on lt.term_id = t.id
-                where t.taxonomy = ?1 and (cast(?2 as text) is null or lower(t.slug) = lower(cast(?2 as text)))
-                group by t.id
-                order by lower(t.name), t.id
-                limit ?3 offset ?4""")
-                .setParameter(1, kind.value())
-                .setParameter(2, slug)
-                .setParameter(3, paging.limit())
-                .setParameter(4, paging.offset())
-                .getResultList();
-        return rows.stream().map(row -> new PublicTermView((String) row[0], (String) row[1], (String) row[2],
-                ((Number) row[3]).longValue())).toList();
-    }
-
-    private long countPublished(Taxonomy kind) {
-        return ((Number) entityManager.createNativeQuery("""
-                select count(distinct lt.term_id) from live_post_term lt join term t on t.id = lt.term_id
-                where t.taxonomy = ?1""").setParameter(1, kind.value()).getSingleResult()).longValue();
     }
 
     private Response notFound(Taxonomy kind, UriInfo uri) {

@@ -45,5 +45,8 @@ public final class TermDtos {
 
     /** Content API view: only what a public page needs. */
     public record PublicTermView(String slug, String name, String description, long postCount) {
+        static PublicTermView from(Term term, long postCount) {
+            return new PublicTermView(term.slug, term.name, term.description, postCount);
+        }
     }
 }

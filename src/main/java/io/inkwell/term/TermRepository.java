@@ -1,11 +1,11 @@
 package io.inkwell.term;
 
-import io.inkwell.common.db.PublishedCounts;
 import io.inkwell.common.paging.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,8 +57,13 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
         return findBySlug(taxonomy, slug).orElseThrow();
     }
 
-    /** Published posts per term, for the given terms. */
-    public Map<UUID, Long> publishedPostCounts(List<UUID> termIds) {
-        return PublishedCounts.of(getEntityManager(), "live_post_term", "term_id", termIds);
+    /** A page of those of these terms that are in the taxonomy, by name, and how many they are. */
+    public List<Term> page(Taxonomy taxonomy, Collection<UUID> ids, PageRequest page) {
+        return ids.isEmpty() ? List.of() : find("taxonomy = ?1 and id in ?2 order by lower(name), id", taxonomy, ids)
+                .page(page.page() - 1, page.limit()).list();
+    }
+
+    public long countIn(Taxonomy taxonomy, Collection<UUID> ids) {
+        return ids.isEmpty() ? 0 : count("taxonomy = ?1 and id in ?2", taxonomy, ids);
     }
 }

@@ -12,6 +12,7 @@ import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.web.MergePatch;
 import io.inkwell.term.TermDtos.CreateTermRequest;
+import io.inkwell.term.TermDtos.PublicTermView;
 import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Tags and categories: CRUD for the Admin API, and find-or-create for posts. */
@@ -30,10 +32,12 @@ public class TermService {
     private final TermRepository terms;
     private final Event<ReferencedNamesChanged> namesChanged;
     private final TransactionCache cache;
+    private final TermPublications publications;
     private final Clock clock;
 
     public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            Clock clock) {
+            TermPublications publications, Clock clock) {
+        this.publications = publications;
         this.clock = clock;
         this.terms = terms;
         this.cache = cache;
@@ -42,9 +46,24 @@ public class TermService {
 
     public Page<TermView> list(Taxonomy taxonomy, PageRequest page) {
         List<Term> found = terms.page(taxonomy, page);
-        Map<UUID, Long> counts = terms.publishedPostCounts(found.stream().map(t -> t.id).toList());
+        Map<UUID, Long> counts = publications.publishedPostsByTerm(found.stream().map(t -> t.id).toList());
         return page.toPage(found.stream().map(t -> TermView.from(t, counts.getOrDefault(t.id, 0L))).toList(),
                 terms.countIn(taxonomy));
+    }
+
+    /** The Content API's tags or categories: those with published posts, by name. */
+    public Page<PublicTermView> published(Taxonomy taxonomy, PageRequest page) {
+        Map<UUID, Long> counts = publications.publishedPostsByTerm();
+        return page.toPage(terms.page(taxonomy, counts.keySet(), page).stream()
+                .map(term -> PublicTermView.from(term, counts.get(term.id))).toList(),
+                terms.countIn(taxonomy, counts.keySet()));
+    }
+
+    /** A tag or category of the Content API, if it has published posts. */
+    public Optional<PublicTermView> published(Taxonomy taxonomy, String slug) {
+        return terms.findBySlug(taxonomy, slug).flatMap(term -> Optional.ofNullable(
+                publications.publishedPostsByTerm(List.of(term.id)).get(term.id))
+                .map(count -> PublicTermView.from(term, count)));
     }
 
     public TermView get(Taxonomy taxonomy, UUID id) {
@@ -109,6 +128,6 @@ public class TermService {
     }
 
     private TermView view(Term term) {
-        return TermView.from(term, terms.publishedPostCounts(List.of(term.id)).getOrDefault(term.id, 0L));
+        return TermView.from(term, publications.publishedPostsByTerm(List.of(term.id)).getOrDefault(term.id, 0L));
     }
 }
