@@ -64,6 +64,11 @@ public class AuthorService {
                 .map(count -> PublicAuthorView.from(author, count)));
     }
 
+    /** The id of the author with this slug (any case), if there is one. */
+    public Optional<UUID> idOf(String slug) {
+        return authors.findBySlug(slug).map(author -> author.id);
+    }
+
     public AuthorView get(UUID id) {
         return view(load(id));
     }

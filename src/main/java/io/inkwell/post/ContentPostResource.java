@@ -5,8 +5,6 @@ import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
-import io.inkwell.common.web.Json;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,14 +28,12 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContentPostResource {
 
-    private final EntityManager entityManager;
+    private final PublishedPosts published;
     private final ContentCache cache;
-    private final Json json;
 
-    public ContentPostResource(EntityManager entityManager, ContentCache cache, Json json) {
-        this.entityManager = entityManager;
+    public ContentPostResource(PublishedPosts published, ContentCache cache) {
+        this.published = published;
         this.cache = cache;
-        this.json = json;
     }
 
     @GET
@@ -53,7 +48,7 @@ public class ContentPostResource {
         String key = kind + "?" + paging.page() + "&" + paging.limit() + "&t=" + tagSlug + "&c=" + categorySlug
                 + "&a=" + authorSlug;
         return cache.respond(key, ifNoneMatch,
-                () -> Optional.of(listJson(type, tagSlug, categorySlug, authorSlug, paging)),
+                () -> Optional.of(published.listJson(type, tagSlug, categorySlug, authorSlug, paging)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }
 
@@ -63,54 +58,18 @@ public class ContentPostResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
         String type = type(kind);
         String key = kind + "/" + slug.toLowerCase(Locale.ROOT);
-        return cache.respond(key, ifNoneMatch, () -> body(type, slug), () -> redirectOrNotFound(kind, type, slug, uri));
-    }
-
-    private Optional<String> body(String type, String slug) {
-        @SuppressWarnings("unchecked")
-        List<String> found = entityManager.createNativeQuery(
-                "select body_json from live_post where type = ?1 and lower(slug) = lower(?2)")
-                .setParameter(1, type).setParameter(2, slug).getResultList();
-        return found.stream().findFirst();
+        return cache.respond(key, ifNoneMatch, () -> published.body(type, slug), () -> redirectOrNotFound(kind, type, slug, uri));
     }
 
     /** An old slug of a live post answers 301 with the current address. */
     private Response redirectOrNotFound(String kind, String type, String slug, UriInfo uri) {
-        @SuppressWarnings("unchecked")
-        List<String> current = entityManager.createNativeQuery("""
-                select lp.slug from post_slug_alias a join live_post lp on lp.post_id = a.post_id
-                where a.type = ?1 and lower(a.slug) = lower(?2) and lp.type = ?1""")
-                .setParameter(1, type).setParameter(2, slug).getResultList();
-        if (!current.isEmpty() && !current.get(0).equalsIgnoreCase(slug)) {
+        Optional<String> current = published.currentSlug(type, slug);
+        if (current.isPresent() && !current.get().equalsIgnoreCase(slug)) {
             return Response.status(Response.Status.MOVED_PERMANENTLY)
-                    .location(URI.create("/api/content/" + kind + "/" + current.get(0)))
+                    .location(URI.create("/api/content/" + kind + "/" + current.get()))
                     .build();
         }
         return Problems.response(HttpStatus.NOT_FOUND, "No published " + type + " with this slug.", uri);
-    }
-
-    @SuppressWarnings("unchecked")
-    private String listJson(String type, String tag, String category, String author, PageRequest paging) {
-        String filters = """
-                from live_post lp where lp.type = ?1
-                and (cast(?2 as text) is null or exists (select 1 from live_post_term lt join term t on t.id = lt.term_id
-                     where lt.post_id = lp.post_id and t.taxonomy = 'tag' and lower(t.slug) = cast(?2 as text)))
-                and (cast(?3 as text) is null or exists (select 1 from live_post_term lt join term t on t.id = lt.term_id
-                     where lt.post_id = lp.post_id and t.taxonomy = 'category' and lower(t.slug) = cast(?3 as text)))
-                and (cast(?4 as text) is null or exists (select 1 from live_post_author la join author a on a.id = la.author_id
-                     where la.post_id = lp.post_id and lower(a.slug) = cast(?4 as text)))
-                """;
-        List<String> summaries = entityManager.createNativeQuery("select lp.summary_json " + filters
-                        + " order by lp.published_at desc, lp.post_id limit ?5 offset ?6")
-                .setParameter(1, type).setParameter(2, tag).setParameter(3, category).setParameter(4, author)
-                .setParameter(5, paging.limit()).setParameter(6, paging.offset())
-                .getResultList();
-        long total = ((Number) entityManager.createNativeQuery("select count(*) " + filters)
-                .setParameter(1, type).setParameter(2, tag).setParameter(3, category).setParameter(4, author)
-                .getSingleResult()).longValue();
-        // The summaries are JSON already; only the envelope is assembled here.
-        return "{\"items\":[" + String.join(",", summaries) + "],\"pagination\":"
-                + json.write(paging.pagination(total)) + "}";
     }
 
     private static String type(String kind) {

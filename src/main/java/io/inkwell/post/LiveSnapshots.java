@@ -80,15 +80,6 @@ class LiveSnapshots {
                 .map(snapshot -> json.read(snapshot.state, PostState.class));
     }
 
-    /** Whether a snapshot other than {@code exceptPostId}'s serves this slug. */
-    boolean slugServed(PostType type, String slug, UUID exceptPostId) {
-        return !entityManager.createQuery("select 1 from LivePost l where l.type = :type and lower(l.slug) = lower(:slug) "
-                + "and l.postId <> :except", Integer.class)
-                .setParameter("type", type).setParameter("slug", slug)
-                .setParameter("except", exceptPostId == null ? new UUID(0, 0) : exceptPostId)
-                .setMaxResults(1).getResultList().isEmpty();
-    }
-
     /** Lower-case slugs the snapshots of this type serve. */
     Set<String> servedSlugs(PostType type) {
         return Set.copyOf(entityManager.createQuery("select lower(l.slug) from LivePost l where l.type = :type", String.class)

@@ -280,7 +280,7 @@ public class PostLifecycle {
 
     /** Whether another post of the type uses the slug, as its working copy or live. */
     public boolean slugTaken(PostType type, String slug, UUID exceptPostId) {
-        return posts.slugUsed(type, slug, exceptPostId) || live.slugServed(type, slug, exceptPostId);
+        return posts.slugTaken(type, slug, exceptPostId);
     }
 
     /** Keeps working copies and snapshots in step when an author, term or image changes or goes. */

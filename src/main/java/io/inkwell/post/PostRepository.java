@@ -26,13 +26,19 @@ public class PostRepository implements PanacheRepositoryBase<Post, UUID> {
         return Optional.ofNullable(getEntityManager().find(Post.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** Whether a working copy other than {@code exceptId}'s of this type has the slug. */
-    public boolean slugUsed(PostType type, String slug, UUID exceptId) {
-        return !getEntityManager().createQuery("select 1 from Post p where p.type = :type and lower(p.slug) = lower(:slug) "
-                + "and p.id <> :except", Integer.class)
-                .setParameter("type", type).setParameter("slug", slug)
-                .setParameter("except", exceptId == null ? new UUID(0, 0) : exceptId)
-                .setMaxResults(1).getResultList().isEmpty();
+    /**
+     * Whether another post of the type has the slug, as its working copy or live: one query, as
+     * it runs for every new post and every slug change.
+     */
+    public boolean slugTaken(PostType type, String slug, UUID exceptId) {
+        Object taken = getEntityManager().createNativeQuery("""
+                select exists (select 1 from post where type = ?1 and lower(slug) = lower(?2) and id <> ?3)
+                    or exists (select 1 from live_post where type = ?1 and lower(slug) = lower(?2) and post_id <> ?3)""")
+                .setParameter(1, type.toString())
+                .setParameter(2, slug)
+                .setParameter(3, exceptId == null ? new UUID(0, 0) : exceptId)
+                .getSingleResult();
+        return Boolean.TRUE.equals(taken);
     }
 
     /** {@code orderBy} is one of the sort keys the service allows, never client text. */

@@ -66,6 +66,11 @@ public class TermService {
                 .map(count -> PublicTermView.from(term, count)));
     }
 
+    /** The id of the tag or category with this slug (any case), if there is one. */
+    public Optional<UUID> idOf(Taxonomy taxonomy, String slug) {
+        return terms.findBySlug(taxonomy, slug).map(term -> term.id);
+    }
+
     public TermView get(Taxonomy taxonomy, UUID id) {
         return view(load(taxonomy, id));
     }

@@ -24,16 +24,21 @@ public class BodyLimitFilter {
 
     private final long maxJsonBytes;
     private final long maxImageBytes;
+    private final long smallestLimit;
 
     public BodyLimitFilter(InkwellConfig config) {
         this.maxJsonBytes = config.maxJsonBytes();
         this.maxImageBytes = config.images().maxBytes();
+        this.smallestLimit = Math.min(maxJsonBytes, maxImageBytes);
     }
 
     /** After the token check (priority 10), before the query and Content-Type checks (15, 20). */
     @ServerRequestFilter(priority = 12)
     public Response limitBody(ContainerRequestContext request, ResourceInfo resource) {
         long declared = request.getLength();
+        if (declared <= smallestLimit && request.getHeaderString("Transfer-Encoding") == null) {
+            return null; // within every limit (every GET): no need to look at the method
+        }
         return switch (kindOf(resource)) {
             case STREAMED -> null;
             case IMAGE -> {

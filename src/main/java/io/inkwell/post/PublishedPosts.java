@@ -1,0 +1,93 @@
+package io.inkwell.post;
+
+import io.inkwell.author.AuthorService;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.Json;
+import io.inkwell.term.Taxonomy;
+import io.inkwell.term.TermService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The Content API's reads of published posts: the JSON stored at publish time, selected and
+ * sent as it is (no entity is loaded), so these stay SQL.
+ */
+@ApplicationScoped
+class PublishedPosts {
+
+    private final EntityManager entityManager;
+    private final Json json;
+    private final TermService terms;
+    private final AuthorService authors;
+
+    PublishedPosts(EntityManager entityManager, Json json, TermService terms, AuthorService authors) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.terms = terms;
+        this.authors = authors;
+    }
+
+    Optional<String> body(String type, String slug) {
+        @SuppressWarnings("unchecked")
+        List<String> found = entityManager.createNativeQuery(
+                "select body_json from live_post where type = ?1 and lower(slug) = lower(?2)")
+                .setParameter(1, type).setParameter(2, slug).getResultList();
+        return found.stream().findFirst();
+    }
+
+    /** The slug a live post has now, when {@code oldSlug} was one of its slugs before. */
+    Optional<String> currentSlug(String type, String oldSlug) {
+        @SuppressWarnings("unchecked")
+        List<String> current = entityManager.createNativeQuery("""
+                select lp.slug from post_slug_alias a join live_post lp on lp.post_id = a.post_id
+                where a.type = ?1 and a.slug = lower(?2) and lp.type = ?1""")
+                .setParameter(1, type).setParameter(2, oldSlug).getResultList();
+        return current.stream().findFirst();
+    }
+
+    /**
+     * A page of the list as the Content API sends it. A filter names a tag, category or author
+     * by slug; one that does not exist matches nothing.
+     */
+    @SuppressWarnings("unchecked")
+    String listJson(String type, String tag, String category, String author, PageRequest paging) {
+        Optional<UUID> tagId = tag == null ? Optional.empty() : terms.idOf(Taxonomy.TAG, tag);
+        Optional<UUID> categoryId = category == null ? Optional.empty() : terms.idOf(Taxonomy.CATEGORY, category);
+        Optional<UUID> authorId = author == null ? Optional.empty() : authors.idOf(author);
+        if ((tag != null && tagId.isEmpty()) || (category != null && categoryId.isEmpty())
+                || (author != null && authorId.isEmpty())) {
+            return envelope(List.of(), paging, 0);
+        }
+        String filters = """
+                from live_post lp where lp.type = ?1
+                and (cast(?2 as text) is null or exists (select 1 from live_post_term lt
+                     where lt.post_id = lp.post_id and lt.term_id = cast(cast(?2 as text) as uuid)))
+                and (cast(?3 as text) is null or exists (select 1 from live_post_term lt
+                     where lt.post_id = lp.post_id and lt.term_id = cast(cast(?3 as text) as uuid)))
+                and (cast(?4 as text) is null or exists (select 1 from live_post_author la
+                     where la.post_id = lp.post_id and la.author_id = cast(cast(?4 as text) as uuid)))
+                """;
+        // As text: a null UUID parameter of a native query has no type PostgreSQL can cast.
+        String tagFilter = tagId.map(UUID::toString).orElse(null);
+        String categoryFilter = categoryId.map(UUID::toString).orElse(null);
+        String authorFilter = authorId.map(UUID::toString).orElse(null);
+        List<String> summaries = entityManager.createNativeQuery("select lp.summary_json " + filters
+                        + " order by lp.published_at desc, lp.post_id limit ?5 offset ?6")
+                .setParameter(1, type).setParameter(2, tagFilter).setParameter(3, categoryFilter).setParameter(4, authorFilter)
+                .setParameter(5, paging.limit()).setParameter(6, paging.offset())
+                .getResultList();
+        long total = ((Number) entityManager.createNativeQuery("select count(*) " + filters)
+                .setParameter(1, type).setParameter(2, tagFilter).setParameter(3, categoryFilter).setParameter(4, authorFilter)
+                .getSingleResult()).longValue();
+        return envelope(summaries, paging, total);
+    }
+
+    /** The summaries are JSON already; only the envelope is assembled here. */
+    private String envelope(List<String> summaries, PageRequest paging, long total) {
+        return "{\"items\":[" + String.join(",", summaries) + "],\"pagination\":"
+                + json.write(paging.pagination(total)) + "}";
+    }
+}
