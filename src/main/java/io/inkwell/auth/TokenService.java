@@ -12,9 +12,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /** Issues and checks Admin API bearer tokens. Only their SHA-256 is stored. */
@@ -26,7 +27,8 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
 
     private final InkwellConfig config;
     private final Clock clock;
-    private volatile Set<String> activeHashes = Set.of();
+    /** Role by token hash, of every token not revoked. */
+    private volatile Map<String, String> activeRoles = Map.of();
 
     public TokenService(InkwellConfig config, Clock clock) {
         this.config = config;
@@ -54,15 +56,22 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
 
     /** Answers from memory: the filter runs on the I/O thread and must not block on the database. */
     public boolean isValid(String token) {
-        return token != null && !token.isBlank() && activeHashes.contains(hash(token));
+        return roleOf(token).isPresent();
+    }
+
+    /** The role of a valid token, from memory: authentication must not wait for the database. */
+    public Optional<String> roleOf(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : Optional.ofNullable(activeRoles.get(hash(token)));
     }
 
     /** Revoked or new tokens from other instances are seen within this interval. */
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refreshActiveTokens() {
-        activeHashes = Set.copyOf(getEntityManager().createQuery(
-                "select t.tokenHash from ApiToken t where t.revokedAt is null", String.class).getResultList());
+        Map<String, String> roles = new HashMap<>();
+        getEntityManager().createQuery("select t.tokenHash, t.role from ApiToken t where t.revokedAt is null", Object[].class)
+                .getResultList().forEach(row -> roles.put((String) row[0], (String) row[1]));
+        activeRoles = Map.copyOf(roles);
     }
 
     private void store(String name, String hash) {

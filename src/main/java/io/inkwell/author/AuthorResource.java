@@ -10,7 +10,7 @@ import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.RequestReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import io.inkwell.auth.AdminApi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-@AdminApi
+@RolesAllowed("admin")
 @Path("/api/admin/authors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -6,6 +6,7 @@ import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Public authors: only those with at least one published post. */
+@PermitAll
 @Path("/api/content/authors")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContentAuthorResource {

@@ -14,7 +14,7 @@ import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
-import io.inkwell.auth.AdminApi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,7 +38,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Admin API for images: upload (multipart or raw bytes), list, read, edit alt/caption, delete. */
-@AdminApi
+@RolesAllowed("admin")
 @Path("/api/admin/images")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImageResource {

@@ -4,6 +4,7 @@ import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.image.MediaCache.Media;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * Public image delivery. URLs carry the content hash, so a URL's bytes never change and
  * caches may keep them forever.
  */
+@PermitAll
 @Path("/media/{idOrHash}/{filename}")
 public class MediaResource {
 

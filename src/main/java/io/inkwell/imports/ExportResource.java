@@ -1,6 +1,6 @@
 package io.inkwell.imports;
 
-import io.inkwell.auth.AdminApi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.LocalDate;
 
-@AdminApi
+@RolesAllowed("admin")
 @Path("/api/admin/export")
 public class ExportResource {
 

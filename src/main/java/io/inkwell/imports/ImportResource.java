@@ -13,7 +13,7 @@ import io.inkwell.common.web.CappedCopy;
 import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.StrictJson;
 import io.inkwell.imports.ImportDtos.ImportReport;
-import io.inkwell.auth.AdminApi;
+import jakarta.annotation.security.RolesAllowed;
 import io.inkwell.post.PostType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -40,7 +40,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Import of Markdown files and site archives (Hugo, Jekyll), for authors and CI pipelines. */
-@AdminApi
+@RolesAllowed("admin")
 @Path("/api/admin/import")
 public class ImportResource {
 

@@ -5,6 +5,7 @@ import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,6 +25,7 @@ import java.util.Optional;
  * Public, read-only posts and pages. Serves only live snapshots, as JSON prepared at publish
  * time; old slugs answer 301 to the current one.
  */
+@PermitAll
 @Path("/api/content/{kind: posts|pages}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContentPostResource {

@@ -15,7 +15,7 @@ import io.inkwell.post.PostDtos.UnpublishRequest;
 import io.inkwell.post.PostDtos.UpdatePostRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import io.inkwell.auth.AdminApi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +35,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Admin API for posts and pages. Every post response carries the ETag to send back as If-Match. */
-@AdminApi
+@RolesAllowed("admin")
 @Path("/api/admin/posts")
 @Produces(MediaType.APPLICATION_JSON)
 public class PostResource {

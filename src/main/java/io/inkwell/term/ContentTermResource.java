@@ -6,6 +6,7 @@ import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.Json;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
 
 /** Public tags and categories: only those with at least one published post. */
+@PermitAll
 @Path("/api/content/{taxonomy: tags|categories}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContentTermResource {

@@ -10,7 +10,7 @@ import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import io.inkwell.auth.AdminApi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /** Admin CRUD for tags and categories: one resource, since they are one mechanism. */
-@AdminApi
+@RolesAllowed("admin")
 @Path("/api/admin/{taxonomy: tags|categories}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

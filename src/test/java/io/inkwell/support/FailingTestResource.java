@@ -1,9 +1,11 @@
 package io.inkwell.support;
 
 import jakarta.ws.rs.GET;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Path;
 
 /** Exists only in the test build, to prove an unexpected failure leaks nothing. */
+@PermitAll
 @Path("/test-support/boom")
 public class FailingTestResource {
 

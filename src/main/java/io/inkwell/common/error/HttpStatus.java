@@ -12,6 +12,7 @@ import java.util.Optional;
 public enum HttpStatus implements Response.StatusType {
     BAD_REQUEST(400, "Bad Request"),
     UNAUTHORIZED(401, "Unauthorized"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not Found"),
     CONFLICT(409, "Conflict"),
     LENGTH_REQUIRED(411, "Length Required"),

@@ -30,6 +30,12 @@ public class ProblemMapper {
     private static final String UNREADABLE_BODY =
             "The request body could not be read: it ends early or is malformed (a multipart body must end with its closing boundary).";
 
+    /** An identity without the role an endpoint declares (or an endpoint that declares none). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return Problems.response(HttpStatus.FORBIDDEN, "This token's role may not do this.", uri);
+    }
+
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
         return Problems.response(e.httpStatus(), e.getMessage(), e.errors(), uri);

@@ -1,0 +1,38 @@
+package io.inkwell.auth;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Turns a bearer token into an identity with the token's role; answered from memory ({@link TokenService}). */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private final TokenService tokens;
+
+    public TokenIdentityProvider(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        return tokens.roleOf(request.getToken().getToken())
+                .map(role -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal("token:" + role))
+                        .addRole(role)
+                        .build()))
+                // The token itself is never put in a message or a log.
+                .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("The bearer token is not valid.")));
+    }
+}
