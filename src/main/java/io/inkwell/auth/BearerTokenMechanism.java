@@ -2,6 +2,7 @@ package io.inkwell.auth;
 
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
+import io.inkwell.common.web.CorsPolicy;
 import io.inkwell.common.web.Json;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -30,9 +31,11 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static final String CHALLENGE = "Bearer realm=\"inkwell-admin\"";
 
     private final Json json;
+    private final CorsPolicy cors;
 
-    public BearerTokenMechanism(Json json) {
+    public BearerTokenMechanism(Json json, CorsPolicy cors) {
         this.json = json;
+        this.cors = cors;
     }
 
     @Override
@@ -60,6 +63,11 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                 .putHeader("WWW-Authenticate", CHALLENGE)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        // An allowed browser origin may read why it was refused.
+        cors.grant(context.normalizedPath(), context.request().getHeader("Origin")).ifPresent(grant -> context.response()
+                .putHeader("Access-Control-Allow-Origin", grant.allowOrigin())
+                .putHeader("Access-Control-Expose-Headers", "WWW-Authenticate")
+                .putHeader("Vary", "Origin"));
         return Uni.createFrom().completionStage(context.response().end(body).toCompletionStage()).replaceWith(true);
     }
 

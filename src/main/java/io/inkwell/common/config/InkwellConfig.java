@@ -50,6 +50,24 @@ public interface InkwellConfig {
 
     Imports imports();
 
+    Cors cors();
+
+    /** Which browser origins may call the API from their pages. */
+    interface Cors {
+        /**
+         * Origins allowed to read the Content API and /media (INKWELL_CORS_CONTENT_ORIGINS,
+         * comma-separated); {@code *}, the default, is any origin. Never with credentials.
+         */
+        @WithDefault("*")
+        List<String> contentOrigins();
+
+        /**
+         * Origins allowed to call the Admin API with a token (INKWELL_CORS_ADMIN_ORIGINS,
+         * comma-separated, exact {@code scheme://host[:port]}); none by default.
+         */
+        Optional<List<String>> adminOrigins();
+    }
+
     interface Imports {
         /** Most files one archive may hold (INKWELL_IMPORTS_MAX_ENTRIES). */
         @WithDefault("5000")
