@@ -64,10 +64,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         // An allowed browser origin may read why it was refused.
-        cors.grant(context.normalizedPath(), context.request().getHeader("Origin")).ifPresent(grant -> context.response()
-                .putHeader("Access-Control-Allow-Origin", grant.allowOrigin())
-                .putHeader("Access-Control-Expose-Headers", "WWW-Authenticate")
-                .putHeader("Vary", "Origin"));
+        cors.grant(context.normalizedPath(), context.request().getHeader("Origin"))
+                .ifPresent(grant -> grant.responseHeaders().forEach(context.response()::putHeader));
         return Uni.createFrom().completionStage(context.response().end(body).toCompletionStage()).replaceWith(true);
     }
 

@@ -55,10 +55,12 @@ public class CorsFilter {
     }
 
     static void addHeaders(MultivaluedMap<String, Object> headers, CorsPolicy.Grant grant) {
-        headers.putSingle("Access-Control-Allow-Origin", grant.allowOrigin());
-        headers.putSingle("Access-Control-Expose-Headers", CorsPolicy.EXPOSED_HEADERS);
-        if (!"*".equals(grant.allowOrigin())) {
-            headers.add("Vary", "Origin");
-        }
+        grant.responseHeaders().forEach((name, value) -> {
+            if (name.equals("Vary")) {
+                headers.add(name, value);
+            } else {
+                headers.putSingle(name, value);
+            }
+        });
     }
 }

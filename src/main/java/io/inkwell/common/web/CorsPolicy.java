@@ -2,7 +2,9 @@ package io.inkwell.common.web;
 
 import io.inkwell.common.config.InkwellConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +33,17 @@ public class CorsPolicy {
 
     /** What an origin may do on a path: the value of Access-Control-Allow-Origin and the methods. */
     public record Grant(String allowOrigin, String methods, boolean admin) {
+
+        /** The headers an answer to this origin carries (preflights add theirs). */
+        public Map<String, String> responseHeaders() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Access-Control-Allow-Origin", allowOrigin);
+            headers.put("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+            if (!"*".equals(allowOrigin)) {
+                headers.put("Vary", "Origin");
+            }
+            return headers;
+        }
     }
 
     public Optional<Grant> grant(String path, String origin) {
