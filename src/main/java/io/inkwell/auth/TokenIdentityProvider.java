@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
+    /** The identity's attribute holding the {@link TokenService.ActiveToken}. */
+    static final String TOKEN_ATTRIBUTE = "inkwell.token";
+
     private final TokenService tokens;
 
     public TokenIdentityProvider(TokenService tokens) {
@@ -27,10 +30,11 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return tokens.roleOf(request.getToken().getToken())
-                .map(role -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal("token:" + role))
-                        .addRole(role)
+        return tokens.find(request.getToken().getToken())
+                .map(token -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(token.id().toString()))
+                        .addRole(token.role())
+                        .addAttribute(TOKEN_ATTRIBUTE, token)
                         .build()))
                 // The token itself is never put in a message or a log.
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("The bearer token is not valid.")));

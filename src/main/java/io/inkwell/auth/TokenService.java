@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,8 +28,12 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
 
     private final InkwellConfig config;
     private final Clock clock;
-    /** Role by token hash, of every token not revoked. */
-    private volatile Map<String, String> activeRoles = Map.of();
+    /** Every token not revoked, by the hash of its secret. */
+    private volatile Map<String, ActiveToken> active = Map.of();
+
+    /** What a valid token is: never its secret. */
+    public record ActiveToken(UUID id, String name, String role, OffsetDateTime createdAt) {
+    }
 
     public TokenService(InkwellConfig config, Clock clock) {
         this.config = config;
@@ -56,22 +61,23 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
 
     /** Answers from memory: the filter runs on the I/O thread and must not block on the database. */
     public boolean isValid(String token) {
-        return roleOf(token).isPresent();
+        return find(token).isPresent();
     }
 
-    /** The role of a valid token, from memory: authentication must not wait for the database. */
-    public Optional<String> roleOf(String token) {
-        return token == null || token.isBlank() ? Optional.empty() : Optional.ofNullable(activeRoles.get(hash(token)));
+    /** A valid token, from memory: authentication must not wait for the database. */
+    public Optional<ActiveToken> find(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : Optional.ofNullable(active.get(hash(token)));
     }
 
     /** Revoked or new tokens from other instances are seen within this interval. */
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void refreshActiveTokens() {
-        Map<String, String> roles = new HashMap<>();
-        getEntityManager().createQuery("select t.tokenHash, t.role from ApiToken t where t.revokedAt is null", Object[].class)
-                .getResultList().forEach(row -> roles.put((String) row[0], (String) row[1]));
-        activeRoles = Map.copyOf(roles);
+        Map<String, ActiveToken> tokens = new HashMap<>();
+        for (ApiToken token : list("revokedAt is null")) {
+            tokens.put(token.tokenHash, new ActiveToken(token.id, token.name, token.role, token.createdAt));
+        }
+        active = Map.copyOf(tokens);
     }
 
     private void store(String name, String hash) {

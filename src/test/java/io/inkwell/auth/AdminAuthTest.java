@@ -1,5 +1,6 @@
 package io.inkwell.auth;
 
+import static io.inkwell.support.Api.admin;
 import static io.inkwell.support.Api.anonymous;
 import static io.inkwell.support.Api.content;
 import static org.hamcrest.Matchers.containsString;
@@ -53,6 +54,17 @@ class AdminAuthTest {
                     org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(404)));
             assertTrue(!response.body().contains("\"items\""), path + " leaked the admin list");
         }
+    }
+
+    @Test
+    void aTokenLearnsWhoItIsAndNeverItsSecret() {
+        String body = admin().get("/api/admin/me").then().statusCode(200)
+                .body("role", equalTo("admin"))
+                .body("name", containsString("INKWELL_ADMIN_TOKEN"))
+                .extract().asString();
+        assertTrue(!body.contains("test-admin-token"), "the secret is never shown");
+        anonymous().get("/api/admin/me").then().statusCode(401);
+        anonymous().header("Authorization", "Bearer wrong").get("/api/admin/me").then().statusCode(401);
     }
 
     @Test
