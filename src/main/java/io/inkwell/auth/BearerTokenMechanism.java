@@ -4,6 +4,7 @@ import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.web.CorsPolicy;
 import io.inkwell.common.web.Json;
+import io.inkwell.common.web.Routes;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -27,7 +28,6 @@ import java.util.Set;
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
-    static final String ADMIN_PREFIX = "/api/admin";
     private static final String CHALLENGE = "Bearer realm=\"inkwell-admin\"";
 
     private final Json json;
@@ -41,7 +41,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String token = bearerToken(context);
-        if (token == null || !context.normalizedPath().startsWith(ADMIN_PREFIX)) {
+        if (token == null || !Routes.isAdmin(context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
         return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")));

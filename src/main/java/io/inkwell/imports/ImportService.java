@@ -137,19 +137,19 @@ public class ImportService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void applyTogether(List<Entry> entries, Upload upload, Options options, List<PrunedPost> pruned) {
-        List<UUID> written = new ArrayList<>();
+        int pending = 0;
         for (Entry entry : entries) {
             if (entry.planned()) {
-                apply(entry, upload, options).ifPresent(written::add);
+                apply(entry, upload, options);
                 if (entry.action == Action.FAILED) {
-                    written.clear(); // the failure cleared the session
-                }
-                if (written.size() == WRITE_BATCH_FILES) {
-                    flushWrites(written);
+                    pending = 0; // the failure cleared the session
+                } else if (entry.postId != null && ++pending == WRITE_BATCH_FILES) {
+                    flushWrites();
+                    pending = 0;
                 }
             }
         }
-        flushWrites(written);
+        flushWrites();
         boolean failed = entries.stream().anyMatch(entry -> entry.action == Action.FAILED);
         if (options.prune() && !failed) {
             pruned.addAll(prune(entries, upload, options));
@@ -315,8 +315,8 @@ public class ImportService {
 
     // ---- applying: inside a transaction ---------------------------------------------------
 
-    /** Applies one file; returns the post it wrote, which stays loaded until the writes are flushed. */
-    private Optional<UUID> apply(Entry entry, Upload upload, Options options) {
+    /** Applies one file: its post and source wait in the session until the writes are flushed. */
+    private void apply(Entry entry, Upload upload, Options options) {
         ImportedPost post = entry.post;
         try {
             Map<String, UUID> usedFiles = new LinkedHashMap<>();
@@ -346,21 +346,19 @@ public class ImportService {
                     rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null);
             if (entry.existing != null && posts.importChangesNothing(entry.existing, command)) {
                 entry.action = Action.UNCHANGED;
-                return Optional.empty();
+                return;
             }
             PostImport.Outcome outcome = posts.importPost(command);
             sources.save(outcome.postId(), options.source(), exportPath(upload, entry.sitePath), read(upload, entry.sitePath),
                     outcome.version(), usedFiles, outcome.created());
             entry.action = outcome.created() ? Action.CREATED : Action.UPDATED;
             entry.postId = outcome.postId();
-            return Optional.of(outcome.postId());
         } catch (ApiException e) {
             entry.fail(null, describe(e));
             // Whatever this file half changed must not be written. The files before it in this
             // batch go too: in one transaction the failure rolls everything back anyway, and in
             // partial mode the file has a transaction of its own.
             entityManager.clear();
-            return Optional.empty();
         }
     }
 
@@ -462,7 +460,7 @@ public class ImportService {
      * flush compares each loaded entity with its snapshot), and its memory stays flat. Tags,
      * authors and images stay loaded; the next files use them again.
      */
-    private void flushWrites(List<UUID> written) {
+    private void flushWrites() {
         entityManager.flush();
         Session session = entityManager.unwrap(Session.class);
         for (Object key : List.copyOf(session.getStatistics().getEntityKeys())) {
@@ -472,7 +470,6 @@ public class ImportService {
                 session.detach(session.find(type, loaded.getIdentifier()));
             }
         }
-        written.clear();
     }
 
     private static byte[] read(Upload upload, String sitePath) {

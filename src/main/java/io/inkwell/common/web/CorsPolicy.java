@@ -2,6 +2,7 @@ package io.inkwell.common.web;
 
 import io.inkwell.common.config.InkwellConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,19 @@ public class CorsPolicy {
     private final boolean anyContentOrigin;
     private final Set<String> adminOrigins;
 
+    @Inject
     public CorsPolicy(InkwellConfig config) {
-        this.contentOrigins = Set.copyOf(config.cors().contentOrigins());
-        this.anyContentOrigin = contentOrigins.contains("*");
-        this.adminOrigins = Set.copyOf(config.cors().adminOrigins().orElse(List.of()));
+        this(config.cors().contentOrigins(), config.cors().adminOrigins().orElse(List.of()));
+    }
+
+    CorsPolicy(List<String> contentOrigins, List<String> adminOrigins) {
+        this.contentOrigins = Set.copyOf(contentOrigins);
+        this.anyContentOrigin = this.contentOrigins.contains("*");
+        this.adminOrigins = Set.copyOf(adminOrigins);
     }
 
     /** What an origin may do on a path: the value of Access-Control-Allow-Origin and the methods. */
-    public record Grant(String allowOrigin, String methods, boolean admin) {
+    public record Grant(String allowOrigin, String methods) {
 
         /** The headers an answer to this origin carries (preflights add theirs). */
         public Map<String, String> responseHeaders() {
@@ -50,14 +56,14 @@ public class CorsPolicy {
         if (origin == null) {
             return Optional.empty();
         }
-        if (path.startsWith("/api/admin")) {
-            return adminOrigins.contains(origin) ? Optional.of(new Grant(origin, ADMIN_METHODS, true)) : Optional.empty();
+        if (Routes.isAdmin(path)) {
+            return adminOrigins.contains(origin) ? Optional.of(new Grant(origin, ADMIN_METHODS)) : Optional.empty();
         }
-        if (path.startsWith("/api/content/") || path.startsWith("/media/")) {
+        if (Routes.isPublicRead(path)) {
             if (anyContentOrigin) {
-                return Optional.of(new Grant("*", PUBLIC_METHODS, false));
+                return Optional.of(new Grant("*", PUBLIC_METHODS));
             }
-            return contentOrigins.contains(origin) ? Optional.of(new Grant(origin, PUBLIC_METHODS, false))
+            return contentOrigins.contains(origin) ? Optional.of(new Grant(origin, PUBLIC_METHODS))
                     : Optional.empty();
         }
         return Optional.empty();
