@@ -144,6 +144,18 @@ class ImportApiTest {
     }
 
     @Test
+    void aDraftWhoseExpiryDatePassedIsADraftWithoutOneAndReimportsUnchanged() {
+        String s = unique();
+        byte[] zip = Sites.zip(Map.of("content/posts/old-draft-" + s + ".md",
+                ("+++\ntitle = \"Old draft " + s + "\"\ndraft = true\nexpiryDate = 2020-01-01T00:00:00Z\n+++\nx\n").getBytes()));
+        importZip(zip, "").then().statusCode(200).body("totals.created", equalTo(1));
+        JsonPath post = adminPost("old-draft-" + s);
+        assertEquals("draft", post.getString("status"));
+        assertEquals(null, post.getString("unpublishAt"), "an expiry in the past means nothing for a draft");
+        importZip(zip, "").then().statusCode(200).body("totals.unchanged", equalTo(1));
+    }
+
+    @Test
     void changedTagsOfALivePostMoveOnTheContentApiAndTheNewFileExportsByteForByte() {
         String s = unique();
         String path = "content/posts/tagged-" + s + ".md";
