@@ -1,5 +1,6 @@
 package io.inkwell.imports;
 
+import io.inkwell.activity.ActivitySummary;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,6 +43,15 @@ public final class ImportDtos {
      * nothing was written, and the actions say what would have happened.
      */
     public record ImportReport(String source, String mode, boolean dryRun, boolean applied, Totals totals,
-            List<FileReport> files, List<PrunedPost> pruned) {
+            List<FileReport> files, List<PrunedPost> pruned) implements ActivitySummary {
+
+        /** The import's one line in the activity log. */
+        @Override
+        public String activitySummary() {
+            return String.format("%s import of %s%s: %d files, %d created, %d updated, %d unchanged, %d failed, "
+                    + "%d skipped, %d pruned, %d warnings", mode, source, dryRun ? " (dry run)" : applied ? "" : " (not applied)",
+                    totals.files(), totals.created(), totals.updated(), totals.unchanged(), totals.failed(),
+                    totals.skipped(), totals.pruned(), totals.warnings());
+        }
     }
 }
