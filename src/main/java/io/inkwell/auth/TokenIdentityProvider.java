@@ -10,12 +10,15 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Turns a bearer token into an identity with the token's role; answered from memory ({@link TokenService}). */
+/**
+ * Turns a bearer token into an identity with its role and that role's permissions ({@link Role});
+ * answered from memory ({@link TokenService}).
+ */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    /** The identity's attribute holding the {@link TokenService.ActiveToken}. */
-    static final String TOKEN_ATTRIBUTE = "inkwell.token";
+    /** The identity's attribute holding its {@link Actor}. */
+    static final String ACTOR_ATTRIBUTE = "inkwell.actor";
 
     private final TokenService tokens;
 
@@ -30,11 +33,12 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        return tokens.find(request.getToken().getToken())
-                .map(token -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(token.id().toString()))
-                        .addRole(token.role())
-                        .addAttribute(TOKEN_ATTRIBUTE, token)
+        return tokens.authenticate(request.getToken().getToken())
+                .map(actor -> Uni.createFrom().<SecurityIdentity>item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(actor.tokenId().toString()))
+                        .addRole(actor.role().wireName())
+                        .addPermissionsAsString(actor.role().permissions())
+                        .addAttribute(ACTOR_ATTRIBUTE, actor)
                         .build()))
                 // The token itself is never put in a message or a log.
                 .orElseGet(() -> Uni.createFrom().failure(new AuthenticationFailedException("The bearer token is not valid.")));

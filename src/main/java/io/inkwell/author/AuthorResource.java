@@ -1,5 +1,7 @@
 package io.inkwell.author;
 
+import io.inkwell.auth.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import io.inkwell.common.paging.PagingParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.author.AuthorDtos.AuthorView;
@@ -10,7 +12,6 @@ import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.RequestReader;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
-@RolesAllowed("admin")
+@PermissionsAllowed(Permissions.TAXONOMY_READ)
 @Path("/api/admin/authors")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,6 +46,7 @@ public class AuthorResource {
         return service.list(pagingParams.toPageRequest());
     }
 
+    @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @POST
     public Response create(@NotNull @Valid CreateAuthorRequest request, UriInfo uri) {
         AuthorView created = service.create(request);
@@ -58,12 +60,14 @@ public class AuthorResource {
         return service.get(id);
     }
 
+    @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @PATCH
     @Path("{id}")
     public AuthorView update(@PathParam("id") UUID id, ObjectNode body) {
         return service.update(id, reader.readMergePatch(body, UpdateAuthorRequest.class));
     }
 
+    @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id) {

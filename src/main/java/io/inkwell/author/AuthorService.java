@@ -69,6 +69,10 @@ public class AuthorService {
         return authors.findBySlug(slug).map(author -> author.id);
     }
 
+    public boolean exists(UUID id) {
+        return authors.findByIdOptional(id).isPresent();
+    }
+
     public AuthorView get(UUID id) {
         return view(load(id));
     }

@@ -1,5 +1,7 @@
 package io.inkwell.image;
 
+import io.inkwell.auth.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.error.ContentTooLargeException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +16,6 @@ import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,7 +39,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Admin API for images: upload (multipart or raw bytes), list, read, edit alt/caption, delete. */
-@RolesAllowed("admin")
+@PermissionsAllowed(Permissions.IMAGES_READ)
 @Path("/api/admin/images")
 @Produces(MediaType.APPLICATION_JSON)
 public class ImageResource {
@@ -53,6 +54,7 @@ public class ImageResource {
         this.maxBytes = config.images().maxBytes();
     }
 
+    @PermissionsAllowed(Permissions.IMAGES_UPLOAD)
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @BodyLimit(BodyLimit.Kind.IMAGE)
@@ -71,6 +73,7 @@ public class ImageResource {
         }
     }
 
+    @PermissionsAllowed(Permissions.IMAGES_UPLOAD)
     @POST
     @Consumes({"image/*", MediaType.APPLICATION_OCTET_STREAM})
     @BodyLimit(BodyLimit.Kind.IMAGE)
@@ -90,6 +93,7 @@ public class ImageResource {
         return service.get(id);
     }
 
+    @PermissionsAllowed(Permissions.IMAGES_WRITE)
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -97,6 +101,7 @@ public class ImageResource {
         return service.update(id, reader.readMergePatch(body, UpdateImageRequest.class));
     }
 
+    @PermissionsAllowed(Permissions.IMAGES_WRITE)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id, @QueryParam("force") String force) {

@@ -1,6 +1,7 @@
 package io.inkwell.imports;
 
-import jakarta.annotation.security.RolesAllowed;
+import io.inkwell.auth.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.time.LocalDate;
 
-@RolesAllowed("admin")
+@PermissionsAllowed(Permissions.EXPORT)
 @Path("/api/admin/export")
 public class ExportResource {
 

@@ -13,7 +13,8 @@ import io.inkwell.common.web.CappedCopy;
 import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.StrictJson;
 import io.inkwell.imports.ImportDtos.ImportReport;
-import jakarta.annotation.security.RolesAllowed;
+import io.inkwell.auth.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import io.inkwell.post.PostType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -40,7 +41,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Import of Markdown files and site archives (Hugo, Jekyll), for authors and CI pipelines. */
-@RolesAllowed("admin")
+@PermissionsAllowed(Permissions.IMPORT)
 @Path("/api/admin/import")
 public class ImportResource {
 

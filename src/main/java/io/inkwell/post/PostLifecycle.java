@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.auth.CurrentActor;
 import io.inkwell.author.AuthorService;
 import io.inkwell.common.Text;
 import io.inkwell.common.Times;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * now or at a time, discard changes, delete, and the scheduled transitions. The Admin API
  * ({@link PostService}), the importer ({@link PostImportService}) and the scheduler all come
  * here. Methods run in the caller's transaction, on a post the caller has locked; the caller
- * flushes when it needs the new version.
+ * flushes when it needs the new version. Each public transition checks that the caller may make
+ * it ({@link PostPermissions}); the scheduled ones were allowed when they were scheduled.
  *
  * <p>Status rules: a draft has no snapshot; a scheduled post has a future {@code publishedAt}
  * and no snapshot; a published post has a snapshot ({@link LiveSnapshots}), and
@@ -44,11 +46,15 @@ public class PostLifecycle {
     private final AuthorService authors;
     private final TermService terms;
     private final ImageService images;
+    private final PostPermissions permissions;
+    private final CurrentActor actor;
     private final Clock clock;
 
     PostLifecycle(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms,
-            ImageService images, Clock clock) {
+            ImageService images, PostPermissions permissions, CurrentActor actor, Clock clock) {
         this.posts = posts;
+        this.permissions = permissions;
+        this.actor = actor;
         this.live = live;
         this.authors = authors;
         this.terms = terms;
@@ -82,7 +88,11 @@ public class PostLifecycle {
         post.customExcerpt = Text.blankToNull(content.excerpt());
         setFeatureImage(post, content.featureImage());
         post.meta = content.meta() == null ? "{}" : content.meta();
-        post.authors = new ArrayList<>(authors.resolve("authors", content.authors()));
+        post.authors = new ArrayList<>(content.authors().isEmpty() && actor.get().authorId() != null
+                // A token that belongs to a person writes as that person unless it names others.
+                ? authors.findByIds(List.of(actor.get().authorId()))
+                : authors.resolve("authors", content.authors()));
+        permissions.checkCreate(post, status);
         post.terms = resolveTerms(content.tags(), content.categories());
         render(post, rendered);
         post.publishedAt = Times.utc(content.publishedAt());
@@ -108,6 +118,7 @@ public class PostLifecycle {
      * they are (a tag list sent again unchanged keeps its tags even if one was renamed since).
      */
     public void edit(Post post, PostContent content, MarkdownRenderer.Rendered rendered) {
+        permissions.checkChange(post);
         PostContent current = PostMapping.content(post);
         if (!Objects.equals(content.title(), current.title())) {
             post.title = title(content.title());
@@ -135,6 +146,7 @@ public class PostLifecycle {
         if (!content.authors().equals(current.authors())) {
             post.authors.clear();
             post.authors.addAll(authors.resolve("authors", content.authors()));
+            permissions.checkStillListed(post);
         }
         boolean tagsChanged = !content.tags().equals(current.tags());
         boolean categoriesChanged = !content.categories().equals(current.categories());
@@ -171,6 +183,7 @@ public class PostLifecycle {
 
     /** Publishes now, or schedules when {@code at} is in the future. */
     public void publish(Post post, OffsetDateTime at) {
+        permissions.checkPublish(post);
         OffsetDateTime now = Times.now(clock);
         OffsetDateTime publishAt = Times.utc(at);
         if (publishAt != null && publishAt.isAfter(now)) {
@@ -188,6 +201,7 @@ public class PostLifecycle {
 
     /** Takes the post off the Content API now, or at {@code at} when that is in the future. */
     public void unpublish(Post post, OffsetDateTime at) {
+        permissions.checkPublish(post);
         OffsetDateTime now = Times.now(clock);
         OffsetDateTime when = Times.utc(at);
         if (when != null && when.isAfter(now)) {
@@ -207,6 +221,9 @@ public class PostLifecycle {
      * offline), scheduled for its {@code publishedAt}, or published (its time kept, or now).
      */
     public void moveTo(Post post, PostStatus status) {
+        if (status != post.status) {
+            permissions.checkPublish(post);
+        }
         switch (status) {
             case DRAFT -> {
                 if (post.status != PostStatus.DRAFT) {
@@ -225,6 +242,7 @@ public class PostLifecycle {
 
     /** Throws away edits made since the last publish: the working copy becomes the live one again. */
     public void discardChanges(Post post) {
+        permissions.checkChange(post);
         PostState state = live.state(post.id).orElseThrow(() -> new ConflictException(
                 "The post has no published version to go back to."));
         post.type = state.type();
@@ -249,6 +267,7 @@ public class PostLifecycle {
     }
 
     public void delete(Post post) {
+        permissions.checkChange(post);
         live.remove(post.id);
         posts.delete(post);
     }

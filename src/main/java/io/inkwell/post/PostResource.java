@@ -1,5 +1,7 @@
 package io.inkwell.post;
 
+import io.inkwell.auth.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import io.inkwell.common.web.VersionPrecondition;
 import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.Text;
@@ -15,7 +17,6 @@ import io.inkwell.post.PostDtos.UnpublishRequest;
 import io.inkwell.post.PostDtos.UpdatePostRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +36,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /** Admin API for posts and pages. Every post response carries the ETag to send back as If-Match. */
-@RolesAllowed("admin")
+@PermissionsAllowed(Permissions.POSTS_READ)
 @Path("/api/admin/posts")
 @Produces(MediaType.APPLICATION_JSON)
 public class PostResource {
@@ -60,6 +61,7 @@ public class PostResource {
         return service.list(filter, sort, paging);
     }
 
+    @PermissionsAllowed(Permissions.POSTS_WRITE)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreatePostRequest request, UriInfo uri) {
@@ -73,6 +75,7 @@ public class PostResource {
         return withEtag(Response.ok(), service.get(id));
     }
 
+    @PermissionsAllowed(Permissions.POSTS_WRITE)
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +84,7 @@ public class PostResource {
         return withEtag(Response.ok(), service.update(id, VersionPrecondition.ifMatch(ifMatch), reader.readMergePatch(body, UpdatePostRequest.class)));
     }
 
+    @PermissionsAllowed(Permissions.POSTS_WRITE)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -88,6 +92,7 @@ public class PostResource {
         return Response.noContent().build();
     }
 
+    @PermissionsAllowed(Permissions.POSTS_PUBLISH)
     @POST
     @Path("{id}/publish")
     public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -95,6 +100,7 @@ public class PostResource {
         return withEtag(Response.ok(), service.publish(id, VersionPrecondition.ifMatch(ifMatch), reader.readOptional(body, PublishRequest.class)));
     }
 
+    @PermissionsAllowed(Permissions.POSTS_PUBLISH)
     @POST
     @Path("{id}/unpublish")
     public Response unpublish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -102,6 +108,7 @@ public class PostResource {
         return withEtag(Response.ok(), service.unpublish(id, VersionPrecondition.ifMatch(ifMatch), reader.readOptional(body, UnpublishRequest.class)));
     }
 
+    @PermissionsAllowed(Permissions.POSTS_WRITE)
     @POST
     @Path("{id}/discard-changes")
     public Response discardChanges(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -1,5 +1,7 @@
 package io.inkwell.term;
 
+import io.inkwell.auth.Permissions;
+import io.quarkus.security.PermissionsAllowed;
 import io.inkwell.common.paging.PagingParams;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.paging.Page;
@@ -10,7 +12,6 @@ import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,7 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 
 /** Admin CRUD for tags and categories: one resource, since they are one mechanism. */
-@RolesAllowed("admin")
+@PermissionsAllowed(Permissions.TAXONOMY_READ)
 @Path("/api/admin/{taxonomy: tags|categories}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,6 +47,7 @@ public class TermResource {
         return service.list(taxonomy(taxonomy), pagingParams.toPageRequest());
     }
 
+    @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @POST
     public Response create(@PathParam("taxonomy") String taxonomy, @NotNull @Valid CreateTermRequest request,
             UriInfo uri) {
@@ -60,12 +62,14 @@ public class TermResource {
         return service.get(taxonomy(taxonomy), id);
     }
 
+    @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @PATCH
     @Path("{id}")
     public TermView update(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id, ObjectNode body) {
         return service.update(taxonomy(taxonomy), id, reader.readMergePatch(body, UpdateTermRequest.class));
     }
 
+    @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id) {

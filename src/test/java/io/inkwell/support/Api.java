@@ -124,6 +124,25 @@ public final class Api {
         org.junit.jupiter.api.Assertions.assertEquals(field, problem.getString("errors[0].field"));
     }
 
+    /** A request with this bearer token, checked against the contract both ways. */
+    public static RequestSpecification withToken(String token) {
+        return given().filter(CONTRACT).header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    /** As {@link #withToken}, whose input is deliberately invalid; only the response is checked. */
+    public static RequestSpecification withTokenAndBadInput(String token) {
+        return given().filter(RESPONSE_CONTRACT).header("Authorization", "Bearer " + token);
+    }
+
+    /**
+     * A client of its own: bad-token limits count per client address, and the tests' server
+     * trusts X-Forwarded-For from loopback, so tests that send bad tokens stay apart.
+     */
+    public static String clientAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
     public static RequestSpecification anonymous() {
         return given().filter(RESPONSE_CONTRACT);
     }

@@ -52,6 +52,41 @@ public interface InkwellConfig {
 
     Cors cors();
 
+    Auth auth();
+
+    Activity activity();
+
+    interface Activity {
+        /** How long the activity log keeps an entry (INKWELL_ACTIVITY_RETENTION). */
+        @WithDefault("90d")
+        Duration retention();
+    }
+
+    Content content();
+
+    interface Content {
+        /**
+         * Whether the Content API needs a key (INKWELL_CONTENT_REQUIRE_KEY): a token of role
+         * {@code content} (or any staff token). Off by default: a blog's published content is public.
+         */
+        @WithDefault("false")
+        boolean requireKey();
+    }
+
+    /** Brakes on guessing tokens. */
+    interface Auth {
+        /**
+         * Bad tokens one client address may send within {@link #failureWindow()} before every
+         * token it sends is answered 429 until the window ends (INKWELL_AUTH_MAX_FAILURES).
+         */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** INKWELL_AUTH_FAILURE_WINDOW. */
+        @WithDefault("60s")
+        Duration failureWindow();
+    }
+
     /** Which browser origins may call the API from their pages. */
     interface Cors {
         /**

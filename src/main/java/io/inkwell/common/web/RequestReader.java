@@ -87,6 +87,13 @@ public class RequestReader {
         throw422(validator.validate(values).stream().toList());
     }
 
+    /** What bean validation finds wrong, for a caller that adds rules of its own and answers once. */
+    public <T> List<FieldError> fieldErrors(T values) {
+        return validator.validate(values).stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+    }
+
     /**
      * Like {@link #validate(Object)}, reporting only what lies under these top-level fields (and
      * what concerns the whole record).

@@ -14,6 +14,10 @@ public final class Routes {
         return under(path, ADMIN);
     }
 
+    public static boolean isContent(String path) {
+        return under(path, CONTENT);
+    }
+
     /** The public reads: the Content API and image delivery. */
     public static boolean isPublicRead(String path) {
         return under(path, CONTENT) || under(path, MEDIA);
