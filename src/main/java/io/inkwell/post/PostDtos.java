@@ -105,7 +105,10 @@ public final class PostDtos {
     public record PublicRef(String slug, String name) {
     }
 
-    /** The Content API's post, serialized once when published. */
+    /**
+     * The Content API's post, serialized once when published; a preview shows the working copy
+     * in this shape too ({@link LiveSnapshots#preview}).
+     */
     public record PublicPost(UUID id, PostType type, String slug, String title, String html, String excerpt,
             FeatureImageView featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
             OffsetDateTime publishedAt, OffsetDateTime updatedAt, int wordCount, int readingTimeMinutes,
@@ -116,5 +119,11 @@ public final class PostDtos {
     public record PublicPostSummary(UUID id, PostType type, String slug, String title, String excerpt,
             FeatureImageView featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
             OffsetDateTime publishedAt, OffsetDateTime updatedAt, int wordCount, int readingTimeMinutes) {
+
+        static PublicPostSummary of(PublicPost post) {
+            return new PublicPostSummary(post.id(), post.type(), post.slug(), post.title(), post.excerpt(),
+                    post.featureImage(), post.authors(), post.tags(), post.categories(), post.publishedAt(),
+                    post.updatedAt(), post.wordCount(), post.readingTimeMinutes());
+        }
     }
 }
