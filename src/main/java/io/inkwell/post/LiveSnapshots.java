@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * The published side of posts. Publishing copies the working copy into a {@link LivePost} with
- * its public JSON already serialized, so the Content API only reads and sends bytes.
+ * its public JSON already serialized, so the Content API only reads and sends bytes. A preview
+ * renders the working copy through the same mapping, so it looks exactly as it will once live.
  */
 @ApplicationScoped
 class LiveSnapshots {
@@ -117,27 +118,35 @@ class LiveSnapshots {
         generation.bump();
     }
 
-    private void write(LivePost snapshot, PostState state, String html, List<Author> authors, List<Term> terms,
-            OffsetDateTime snapshotAt) {
-        UUID postId = snapshot.postId;
+    /**
+     * The working copy as the Content API would show it if it were published now, for a preview;
+     * its {@code updatedAt} is the working copy's last change.
+     */
+    PublicPost preview(Post post) {
+        return publicPost(post.id, PostState.of(post), post.html, post.authors, post.terms, Times.utc(post.updatedAt));
+    }
+
+    /** What readers see of a post: the one mapping behind live snapshots and previews alike. */
+    private PublicPost publicPost(UUID postId, PostState state, String html, List<Author> authors, List<Term> terms,
+            OffsetDateTime updatedAt) {
         List<PublicRef> authorRefs = authors.stream().map(a -> new PublicRef(a.slug, a.name)).toList();
-        List<PublicRef> tags = refs(terms, Taxonomy.TAG);
-        List<PublicRef> categories = refs(terms, Taxonomy.CATEGORY);
         FeatureImageView image = images.featureImage(state.featureImageId(), state.featureImageUrl(),
                 state.featureImageAlt());
-        PublicPost body = new PublicPost(postId, state.type(), state.slug(), state.title(), html,
-                state.excerpt(), image, authorRefs, tags, categories, state.publishedAt(), snapshotAt,
+        return new PublicPost(postId, state.type(), state.slug(), state.title(), html, state.excerpt(), image,
+                authorRefs, refs(terms, Taxonomy.TAG), refs(terms, Taxonomy.CATEGORY), state.publishedAt(), updatedAt,
                 state.wordCount(), state.readingTimeMinutes(), state.meta());
-        PublicPostSummary summary = new PublicPostSummary(postId, state.type(), state.slug(), state.title(),
-                state.excerpt(), image, authorRefs, tags, categories, state.publishedAt(), snapshotAt,
-                state.wordCount(), state.readingTimeMinutes());
+    }
+
+    private void write(LivePost snapshot, PostState state, String html, List<Author> authors, List<Term> terms,
+            OffsetDateTime snapshotAt) {
+        PublicPost body = publicPost(snapshot.postId, state, html, authors, terms, snapshotAt);
         snapshot.type = state.type();
         snapshot.slug = state.slug();
         snapshot.publishedAt = state.publishedAt();
         snapshot.snapshotAt = snapshotAt;
         snapshot.state = json.write(state);
         snapshot.bodyJson = json.write(body);
-        snapshot.summaryJson = json.write(summary);
+        snapshot.summaryJson = json.write(PublicPostSummary.of(body));
         snapshot.featureImageId = state.featureImageId();
         // Set contents, not new sets: Hibernate then writes only the links that changed.
         replaceContents(snapshot.authorIds, authors.stream().map(a -> a.id).toList());

@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.author.Author;
@@ -9,6 +10,8 @@ import io.inkwell.term.Term;
 import io.inkwell.common.slug.ValidSlug;
 import io.inkwell.common.web.MergePatch;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -102,10 +105,30 @@ public final class PostDtos {
             OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
     }
 
+    /** The optional body of a preview request: how long the link works, in seconds. */
+    public record PreviewRequest(
+            @Min(value = PostPreviews.MIN_LIFETIME_SECONDS, message = LIFETIME_RULE)
+            @Max(value = PostPreviews.MAX_LIFETIME_SECONDS, message = LIFETIME_RULE) Integer expiresInSeconds) {
+
+        static final String LIFETIME_RULE = "Must be from " + PostPreviews.MIN_LIFETIME_SECONDS + " (a minute) to "
+                + PostPreviews.MAX_LIFETIME_SECONDS + " (7 days).";
+    }
+
+    /**
+     * A preview link: {@code url} is the Content API's answer to it, {@code frontendUrl} the
+     * frontend's page for it when INKWELL_PREVIEW_FRONTEND_URL says where that is.
+     */
+    public record PreviewLink(String token, String url, @JsonInclude(JsonInclude.Include.NON_NULL) String frontendUrl,
+            OffsetDateTime expiresAt, UUID postId) {
+    }
+
     public record PublicRef(String slug, String name) {
     }
 
-    /** The Content API's post, serialized once when published. */
+    /**
+     * The Content API's post, serialized once when published; a preview shows the working copy
+     * in this shape too ({@link LiveSnapshots#preview}).
+     */
     public record PublicPost(UUID id, PostType type, String slug, String title, String html, String excerpt,
             FeatureImageView featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
             OffsetDateTime publishedAt, OffsetDateTime updatedAt, int wordCount, int readingTimeMinutes,
@@ -116,5 +139,11 @@ public final class PostDtos {
     public record PublicPostSummary(UUID id, PostType type, String slug, String title, String excerpt,
             FeatureImageView featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
             OffsetDateTime publishedAt, OffsetDateTime updatedAt, int wordCount, int readingTimeMinutes) {
+
+        static PublicPostSummary of(PublicPost post) {
+            return new PublicPostSummary(post.id(), post.type(), post.slug(), post.title(), post.excerpt(),
+                    post.featureImage(), post.authors(), post.tags(), post.categories(), post.publishedAt(),
+                    post.updatedAt(), post.wordCount(), post.readingTimeMinutes());
+        }
     }
 }

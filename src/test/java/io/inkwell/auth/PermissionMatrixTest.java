@@ -46,6 +46,7 @@ class PermissionMatrixTest {
             Map.entry("listPosts", "contributor"), Map.entry("getPost", "contributor"),
             Map.entry("createPost", "contributor"), Map.entry("updatePost", "contributor"),
             Map.entry("deletePost", "contributor"), Map.entry("discardPostChanges", "contributor"),
+            Map.entry("createPostPreview", "contributor"), Map.entry("getPreview", PUBLIC),
             Map.entry("publishPost", "author"), Map.entry("unpublishPost", "author"),
             Map.entry("listTags", "contributor"), Map.entry("getTag", "contributor"),
             Map.entry("createTag", "editor"), Map.entry("updateTag", "editor"), Map.entry("deleteTag", "editor"),

@@ -55,6 +55,10 @@ class RolesTest {
         withToken(contributor).body(Map.of("name", "New tag " + Api.unique())).post("/api/admin/tags").then().statusCode(403);
         withToken(contributor).get("/api/admin/posts/" + others).then().statusCode(200);
 
+        // They may show their own draft in a frontend, not someone else's.
+        withToken(contributor).post("/api/admin/posts/" + id + "/preview").then().statusCode(201);
+        withToken(contributor).post("/api/admin/posts/" + others + "/preview").then().statusCode(403);
+
         // Their own draft they may delete.
         String scrap = withToken(contributor).body(Posts.draft("Scrap " + Api.unique())).post("/api/admin/posts")
                 .then().statusCode(201).extract().path("id");

@@ -2,6 +2,7 @@ package io.inkwell.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,19 @@ public interface InkwellConfig {
     }
 
     Imports imports();
+
+    Preview preview();
+
+    interface Preview {
+        /**
+         * INKWELL_PREVIEW_FRONTEND_URL: the frontend's address for a preview link, with
+         * {@code {token}}, {@code {slug}} and {@code {type}} filled in, e.g.
+         * {@code https://blog.example/api/draft?token={token}&slug={slug}} for Next.js draft mode.
+         * Unset: preview links have no {@code frontendUrl}.
+         */
+        Optional<@Pattern(regexp = "https?://.*\\{token}.*", message = "Must be an http(s) URL containing \\{token\\}.")
+                String> frontendUrl();
+    }
 
     Cors cors();
 

@@ -15,6 +15,7 @@ public enum HttpStatus implements Response.StatusType {
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not Found"),
     CONFLICT(409, "Conflict"),
+    GONE(410, "Gone"),
     LENGTH_REQUIRED(411, "Length Required"),
     PRECONDITION_FAILED(412, "Precondition Failed"),
     CONTENT_TOO_LARGE(413, "Content Too Large"),

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
@@ -37,7 +40,8 @@ import java.util.regex.Pattern;
 
 /**
  * JSON input as the contract says it: UTF-8 bytes, one value with no key given twice and nothing
- * after it; a text field takes a string (not 5, not true), an enum takes its name (not its
+ * after it; a text field takes a string (not 5, not true), a whole-number field takes a JSON
+ * integer (not "60", not 60.5, not true), an enum takes its name (not its
  * index), a date-time takes an RFC 3339 string with a four-digit year (not a number of seconds,
  * not an empty string); and no string or key, in typed fields or free {@code meta} objects
  * alike, may hold a NUL character, which PostgreSQL text cannot store, or half of a surrogate
@@ -67,6 +71,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.getFactory().setInputDecorator(new Utf8Only());
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("inkwell-strict-json")
                 .addDeserializer(String.class, new Strings())
                 .addDeserializer(OffsetDateTime.class, new DateTimes())
