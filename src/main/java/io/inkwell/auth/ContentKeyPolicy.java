@@ -1,6 +1,5 @@
 package io.inkwell.auth;
 
-import io.quarkus.security.StringPermission;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityPolicy;
 import io.smallrye.mutiny.Uni;
@@ -14,14 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ContentKeyPolicy implements HttpSecurityPolicy {
 
-    private static final StringPermission CONTENT_READ = new StringPermission(Permissions.CONTENT_READ);
-
     @Override
     public Uni<CheckResult> checkPermission(RoutingContext request, Uni<SecurityIdentity> identity,
             AuthorizationRequestContext context) {
-        return identity.flatMap(caller -> caller.isAnonymous()
-                ? Uni.createFrom().item(CheckResult.DENY)
-                : caller.checkPermission(CONTENT_READ).map(granted -> granted ? CheckResult.PERMIT : CheckResult.DENY));
+        return identity.map(caller -> {
+            Actor actor = caller.getAttribute(TokenIdentityProvider.ACTOR_ATTRIBUTE);
+            return actor != null && actor.can(Permissions.CONTENT_READ) ? CheckResult.PERMIT : CheckResult.DENY;
+        });
     }
 
     @Override

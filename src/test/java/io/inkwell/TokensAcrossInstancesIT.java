@@ -1,0 +1,139 @@
+package io.inkwell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inkwell.common.db.embedded.EmbeddedDatabase;
+import io.inkwell.support.PackagedServer;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged servers on one database, as behind a load balancer: a token revoked through one
+ * is refused by the other within a second; Content API keys, when required, are checked; and a
+ * new INKWELL_ADMIN_TOKEN revokes the old one at the next start.
+ */
+class TokensAcrossInstancesIT {
+
+    private static final Pattern SECRET = Pattern.compile("\"secret\":\"(ink_[A-Za-z0-9_-]{43})\"");
+    private static final Pattern ID = Pattern.compile("\"token\":\\{\"id\":\"([0-9a-f-]{36})\"");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void tokensChangeOnEveryInstance() throws Exception {
+        Path dataA = Files.createTempDirectory("inkwell-a");
+        Path dataB = Files.createTempDirectory("inkwell-b");
+        String firstAdmin = "first-" + UUID.randomUUID();
+        int portA = PackagedServer.freePort();
+        PackagedServer a = PackagedServer.start(dataA, portA, Map.of("INKWELL_ADMIN_TOKEN", firstAdmin));
+        PackagedServer b = null;
+        try {
+            a.awaitReady(Duration.ofSeconds(120));
+            Map<String, String> environmentB = new HashMap<>(sameDatabaseAs(dataA));
+            environmentB.put("INKWELL_ADMIN_TOKEN", firstAdmin);
+            environmentB.put("INKWELL_CONTENT_REQUIRE_KEY", "true");
+            b = PackagedServer.start(dataB, PackagedServer.freePort(), environmentB);
+            b.awaitReady(Duration.ofSeconds(120));
+
+            String[] editor = createToken(a, firstAdmin, "editor");
+            awaitStatus(b, "/api/admin/posts?limit=1", editor[1], 200, Duration.ofSeconds(2));
+
+            assertEquals(204, send(a, "DELETE", "/api/admin/tokens/" + editor[0], firstAdmin).statusCode());
+            Duration refusedAfter = awaitStatus(b, "/api/admin/posts?limit=1", editor[1], 401, Duration.ofSeconds(5));
+            assertTrue(refusedAfter.toMillis() <= 1000, "refused by the other instance after " + refusedAfter.toMillis() + " ms");
+
+            // B requires Content API keys, A does not.
+            assertEquals(401, send(b, "GET", "/api/content/posts", null).statusCode());
+            assertEquals(200, send(a, "GET", "/api/content/posts", null).statusCode());
+            String[] key = createToken(a, firstAdmin, "content");
+            awaitStatus(b, "/api/content/posts", key[1], 200, Duration.ofSeconds(2));
+            assertEquals(200, send(b, "GET", "/api/content/posts", firstAdmin).statusCode(), "staff tokens read too");
+            assertEquals(403, send(b, "GET", "/api/admin/posts", key[1]).statusCode(), "a key is no admin token");
+            assertEquals(404, send(b, "GET", "/media/none/x.jpg", null).statusCode(),
+                    "/media asks for no key (<img> tags cannot send one)");
+        } finally {
+            if (b != null) {
+                b.stop();
+            }
+            assertEquals(0, a.stop(), "graceful stop");
+        }
+
+        String secondAdmin = "second-" + UUID.randomUUID();
+        PackagedServer again = PackagedServer.start(dataA, portA, Map.of("INKWELL_ADMIN_TOKEN", secondAdmin));
+        try {
+            again.awaitReady(Duration.ofSeconds(120));
+            assertTrue(again.log().contains("revoked the bootstrap token it replaces"), again.log());
+            assertEquals(401, send(again, "GET", "/api/admin/me", firstAdmin).statusCode(), "the old bootstrap token");
+            assertEquals(200, send(again, "GET", "/api/admin/me", secondAdmin).statusCode());
+        } finally {
+            assertEquals(0, again.stop(), "graceful stop");
+        }
+    }
+
+    /** Settings that reach the first server's embedded database through its Unix socket. */
+    private static Map<String, String> sameDatabaseAs(Path dataDir) throws IOException {
+        if (PackagedServer.EXTERNAL_DATABASE) {
+            return Map.of(); // both inherit the test run's database
+        }
+        Path socket;
+        try (Stream<Path> files = Files.list(dataDir.resolve("postgres-socket"))) {
+            socket = files.filter(file -> file.getFileName().toString().matches("\\.s\\.PGSQL\\.\\d+"))
+                    .findFirst().orElseThrow();
+        }
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedDatabase.jdbcUrl(socket),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "QUARKUS_DATASOURCE_PASSWORD", Files.readString(dataDir.resolve("postgres-password")).strip());
+    }
+
+    /** A new token's id and secret. */
+    private String[] createToken(PackagedServer server, String admin, String role) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(server.uri("/api/admin/tokens"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + role + " elsewhere\",\"role\":\"" + role + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher secret = SECRET.matcher(created.body());
+        Matcher id = ID.matcher(created.body());
+        assertTrue(secret.find() && id.find(), created.body());
+        return new String[] {id.group(1), secret.group(1)};
+    }
+
+    private HttpResponse<String> send(PackagedServer server, String method, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * How long until the server answers {@code status}; fails after {@code timeout}. Asks every
+     * 100 ms: a token the server does not know yet counts as a bad one, and ten in a minute
+     * would block this client (429).
+     */
+    private Duration awaitStatus(PackagedServer server, String path, String token, int status, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        int last;
+        do {
+            last = send(server, "GET", path, token).statusCode();
+            if (last == status) {
+                return Duration.ofNanos(System.nanoTime() - start);
+            }
+            Thread.sleep(100);
+        } while (System.nanoTime() - start < timeout.toNanos());
+        throw new AssertionError(path + " answered " + last + ", not " + status + ", for " + timeout.toMillis() + " ms:\n" + server.log());
+    }
+}
