@@ -63,6 +63,10 @@ class TokensAcrossInstancesIT {
             assertEquals(403, send(b, "GET", "/api/admin/posts", key[1]).statusCode(), "a key is no admin token");
             assertEquals(404, send(b, "GET", "/media/none/x.jpg", null).statusCode(),
                     "/media asks for no key (<img> tags cannot send one)");
+            for (PackagedServer server : new PackagedServer[] {a, b}) {
+                assertTrue(!server.log().contains(editor[1]) && !server.log().contains(key[1])
+                        && !server.log().contains(firstAdmin), "secrets are never logged");
+            }
         } finally {
             if (b != null) {
                 b.stop();
