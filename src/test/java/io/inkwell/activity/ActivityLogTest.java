@@ -47,6 +47,18 @@ class ActivityLogTest {
     }
 
     @Test
+    void aWriteTheRoleMayNotMakeIsLoggedToo() {
+        Tokens.Issued contributor = Tokens.issue("contributor", Tokens.author("Curious"), null);
+        withToken(contributor.secret()).body(Map.of("name", "Forbidden " + Api.unique())).post("/api/admin/tags")
+                .then().statusCode(403);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
+                admin().get("/api/admin/activity?tokenId=" + contributor.id()).then().statusCode(200)
+                        .body("items", hasSize(1))
+                        .body("items[0].operation", equalTo("/api/admin/tags"))
+                        .body("items[0].status", equalTo(403)));
+    }
+
+    @Test
     void anImportIsOneEntryWithItsTotals() {
         String editor = Tokens.create("editor", null);
         String s = Api.unique();
