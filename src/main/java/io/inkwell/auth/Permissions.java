@@ -27,6 +27,7 @@ public final class Permissions {
     public static final String EXPORT = "site:export";
     public static final String TOKENS = "tokens:manage";
     public static final String ACTIVITY = "activity:read";
+    public static final String WEBHOOKS = "webhooks:manage";
 
     private Permissions() {
     }

@@ -14,6 +14,7 @@ import static io.inkwell.auth.Permissions.POSTS_WRITE;
 import static io.inkwell.auth.Permissions.TAXONOMY_READ;
 import static io.inkwell.auth.Permissions.TAXONOMY_WRITE;
 import static io.inkwell.auth.Permissions.TOKENS;
+import static io.inkwell.auth.Permissions.WEBHOOKS;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
@@ -33,8 +34,8 @@ public enum Role {
     AUTHOR(with(CONTRIBUTOR, POSTS_PUBLISH)),
     /** All content: every post, tags, categories, authors, images, imports. */
     EDITOR(with(AUTHOR, POSTS_ALL, TAXONOMY_WRITE, IMAGES_WRITE, IMPORT)),
-    /** Everything, plus tokens, the activity log and exports. */
-    ADMIN(with(EDITOR, EXPORT, TOKENS, ACTIVITY));
+    /** Everything, plus tokens, webhooks, the activity log and exports. */
+    ADMIN(with(EDITOR, EXPORT, TOKENS, WEBHOOKS, ACTIVITY));
 
     private final Set<String> permissions;
 

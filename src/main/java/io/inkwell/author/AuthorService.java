@@ -1,5 +1,6 @@
 package io.inkwell.author;
 
+import io.inkwell.webhook.WebhookOutbox;
 import io.inkwell.common.Times;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
@@ -32,11 +33,13 @@ public class AuthorService {
     private final Event<ReferencedNamesChanged> namesChanged;
     private final TransactionCache cache;
     private final AuthorPublications publications;
+    private final WebhookOutbox outbox;
     private final Clock clock;
 
     public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            AuthorPublications publications, Clock clock) {
+            AuthorPublications publications, WebhookOutbox outbox, Clock clock) {
         this.publications = publications;
+        this.outbox = outbox;
         this.clock = clock;
         this.authors = authors;
         this.cache = cache;
@@ -85,6 +88,7 @@ public class AuthorService {
         authors.persist(author);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
         authors.flush();
+        outbox.record("author.created", reference(author));
         return AuthorView.from(author, 0);
     }
 
@@ -98,6 +102,7 @@ public class AuthorService {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.AUTHOR, author.id));
         }
+        outbox.record("author.updated", reference(author));
         return view(author);
     }
 
@@ -106,7 +111,17 @@ public class AuthorService {
     public void delete(UUID id) {
         Author author = load(id);
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.AUTHOR, id));
+        outbox.record("author.deleted", reference(author));
         authors.delete(author);
+    }
+
+    private static java.util.Map<String, Object> reference(Author author) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("id", author.id);
+        data.put("slug", author.slug);
+        data.put("name", author.name);
+        data.put("bio", author.bio);
+        return data;
     }
 
     /** The authors a post names, in order, creating unknown ones, in the caller's transaction. */

@@ -1,5 +1,6 @@
 package io.inkwell.image;
 
+import io.inkwell.webhook.WebhookOutbox;
 import io.inkwell.common.error.ServiceUnavailableException;
 import io.inkwell.common.Text;
 import io.inkwell.common.Times;
@@ -48,6 +49,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ImageService {
 
+    private final WebhookOutbox outbox;
+
     private static final Logger LOG = Logger.getLogger(ImageService.class);
 
     /** {@code /media/{id or sha256}/{filename}}, absolute or relative, as it appears in links. */
@@ -67,7 +70,9 @@ public class ImageService {
     private final ImageUsers imageUsers;
 
     public ImageService(ImageRepository images, MediaStorage storage, MediaCache cache, ContentGeneration generation,
-            InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges, ImageUsers imageUsers, Clock clock) {
+            InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges, ImageUsers imageUsers,
+            WebhookOutbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.referenceChanges = referenceChanges;
         this.imageUsers = imageUsers;
         this.clock = clock;
@@ -217,6 +222,7 @@ public class ImageService {
         }
         // Posts drop it from their working copies and published snapshots first.
         referenceChanges.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.IMAGE, id));
+        outbox.record("image.deleted", Map.of("id", image.id, "sha256", image.sha256));
         images.variantKeys(id).forEach(storage::delete);
         storage.delete(image.storageKey());
         images.delete(image);

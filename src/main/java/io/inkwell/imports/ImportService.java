@@ -1,5 +1,7 @@
 package io.inkwell.imports;
 
+import io.inkwell.webhook.WebhookOutbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.inkwell.author.Author;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ApiException;
@@ -58,6 +60,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ImportService {
 
+    private final WebhookOutbox outbox;
+
     private static final Logger LOG = Logger.getLogger(ImportService.class);
     /** Files whose writes go to the database together: fewer round trips, bounded memory. */
     private static final int WRITE_BATCH_FILES = 50;
@@ -93,7 +97,8 @@ public class ImportService {
     private final TransactionCache cache;
 
     public ImportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json,
-            EntityManager entityManager, TransactionCache cache) {
+            EntityManager entityManager, TransactionCache cache, WebhookOutbox outbox) {
+        this.outbox = outbox;
         this.entityManager = entityManager;
         this.cache = cache;
         this.posts = posts;
@@ -124,6 +129,14 @@ public class ImportService {
             }
         }
         ImportReport report = report(entries, pruned, options);
+        if (report.applied()) {
+            // After the import's own transactions: an import applies file by file in some modes.
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("source", report.source());
+            data.put("mode", report.mode());
+            data.put("totals", report.totals());
+            QuarkusTransaction.requiringNew().run(() -> outbox.record("import.completed", data));
+        }
         LOG.infof("Import of %d files (%s%s): read and rendered in %d ms, applied in %d ms; %s",
                 entries.size(), report.mode(), options.dryRun() ? ", dry run" : "", (planned - started) / 1_000_000,
                 (System.nanoTime() - planned) / 1_000_000, report.totals());

@@ -47,12 +47,14 @@ public class PostLifecycle {
     private final TermService terms;
     private final ImageService images;
     private final PostPermissions permissions;
+    private final PostEvents events;
     private final CurrentActor actor;
     private final Clock clock;
 
     PostLifecycle(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms,
-            ImageService images, PostPermissions permissions, CurrentActor actor, Clock clock) {
+            ImageService images, PostPermissions permissions, PostEvents events, CurrentActor actor, Clock clock) {
         this.posts = posts;
+        this.events = events;
         this.permissions = permissions;
         this.actor = actor;
         this.live = live;
@@ -268,6 +270,7 @@ public class PostLifecycle {
 
     public void delete(Post post) {
         permissions.checkChange(post);
+        events.deleted(post);
         live.remove(post.id);
         posts.delete(post);
     }
@@ -327,6 +330,7 @@ public class PostLifecycle {
         }
         post.hasUnpublishedChanges = false;
         live.publish(post, wasLive);
+        events.published(post, wasLive);
     }
 
     private void schedule(Post post, OffsetDateTime publishAt, String field) {
@@ -336,9 +340,13 @@ public class PostLifecycle {
         post.status = PostStatus.SCHEDULED;
         post.publishedAt = publishAt;
         checkUnpublishAt(post, publishAt);
+        events.scheduled(post);
     }
 
     private void takeOffline(Post post) {
+        if (post.status == PostStatus.PUBLISHED) {
+            events.unpublished(post);
+        }
         live.remove(post.id);
         post.status = PostStatus.DRAFT;
         post.unpublishAt = null;

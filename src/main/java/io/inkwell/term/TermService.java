@@ -1,5 +1,6 @@
 package io.inkwell.term;
 
+import io.inkwell.webhook.WebhookOutbox;
 import io.inkwell.common.Times;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
@@ -33,11 +34,13 @@ public class TermService {
     private final Event<ReferencedNamesChanged> namesChanged;
     private final TransactionCache cache;
     private final TermPublications publications;
+    private final WebhookOutbox outbox;
     private final Clock clock;
 
     public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            TermPublications publications, Clock clock) {
+            TermPublications publications, WebhookOutbox outbox, Clock clock) {
         this.publications = publications;
+        this.outbox = outbox;
         this.clock = clock;
         this.terms = terms;
         this.cache = cache;
@@ -83,6 +86,7 @@ public class TermService {
         terms.persist(term);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
         terms.flush();
+        outbox.record(event(taxonomy, "created"), reference(term));
         return TermView.from(term, 0);
     }
 
@@ -96,6 +100,7 @@ public class TermService {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.TERM, term.id));
         }
+        outbox.record(event(taxonomy, "updated"), reference(term));
         return view(term);
     }
 
@@ -104,7 +109,22 @@ public class TermService {
     public void delete(Taxonomy taxonomy, UUID id) {
         Term term = load(taxonomy, id);
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.TERM, id));
+        outbox.record(event(taxonomy, "deleted"), reference(term));
         terms.delete(term);
+    }
+
+    /** {@code tag.created}, {@code category.deleted}... */
+    private static String event(Taxonomy taxonomy, String what) {
+        return taxonomy.name().toLowerCase(java.util.Locale.ROOT) + "." + what;
+    }
+
+    private static java.util.Map<String, Object> reference(Term term) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("id", term.id);
+        data.put("slug", term.slug);
+        data.put("name", term.name);
+        data.put("description", term.description);
+        return data;
     }
 
     /**

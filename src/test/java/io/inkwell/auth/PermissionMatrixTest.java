@@ -61,6 +61,10 @@ class PermissionMatrixTest {
             Map.entry("listTokens", "admin"), Map.entry("createToken", "admin"), Map.entry("getToken", "admin"),
             Map.entry("revokeToken", "admin"), Map.entry("rotateToken", "admin"),
             Map.entry("listActivity", "admin"),
+            Map.entry("listWebhooks", "admin"), Map.entry("createWebhook", "admin"), Map.entry("getWebhook", "admin"),
+            Map.entry("updateWebhook", "admin"), Map.entry("deleteWebhook", "admin"),
+            Map.entry("rotateWebhookSecret", "admin"), Map.entry("sendWebhookTest", "admin"),
+            Map.entry("listWebhookDeliveries", "admin"), Map.entry("redeliverWebhookDelivery", "admin"),
             Map.entry("whoAmI", "content"),
             Map.entry("listPublishedPosts", PUBLIC), Map.entry("getPublishedPost", PUBLIC),
             Map.entry("listPublishedPages", PUBLIC), Map.entry("getPublishedPage", PUBLIC),
@@ -167,6 +171,7 @@ class PermissionMatrixTest {
                     .replace("{slug}", "no-such-slug")
                     .replace("{idOrHash}", "no-such-image")
                     .replace("{filename}", "photo.jpg")
+                    .replace("{deliveryId}", UUID.randomUUID().toString())
                     .replace("{token}", "no-such-token");
             assertTrue(!concrete.contains("{"), "a path parameter without a made-up value: " + path.getKey());
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {

@@ -70,6 +70,26 @@ public interface InkwellConfig {
 
     Activity activity();
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /**
+         * Whether webhooks may target loopback, private, link-local and metadata addresses
+         * (INKWELL_WEBHOOKS_ALLOW_PRIVATE); off, since a webhook could otherwise reach into the
+         * server's own network.
+         */
+        @WithDefault("false")
+        boolean allowPrivate();
+
+        /** The wait after a first failed attempt; it doubles each time, up to an hour (INKWELL_WEBHOOKS_RETRY_BASE). */
+        @WithDefault("10s")
+        Duration retryBase();
+
+        /** How long a delivery is retried before it is marked failed (INKWELL_WEBHOOKS_GIVE_UP_AFTER). */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+    }
+
     interface Activity {
         /** How long the activity log keeps an entry (INKWELL_ACTIVITY_RETENTION). */
         @WithDefault("90d")

@@ -1,0 +1,45 @@
+package io.inkwell.post;
+
+import io.inkwell.webhook.WebhookOutbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
+import java.util.Map;
+
+/** What the lifecycle tells webhooks: {@code post.*} or {@code page.*}, with the public JSON. */
+@ApplicationScoped
+class PostEvents {
+
+    private final WebhookOutbox outbox;
+    private final LiveSnapshots live;
+
+    PostEvents(WebhookOutbox outbox, LiveSnapshots live) {
+        this.outbox = outbox;
+        this.live = live;
+    }
+
+    /** Went live, or (when it was live) its published version changed. */
+    void published(Post post, boolean wasLive) {
+        outbox.record(type(post, wasLive ? "updated" : "published"), live.preview(post));
+    }
+
+    void scheduled(Post post) {
+        outbox.record(type(post, "scheduled"), live.preview(post));
+    }
+
+    void unpublished(Post post) {
+        outbox.record(type(post, "unpublished"), reference(post));
+    }
+
+    void deleted(Post post) {
+        outbox.record(type(post, "deleted"), reference(post));
+    }
+
+    /** What identifies a post that is no longer public: its id and last slug. */
+    private static Map<String, Object> reference(Post post) {
+        return Map.of("id", post.id, "slug", post.slug, "type", post.type.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static String type(Post post, String what) {
+        return post.type.name().toLowerCase(Locale.ROOT) + "." + what;
+    }
+}
