@@ -105,6 +105,39 @@ public final class PostDtos {
             OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
     }
 
+    /** Who saved a revision: the token (gone tokens keep their name here) and its author, if any. */
+    public record RevisionActor(UUID tokenId, String name, UUID authorId) {
+    }
+
+    /**
+     * A revision in a list, without its content. {@code source}: api, import or system;
+     * {@code saves}: how many saves it holds; {@code publishedAt}: when it last went live.
+     */
+    public record RevisionSummary(int number, String title, String source, RevisionActor savedBy,
+            OffsetDateTime createdAt, OffsetDateTime savedAt, int saves, OffsetDateTime publishedAt) {
+    }
+
+    /** What a revision keeps of the working copy; restoring it makes this the working copy again. */
+    public record RevisionContent(String title, String slug, String markdown, String excerpt, FeatureImage featureImage,
+            List<String> authors, List<String> tags, List<String> categories, @JsonRawValue String meta) {
+    }
+
+    public record RevisionView(int number, String source, RevisionActor savedBy, OffsetDateTime createdAt,
+            OffsetDateTime savedAt, int saves, OffsetDateTime publishedAt, RevisionContent content) {
+    }
+
+    /** One field that differs, with its value on each side (meta as JSON, lists as lists). */
+    public record FieldChange(String field, Object from, Object to) {
+    }
+
+    /**
+     * How revision {@code revision} differs from {@code against} ("current" or a revision
+     * number): the fields other than the Markdown, and a unified diff of the Markdown (empty
+     * when it is the same).
+     */
+    public record RevisionDiff(int revision, String against, List<FieldChange> fields, String markdown) {
+    }
+
     /** The optional body of a preview request: how long the link works, in seconds. */
     public record PreviewRequest(
             @Min(value = PostPreviews.MIN_LIFETIME_SECONDS, message = LIFETIME_RULE)

@@ -40,11 +40,13 @@ public class PostImportService {
     private final LiveSnapshots live;
     private final ImageService images;
     private final TransactionCache cache;
+    private final ImportTransaction importing;
     private final Clock clock;
 
-    public PostImportService(PostRepository posts, PostLifecycle lifecycle, LiveSnapshots live, ImageService images,
-            TransactionCache cache, Clock clock) {
+    PostImportService(PostRepository posts, PostLifecycle lifecycle, LiveSnapshots live, ImageService images,
+            TransactionCache cache, ImportTransaction importing, Clock clock) {
         this.posts = posts;
+        this.importing = importing;
         this.lifecycle = lifecycle;
         this.live = live;
         this.images = images;
@@ -94,6 +96,7 @@ public class PostImportService {
      * transaction; a refused file throws and the caller decides what to keep.
      */
     public PostImport.Outcome importPost(PostImport.Command command) {
+        importing.begin();
         PostContent file = command.content();
         String slug = Slugs.normalize(file.slug());
         if (!Slugs.isValid(slug)) {

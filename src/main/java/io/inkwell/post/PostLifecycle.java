@@ -48,13 +48,16 @@ public class PostLifecycle {
     private final ImageService images;
     private final PostPermissions permissions;
     private final PostEvents events;
+    private final PostRevisions revisions;
     private final CurrentActor actor;
     private final Clock clock;
 
     PostLifecycle(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms,
-            ImageService images, PostPermissions permissions, PostEvents events, CurrentActor actor, Clock clock) {
+            ImageService images, PostPermissions permissions, PostEvents events, PostRevisions revisions,
+            CurrentActor actor, Clock clock) {
         this.posts = posts;
         this.events = events;
+        this.revisions = revisions;
         this.permissions = permissions;
         this.actor = actor;
         this.live = live;
@@ -107,6 +110,8 @@ public class PostLifecycle {
         if (status != PostStatus.SCHEDULED) {
             checkUnpublishAt(post, now);
         }
+        // Before moveTo: publishing marks the revision that goes live.
+        revisions.record(post, true);
         moveTo(post, status);
         // Persisted once its state is final: Hibernate inserts the state it had at persist time,
         // so later changes would write the whole row (Markdown and HTML) a second time.
@@ -181,6 +186,19 @@ public class PostLifecycle {
         post.updatedAt = Times.now(clock);
         refreshUnpublishedChanges(post);
         recordImageUsage(post, false);
+        revisions.record(post, false);
+    }
+
+    /**
+     * Makes revision {@code number} of the post its working copy again, as an edit (which keeps
+     * it as the newest revision); where and when the post is published stays as it is.
+     */
+    public void restore(Post post, int number) {
+        PostContent saved = revisions.content(post.id, number);
+        revisions.startNewRevision(post.id);
+        edit(post, new PostContent(post.type, saved.slug(), saved.title(), saved.markdown(), saved.excerpt(),
+                saved.featureImage(), saved.authors(), saved.tags(), saved.categories(), Times.utc(post.publishedAt),
+                Times.utc(post.unpublishAt), saved.meta()), null);
     }
 
     /** Publishes now, or schedules when {@code at} is in the future. */
@@ -266,6 +284,7 @@ public class PostLifecycle {
         post.hasUnpublishedChanges = false;
         post.updatedAt = Times.now(clock);
         recordImageUsage(post, false);
+        revisions.record(post, false);
     }
 
     public void delete(Post post) {
@@ -330,6 +349,7 @@ public class PostLifecycle {
         }
         post.hasUnpublishedChanges = false;
         live.publish(post, wasLive);
+        revisions.markLive(post);
         events.published(post, wasLive);
     }
 

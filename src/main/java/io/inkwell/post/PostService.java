@@ -111,6 +111,15 @@ public class PostService {
         return view(post);
     }
 
+    /** Makes revision {@code number} the working copy again; does not publish it. */
+    @Transactional
+    public PostView restoreRevision(UUID id, int number, VersionPrecondition ifMatch) {
+        Post post = lockForWrite(id, ifMatch);
+        lifecycle.restore(post, number);
+        posts.flush();
+        return view(post);
+    }
+
     /** Scheduled publishing and unpublishing that is due, in one transaction. */
     @Transactional
     public int runDueTransitions() {

@@ -47,6 +47,8 @@ class PermissionMatrixTest {
             Map.entry("createPost", "contributor"), Map.entry("updatePost", "contributor"),
             Map.entry("deletePost", "contributor"), Map.entry("discardPostChanges", "contributor"),
             Map.entry("createPostPreview", "contributor"), Map.entry("getPreview", PUBLIC),
+            Map.entry("listPostRevisions", "contributor"), Map.entry("getPostRevision", "contributor"),
+            Map.entry("diffPostRevision", "contributor"), Map.entry("restorePostRevision", "contributor"),
             Map.entry("publishPost", "author"), Map.entry("unpublishPost", "author"),
             Map.entry("listTags", "contributor"), Map.entry("getTag", "contributor"),
             Map.entry("createTag", "editor"), Map.entry("updateTag", "editor"), Map.entry("deleteTag", "editor"),
@@ -169,6 +171,7 @@ class PermissionMatrixTest {
             String concrete = path.getKey()
                     .replace("{id}", UUID.randomUUID().toString())
                     .replace("{slug}", "no-such-slug")
+                    .replace("{rev}", "1")
                     .replace("{idOrHash}", "no-such-image")
                     .replace("{filename}", "photo.jpg")
                     .replace("{deliveryId}", UUID.randomUUID().toString())

@@ -2,6 +2,7 @@ package io.inkwell.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,31 @@ public interface InkwellConfig {
     Cors cors();
 
     Auth auth();
+
+    Revisions revisions();
+
+    /** The history of each post's working copy (PostRevisions). */
+    interface Revisions {
+        /** Revisions every post keeps, newest first, whatever their age (INKWELL_REVISIONS_KEEP). */
+        @WithDefault("50")
+        @Min(1)
+        int keep();
+
+        /**
+         * Days a revision that went live is kept beyond the newest {@link #keep()}, counted from
+         * the last time it went live (INKWELL_REVISIONS_KEEP_PUBLISHED_DAYS).
+         */
+        @WithDefault("365")
+        @Min(0)
+        int keepPublishedDays();
+
+        /**
+         * Saves by one token within this time of a revision's first save update that revision
+         * instead of adding one (INKWELL_REVISIONS_COALESCE_WINDOW).
+         */
+        @WithDefault("2m")
+        Duration coalesceWindow();
+    }
 
     Activity activity();
 
