@@ -114,11 +114,13 @@ class WebhookDeliveryTest {
     @Test
     void aRolledBackWriteProducesNoEvent() throws Exception {
         String[] webhook = subscribe("post.published");
-        QuarkusTransaction.requiringNew().run(() -> {
-            lifecycle.create(new PostContent(null, null, "Never " + Api.unique(), "Gone.", null, null, List.of(),
-                    List.of(), List.of(), null, null, null), PostStatus.PUBLISHED, null);
-            QuarkusTransaction.setRollbackOnly();
-        });
+        // A write that published a post, then failed: its transaction rolls back.
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () ->
+                QuarkusTransaction.requiringNew().run(() -> {
+                    lifecycle.create(new PostContent(null, null, "Never " + Api.unique(), "Gone.", null, null, List.of(),
+                            List.of(), List.of(), null, null, null), PostStatus.PUBLISHED, null);
+                    throw new IllegalStateException("failed after publishing");
+                }));
         Thread.sleep(2500);
         assertEquals(0, received.size());
         admin().get("/api/admin/webhooks/" + webhook[0] + "/deliveries").then().body("pagination.total", equalTo(0));
