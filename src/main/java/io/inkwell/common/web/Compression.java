@@ -5,7 +5,6 @@ import com.aayushatharva.brotli4j.encoder.Encoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -47,24 +46,25 @@ public final class Compression {
             return compressed;
         }
         for (ContentCoding coding : Codings.AVAILABLE) {
-            byte[] encoded = encode(coding, body);
-            if (encoded.length < body.length) {
-                compressed.put(coding, encoded);
+            try {
+                byte[] encoded = encode(coding, body);
+                if (encoded.length < body.length) {
+                    compressed.put(coding, encoded);
+                }
+            } catch (IOException e) {
+                // The body still goes out, in another coding or as it is.
+                LOG.warnf(e, "Could not compress a %d-byte body with %s", body.length, coding.token());
             }
         }
         return compressed;
     }
 
-    private static byte[] encode(ContentCoding coding, byte[] body) {
-        try {
-            return switch (coding) {
-                case BROTLI -> Encoder.compress(body, BROTLI);
-                case GZIP -> gzip(body);
-                case IDENTITY -> body;
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] encode(ContentCoding coding, byte[] body) throws IOException {
+        return switch (coding) {
+            case BROTLI -> Encoder.compress(body, BROTLI);
+            case GZIP -> gzip(body);
+            case IDENTITY -> body;
+        };
     }
 
     private static byte[] gzip(byte[] body) throws IOException {
