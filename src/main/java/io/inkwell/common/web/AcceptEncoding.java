@@ -17,6 +17,7 @@ public final class AcceptEncoding {
 
     private static final String ANY = "*";
     private static final Pattern QVALUE = Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
+    private static final AcceptEncoding NONE = new AcceptEncoding(Map.of());
 
     private final Map<String, Double> weights;
 
@@ -26,12 +27,13 @@ public final class AcceptEncoding {
 
     /** From the header's values (several header lines count as one list); null or empty for none. */
     public static AcceptEncoding of(List<String> headerValues) {
+        if (headerValues == null || headerValues.isEmpty()) {
+            return NONE;
+        }
         Map<String, Double> weights = new HashMap<>();
-        if (headerValues != null) {
-            for (String value : headerValues) {
-                for (String element : value.split(",")) {
-                    parse(element, weights);
-                }
+        for (String value : headerValues) {
+            for (String element : value.split(",")) {
+                parse(element, weights);
             }
         }
         return new AcceptEncoding(weights);

@@ -72,15 +72,16 @@ public class ContentCache {
                 answer.header(HttpHeaders.CONTENT_ENCODING, coding.token());
             }
         }
-        // Vary on 304s too: a cache that revalidates stores the answer's headers with its copy.
-        return answer.header(HttpHeaders.ETAG, WEAK_PREFIX + entry.opaqueTag)
+        // A 304 carries the headers a 200 would (RFC 9110, 15.4.5), Vary too: a cache that
+        // revalidates its copy takes them over.
+        return answer.header(HttpHeaders.ETAG, entry.etag)
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .build();
     }
 
     /** If-None-Match's weak comparison (RFC 9110, 8.8.3.2): {@code "x"} and {@code W/"x"} are the same tag. */
-    static boolean matchesAny(List<String> ifNoneMatch, String opaqueTag) {
+    private static boolean matchesAny(List<String> ifNoneMatch, String opaqueTag) {
         if (ifNoneMatch == null) {
             return false;
         }
@@ -104,6 +105,7 @@ public class ContentCache {
     private static final class Entry {
         final long epoch;
         final String opaqueTag;
+        final String etag;
         private final byte[] identity;
         private final Map<ContentCoding, byte[]> compressed;
         private final List<ContentCoding> codings;
@@ -114,6 +116,7 @@ public class ContentCache {
             this.compressed = compressed;
             this.codings = List.copyOf(compressed.keySet());
             this.opaqueTag = '"' + Text.sha256(identity).substring(0, 32) + '"';
+            this.etag = WEAK_PREFIX + opaqueTag;
         }
 
         /** The compressed codings this body has, best first. */
