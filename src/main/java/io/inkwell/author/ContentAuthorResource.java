@@ -9,7 +9,6 @@ import io.inkwell.common.web.Json;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,18 +38,18 @@ public class ContentAuthorResource {
 
     @GET
     public Response list(@BeanParam PagingParams pagingParams,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
+            HttpHeaders headers, UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
-        return cache.respond("authors?" + paging.page() + "&" + paging.limit(), ifNoneMatch,
+        return cache.respond("authors?" + paging.page() + "&" + paging.limit(), headers,
                 () -> Optional.of(json.write(authors.published(paging))),
                 () -> notFound(uri));
     }
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+    public Response get(@PathParam("slug") String slug, HttpHeaders headers,
             UriInfo uri) {
-        return cache.respond("authors/" + slug.toLowerCase(Locale.ROOT), ifNoneMatch,
+        return cache.respond("authors/" + slug.toLowerCase(Locale.ROOT), headers,
                 () -> authors.published(slug).map(json::write),
                 () -> notFound(uri));
     }

@@ -8,7 +8,6 @@ import io.inkwell.common.web.ContentCache;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,7 +40,7 @@ public class ContentPostResource {
     @GET
     public Response list(@PathParam("kind") String kind, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
+            HttpHeaders headers, UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
         String type = type(kind);
         String tagSlug = lower(tag);
@@ -49,7 +48,7 @@ public class ContentPostResource {
         String authorSlug = lower(author);
         String key = kind + "?" + paging.page() + "&" + paging.limit() + "&t=" + tagSlug + "&c=" + categorySlug
                 + "&a=" + authorSlug;
-        return cache.respond(key, ifNoneMatch,
+        return cache.respond(key, headers,
                 () -> Optional.of(published.listJson(type, tagSlug, categorySlug, authorSlug, paging)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }
@@ -57,10 +56,10 @@ public class ContentPostResource {
     @GET
     @Path("{slug}")
     public Response get(@PathParam("kind") String kind, @PathParam("slug") String slug,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
+            HttpHeaders headers, UriInfo uri) {
         String type = type(kind);
         String key = kind + "/" + slug.toLowerCase(Locale.ROOT);
-        return cache.respond(key, ifNoneMatch, () -> published.body(type, slug), () -> redirectOrNotFound(kind, type, slug, uri));
+        return cache.respond(key, headers, () -> published.body(type, slug), () -> redirectOrNotFound(kind, type, slug, uri));
     }
 
     /** An old slug of a live post answers 301 with the current address. */

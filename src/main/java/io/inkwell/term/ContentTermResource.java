@@ -9,7 +9,6 @@ import io.inkwell.common.web.Json;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,11 +36,11 @@ public class ContentTermResource {
     }
 
     @GET
-    public Response list(@PathParam("taxonomy") String taxonomy, @BeanParam PagingParams pagingParams, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+    public Response list(@PathParam("taxonomy") String taxonomy, @BeanParam PagingParams pagingParams, HttpHeaders headers,
             UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
         Taxonomy kind = TermResource.taxonomy(taxonomy);
-        return cache.respond(kind.plural() + "?" + paging.page() + "&" + paging.limit(), ifNoneMatch,
+        return cache.respond(kind.plural() + "?" + paging.page() + "&" + paging.limit(), headers,
                 () -> Optional.of(json.write(terms.published(kind, paging))),
                 () -> notFound(kind, uri));
     }
@@ -49,9 +48,9 @@ public class ContentTermResource {
     @GET
     @Path("{slug}")
     public Response get(@PathParam("taxonomy") String taxonomy, @PathParam("slug") String slug,
-            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
+            HttpHeaders headers, UriInfo uri) {
         Taxonomy kind = TermResource.taxonomy(taxonomy);
-        return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), ifNoneMatch,
+        return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), headers,
                 () -> terms.published(kind, slug).map(json::write),
                 () -> notFound(kind, uri));
     }
