@@ -26,9 +26,9 @@ import java.util.Set;
 /**
  * Reads {@code Authorization: Bearer <token>} on Admin API addresses (and on the Content API when
  * it needs keys); every other request is anonymous at once, so public reads pay for nothing. A
- * client address that sent too many bad tokens gets 429 ({@link FailedAuthentications}). Which endpoint needs which role is said
- * on the endpoint ({@code @RolesAllowed}, {@code @PermitAll}); an endpoint that says nothing is
- * refused ({@code quarkus.security.jaxrs.deny-unannotated-endpoints}).
+ * client address that sent too many bad tokens gets 429 ({@link FailedAuthentications}). What
+ * each endpoint needs is said on it ({@code @PermissionsAllowed}, {@code @PermitAll}); an endpoint
+ * that says nothing is refused ({@code quarkus.security.jaxrs.deny-unannotated-endpoints}).
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
