@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.common.db.embedded.EmbeddedDatabase;
 import io.inkwell.support.PackagedServer;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,8 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two packaged servers on one database, as behind a load balancer: a token revoked through one
- * is refused by the other within a second; Content API keys, when required, are checked; and a
- * new INKWELL_ADMIN_TOKEN revokes the old one at the next start.
+ * is refused by the other within a second; Content API keys, when required, are checked; each
+ * webhook event is delivered once though both instances deliver; and a new INKWELL_ADMIN_TOKEN
+ * revokes the old one at the next start.
  */
 class TokensAcrossInstancesIT {
 
@@ -37,13 +43,16 @@ class TokensAcrossInstancesIT {
         Path dataB = Files.createTempDirectory("inkwell-b");
         String firstAdmin = "first-" + UUID.randomUUID();
         int portA = PackagedServer.freePort();
-        PackagedServer a = PackagedServer.start(dataA, portA, Map.of("INKWELL_ADMIN_TOKEN", firstAdmin));
+        // Webhooks go to a receiver in this test, on loopback.
+        PackagedServer a = PackagedServer.start(dataA, portA, Map.of("INKWELL_ADMIN_TOKEN", firstAdmin,
+                "INKWELL_WEBHOOKS_ALLOW_PRIVATE", "true"));
         PackagedServer b = null;
         try {
             a.awaitReady(Duration.ofSeconds(120));
             Map<String, String> environmentB = new HashMap<>(sameDatabaseAs(dataA));
             environmentB.put("INKWELL_ADMIN_TOKEN", firstAdmin);
             environmentB.put("INKWELL_CONTENT_REQUIRE_KEY", "true");
+            environmentB.put("INKWELL_WEBHOOKS_ALLOW_PRIVATE", "true");
             b = PackagedServer.start(dataB, PackagedServer.freePort(), environmentB);
             b.awaitReady(Duration.ofSeconds(120));
 
@@ -63,6 +72,8 @@ class TokensAcrossInstancesIT {
             assertEquals(403, send(b, "GET", "/api/admin/posts", key[1]).statusCode(), "a key is no admin token");
             assertEquals(404, send(b, "GET", "/media/none/x.jpg", null).statusCode(),
                     "/media asks for no key (<img> tags cannot send one)");
+            eachEventIsDeliveredOnceByTwoInstances(a, b, firstAdmin);
+
             for (PackagedServer server : new PackagedServer[] {a, b}) {
                 assertTrue(!server.log().contains(editor[1]) && !server.log().contains(key[1])
                         && !server.log().contains(firstAdmin), "secrets are never logged");
@@ -83,6 +94,46 @@ class TokensAcrossInstancesIT {
             assertEquals(200, send(again, "GET", "/api/admin/me", secondAdmin).statusCode());
         } finally {
             assertEquals(0, again.stop(), "graceful stop");
+        }
+    }
+
+    /**
+     * Posts published through both instances, whose workers both deliver: each event reaches the
+     * receiver once (both claim with SKIP LOCKED).
+     */
+    private void eachEventIsDeliveredOnceByTwoInstances(PackagedServer a, PackagedServer b, String admin) throws Exception {
+        List<String> ids = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            ids.add(exchange.getRequestHeaders().getFirst("webhook-id"));
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            HttpResponse<String> webhook = http.send(HttpRequest.newBuilder(a.uri("/api/admin/webhooks"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
+                            + "/hook\",\"events\":[\"post.published\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, webhook.statusCode(), webhook.body());
+            int posts = 20;
+            for (int i = 0; i < posts; i++) {
+                HttpResponse<String> created = http.send(HttpRequest.newBuilder((i % 2 == 0 ? a : b).uri("/api/admin/posts"))
+                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Twice " + i + "\",\"status\":\"published\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, created.statusCode(), created.body());
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (ids.size() < posts && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(3000); // time for a second, wrong delivery to arrive
+            assertEquals(posts, ids.size(), "deliveries received: " + ids);
+            assertEquals(posts, new HashSet<>(ids).size(), "each event once: " + ids);
+        } finally {
+            receiver.stop(0);
         }
     }
 
