@@ -27,6 +27,9 @@ public class ActivityRecorder {
     private static final Set<String> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    /** Numbered path segments (a post's revision), which an address pattern must not keep. */
+    private static final Pattern NUMBER = Pattern.compile("/\\d+(?=/|$)");
+
     private final ActivityLog log;
     private final CurrentActor current;
     private final Executor executor;
@@ -69,7 +72,7 @@ public class ActivityRecorder {
         activity.tokenName = actor.tokenName();
         activity.authorId = actor.authorId();
         activity.method = method;
-        activity.operation = ID.matcher(path).replaceAll("{id}");
+        activity.operation = NUMBER.matcher(ID.matcher(path).replaceAll("{id}")).replaceAll("/{n}");
         activity.resource = segments.length > 1 ? segments[1] : "";
         activity.resourceId = segments.length > 2 && ID.matcher(segments[2]).matches() ? segments[2] : createdId(response);
         activity.status = response.getStatus();

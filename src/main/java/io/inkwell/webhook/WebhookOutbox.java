@@ -1,6 +1,7 @@
 package io.inkwell.webhook;
 
 import io.inkwell.common.Times;
+import io.inkwell.common.TransactionCache;
 import io.inkwell.common.web.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -31,9 +32,11 @@ public class WebhookOutbox {
 
     private final EntityManager entityManager;
     private final Json json;
+    private final TransactionCache cache;
     private final Clock clock;
 
-    public WebhookOutbox(EntityManager entityManager, Json json, Clock clock) {
+    public WebhookOutbox(EntityManager entityManager, Json json, TransactionCache cache, Clock clock) {
+        this.cache = cache;
         this.entityManager = entityManager;
         this.json = json;
         this.clock = clock;
@@ -41,8 +44,10 @@ public class WebhookOutbox {
 
     /** Reports {@code type} (one of {@link #EVENT_TYPES}) with {@code data}, the resource's public JSON. */
     public void record(String type, Object data) {
-        List<Webhook> subscribed = entityManager.createQuery("from Webhook", Webhook.class).getResultStream()
-                .filter(webhook -> webhook.wants(type)).toList();
+        // Once per transaction: an import publishing a thousand posts asks once.
+        List<Webhook> all = cache.get("webhooks", () ->
+                entityManager.createQuery("from Webhook", Webhook.class).getResultList());
+        List<Webhook> subscribed = all.stream().filter(webhook -> webhook.wants(type)).toList();
         if (!subscribed.isEmpty()) {
             WebhookEvent event = event(type, data);
             subscribed.forEach(webhook -> deliver(event, webhook));

@@ -44,6 +44,11 @@ class ActivityLogTest {
         admin().get("/api/admin/activity?resource=posts&resourceId=" + others).then().statusCode(200)
                 .body("items[0].status", equalTo(403)).body("items[0].at", notNullValue());
         admin().get("/api/admin/activity?authorId=" + me + "&limit=1").then().body("pagination.total", equalTo(3));
+
+        // A revision's number is part of the pattern, not kept as it is.
+        withToken(author.secret()).post("/api/admin/posts/" + id + "/revisions/1/restore").then().statusCode(200);
+        admin().get("/api/admin/activity?tokenId=" + author.id() + "&limit=1").then()
+                .body("items[0].operation", equalTo("/api/admin/posts/{id}/revisions/{n}/restore"));
     }
 
     @Test
