@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public class AuthorService {
         authors.persist(author);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
         authors.flush();
-        outbox.record("author.created", reference(author));
+        outbox.record("author.created", publicJson(author, 0));
         return AuthorView.from(author, 0);
     }
 
@@ -102,7 +103,8 @@ public class AuthorService {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.AUTHOR, author.id));
         }
-        outbox.record("author.updated", reference(author));
+        outbox.record("author.updated",
+                publicJson(author, publications.publishedPostsByAuthor(List.of(author.id)).getOrDefault(author.id, 0L)));
         return view(author);
     }
 
@@ -111,17 +113,25 @@ public class AuthorService {
     public void delete(UUID id) {
         Author author = load(id);
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.AUTHOR, id));
-        outbox.record("author.deleted", reference(author));
+        outbox.record("author.deleted", lastReference(author));
         authors.delete(author);
     }
 
-    private static java.util.Map<String, Object> reference(Author author) {
-        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+    /** A webhook's data: the author's id and Content API view. */
+    private static Map<String, Object> publicJson(Author author, long postCount) {
+        PublicAuthorView view = PublicAuthorView.from(author, postCount);
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", author.id);
-        data.put("slug", author.slug);
-        data.put("name", author.name);
-        data.put("bio", author.bio);
+        data.put("slug", view.slug());
+        data.put("name", view.name());
+        data.put("bio", view.bio());
+        data.put("postCount", view.postCount());
         return data;
+    }
+
+    /** A deletion's webhook data: what a receiver needs to drop the author's page. */
+    private static Map<String, Object> lastReference(Author author) {
+        return Map.of("id", author.id, "slug", author.slug, "name", author.name);
     }
 
     /** The authors a post names, in order, creating unknown ones, in the caller's transaction. */

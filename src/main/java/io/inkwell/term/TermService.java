@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public class TermService {
         terms.persist(term);
         // A racing duplicate fails here, as a 409, not at commit as a 500.
         terms.flush();
-        outbox.record(event(taxonomy, "created"), reference(term));
+        outbox.record(event(taxonomy, "created"), publicJson(term, 0));
         return TermView.from(term, 0);
     }
 
@@ -100,7 +101,8 @@ public class TermService {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.TERM, term.id));
         }
-        outbox.record(event(taxonomy, "updated"), reference(term));
+        outbox.record(event(taxonomy, "updated"),
+                publicJson(term, publications.publishedPostsByTerm(List.of(term.id)).getOrDefault(term.id, 0L)));
         return view(term);
     }
 
@@ -109,7 +111,7 @@ public class TermService {
     public void delete(Taxonomy taxonomy, UUID id) {
         Term term = load(taxonomy, id);
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.TERM, id));
-        outbox.record(event(taxonomy, "deleted"), reference(term));
+        outbox.record(event(taxonomy, "deleted"), lastReference(term));
         terms.delete(term);
     }
 
@@ -118,13 +120,21 @@ public class TermService {
         return taxonomy.name().toLowerCase(java.util.Locale.ROOT) + "." + what;
     }
 
-    private static java.util.Map<String, Object> reference(Term term) {
-        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+    /** A webhook's data: the term's id and its Content API view. */
+    private static Map<String, Object> publicJson(Term term, long postCount) {
+        PublicTermView view = PublicTermView.from(term, postCount);
+        Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", term.id);
-        data.put("slug", term.slug);
-        data.put("name", term.name);
-        data.put("description", term.description);
+        data.put("slug", view.slug());
+        data.put("name", view.name());
+        data.put("description", view.description());
+        data.put("postCount", view.postCount());
         return data;
+    }
+
+    /** A deletion's webhook data: what a receiver needs to drop the term's page. */
+    private static Map<String, Object> lastReference(Term term) {
+        return Map.of("id", term.id, "slug", term.slug, "name", term.name);
     }
 
     /**

@@ -7,7 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +17,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due deliveries. Each is claimed in a short transaction ({@code FOR UPDATE SKIP LOCKED},
- * then leased for a minute), sent outside any transaction, and its outcome written in another:
- * with several instances each attempt is made by one of them, and a delivery whose instance died
+ * Sends due deliveries. A batch is claimed in a short transaction ({@code FOR UPDATE SKIP LOCKED},
+ * then leased), sent at once outside any transaction, and each outcome written in another: with
+ * several instances each attempt is made by one of them, and a delivery whose instance died
  * mid-attempt is tried again when its lease ends (at least once, never lost). Failures are retried
  * with exponential backoff and jitter until INKWELL_WEBHOOKS_GIVE_UP_AFTER, then marked failed.
  */
@@ -32,7 +34,14 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
-    private static final Duration LEASE = Duration.ofMinutes(1);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * A batch's attempts run side by side, so all of them end within connect plus attempt
+     * timeout; twice that leaves room for writing the outcomes. Short, because after a crash
+     * the deliveries its instance held wait this long.
+     */
+    private static final Duration LEASE = CONNECT_TIMEOUT.plus(ATTEMPT_TIMEOUT).multipliedBy(2);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final int BATCH = 20;
 
@@ -43,7 +52,7 @@ public class WebhookDispatcher {
     private final Duration retryBase;
     private final Duration giveUpAfter;
     private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(CONNECT_TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
@@ -66,7 +75,7 @@ public class WebhookDispatcher {
     void deliverDue() {
         work.run("webhook delivery", () -> {
             for (List<Claim> claims = claimDue(); !claims.isEmpty(); claims = claimDue()) {
-                claims.forEach(this::attempt);
+                attemptAll(claims);
             }
         });
     }
@@ -89,35 +98,53 @@ public class WebhookDispatcher {
         });
     }
 
-    private void attempt(Claim claim) {
-        Integer status = null;
-        String error;
-        Optional<String> refused = targets.refusal(claim.url());
-        if (refused.isPresent()) {
-            error = "Not sent: " + refused.get();
-        } else {
-            long timestamp = clock.instant().getEpochSecond();
-            String id = claim.deliveryId().toString();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Inkwell-Webhooks")
-                    .header("webhook-id", id)
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(claim.secret(), id, timestamp, claim.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(claim.payload()))
-                    .build();
+    /** The outcome of one attempt: the receiver's status, if it answered, and what went wrong, if anything. */
+    private record Outcome(Integer status, String error) {
+    }
+
+    /**
+     * Sends every claimed delivery at once, so that one slow receiver cannot hold the others
+     * past their lease, then writes each outcome.
+     */
+    private void attemptAll(List<Claim> claims) {
+        List<CompletableFuture<Outcome>> sent = claims.stream().map(this::send).toList();
+        for (int i = 0; i < claims.size(); i++) {
+            Outcome outcome;
             try {
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                error = status >= 200 && status < 300 ? null : "The receiver answered " + status + ".";
-            } catch (IOException e) {
-                error = "Not delivered: " + e;
+                outcome = sent.get(i).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return; // stopping: the lease ends and another attempt follows
+                return; // stopping: the leases end and other attempts follow
+            } catch (ExecutionException e) {
+                outcome = new Outcome(null, "Not delivered: " + e.getCause());
             }
+            record(claims.get(i), outcome.status(), outcome.error());
         }
-        record(claim, status, error);
+    }
+
+    private CompletableFuture<Outcome> send(Claim claim) {
+        Optional<String> refused = targets.refusal(claim.url());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new Outcome(null, "Not sent: " + refused.get()));
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        String id = claim.deliveryId().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(claim.url()))
+                .timeout(ATTEMPT_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Inkwell-Webhooks")
+                .header("webhook-id", id)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignature.sign(claim.secret(), id, timestamp, claim.payload()))
+                .POST(HttpRequest.BodyPublishers.ofString(claim.payload()))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> {
+                    int status = response.statusCode();
+                    return new Outcome(status, status >= 200 && status < 300 ? null : "The receiver answered " + status + ".");
+                })
+                .exceptionally(failure -> new Outcome(null, "Not delivered: "
+                        + (failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure)));
     }
 
     private void record(Claim claim, Integer status, String error) {

@@ -112,6 +112,37 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void tagAndAuthorEventsCarryTheirPublicViewAndDeletionsTheLastSlug() throws Exception {
+        String[] webhook = subscribe("tag.updated", "tag.deleted", "author.created");
+        String tag = "Hooked tag " + Api.unique();
+        String tagId = admin().body(Map.of("name", tag)).post("/api/admin/tags").then().statusCode(201)
+                .extract().path("id");
+        String tagSlug = admin().get("/api/admin/tags/" + tagId).then().extract().path("slug");
+        Posts.createPublished("Tagged " + Api.unique(), Map.of("tags", List.of(tag)));
+        admin().body(Map.of("description", "Now described."))
+                .patch("/api/admin/tags/" + tagId).then().statusCode(200);
+        admin().delete("/api/admin/tags/" + tagId).then().statusCode(204);
+        String author = "Hooked Author " + Api.unique();
+        admin().body(Map.of("name", author, "bio", "Writes hooks.")).post("/api/admin/authors").then().statusCode(201);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> received.size() >= 3);
+        Map<String, JsonPath> byType = new java.util.HashMap<>();
+        received.forEach(r -> byType.put(JsonPath.from(r.body()).getString("type"), JsonPath.from(r.body())));
+        JsonPath updated = byType.get("tag.updated");
+        assertEquals(tagId, updated.getString("data.id"));
+        assertEquals(tagSlug, updated.getString("data.slug"));
+        assertEquals("Now described.", updated.getString("data.description"));
+        assertEquals(1, updated.getInt("data.postCount"), "as the Content API counts it");
+        JsonPath deleted = byType.get("tag.deleted");
+        assertEquals(tagSlug, deleted.getString("data.slug"));
+        JsonPath created = byType.get("author.created");
+        assertEquals(author, created.getString("data.name"));
+        assertEquals("Writes hooks.", created.getString("data.bio"));
+        assertEquals(0, created.getInt("data.postCount"));
+        admin().delete("/api/admin/webhooks/" + webhook[0]).then().statusCode(204);
+    }
+
+    @Test
     void aRolledBackWriteProducesNoEvent() throws Exception {
         String[] webhook = subscribe("post.published");
         // A write that published a post, then failed: its transaction rolls back.
