@@ -15,6 +15,8 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.web.ContentGeneration;
+import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,10 +37,12 @@ public class AuthorService {
     private final TransactionCache cache;
     private final AuthorPublications publications;
     private final WebhookOutbox outbox;
+    private final ContentGeneration generation;
     private final Clock clock;
 
     public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            AuthorPublications publications, WebhookOutbox outbox, Clock clock) {
+            AuthorPublications publications, WebhookOutbox outbox, ContentGeneration generation, Clock clock) {
+        this.generation = generation;
         this.publications = publications;
         this.outbox = outbox;
         this.clock = clock;
@@ -103,6 +107,8 @@ public class AuthorService {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.AUTHOR, author.id));
         }
+        // Its own answer (bio included) and the lists that show it, wherever it is public.
+        generation.changed(ContentKeys.author(author.id), ContentKeys.AUTHORS);
         outbox.record("author.updated",
                 publicJson(author, publications.publishedPostsByAuthor(List.of(author.id)).getOrDefault(author.id, 0L)));
         return view(author);
@@ -113,6 +119,7 @@ public class AuthorService {
     public void delete(UUID id) {
         Author author = load(id);
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.AUTHOR, id));
+        generation.changed(ContentKeys.author(author.id), ContentKeys.AUTHORS);
         outbox.record("author.deleted", lastReference(author));
         authors.delete(author);
     }

@@ -5,6 +5,9 @@ import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.web.ContentCache;
+import io.inkwell.common.web.ContentKeys;
+import io.inkwell.common.web.ContentRoute;
+import io.inkwell.common.web.KeyedContent;
 import io.inkwell.common.web.Json;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,8 +44,8 @@ public class ContentAuthorResource {
     public Response list(@BeanParam PagingParams pagingParams,
             HttpHeaders headers, UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
-        return cache.respond("authors?" + paging.page() + "&" + paging.limit(), headers,
-                () -> Optional.of(json.write(authors.published(paging))),
+        return cache.respond("authors?" + paging.page() + "&" + paging.limit(), ContentRoute.LIST, headers,
+                () -> Optional.of(KeyedContent.json(json.write(authors.published(paging)), List.of(ContentKeys.AUTHORS))),
                 () -> notFound(uri));
     }
 
@@ -49,8 +53,9 @@ public class ContentAuthorResource {
     @Path("{slug}")
     public Response get(@PathParam("slug") String slug, HttpHeaders headers,
             UriInfo uri) {
-        return cache.respond("authors/" + slug.toLowerCase(Locale.ROOT), headers,
-                () -> authors.published(slug).map(json::write),
+        return cache.respond("authors/" + slug.toLowerCase(Locale.ROOT), ContentRoute.ITEM, headers,
+                () -> authors.published(slug).map(author -> KeyedContent.json(json.write(author),
+                        List.of(ContentKeys.author(authors.idOf(slug).orElseThrow()), ContentKeys.AUTHORS))),
                 () -> notFound(uri));
     }
 

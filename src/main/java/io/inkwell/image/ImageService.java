@@ -14,6 +14,7 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentGeneration;
+import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.image.ImageDtos.ImageView;
@@ -226,7 +227,7 @@ public class ImageService {
         images.variantKeys(id).forEach(storage::delete);
         storage.delete(image.storageKey());
         images.delete(image);
-        generation.bump();
+        generation.changed(ContentKeys.MEDIA);
     }
 
     // ---- delivery -------------------------------------------------------------------------

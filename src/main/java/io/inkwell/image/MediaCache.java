@@ -4,14 +4,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.common.web.ContentGeneration;
+import io.inkwell.common.web.ContentKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Recently served media in memory, bounded by bytes (least useful entries leave first). Media
- * bytes never change under a key, but an image can be deleted, so entries also expire with the
- * content generation.
+ * bytes never change under a key, but an image can be deleted, so entries also go stale when
+ * public media changes ({@link ContentKeys#MEDIA}).
  */
 @ApplicationScoped
 class MediaCache {
@@ -19,8 +21,10 @@ class MediaCache {
     record Media(byte[] bytes, String contentType, String etag) {
     }
 
-    private record Entry(long epoch, Media media) {
+    private record Entry(long builtAt, Media media) {
     }
+
+    private static final List<String> MEDIA = List.of(ContentKeys.MEDIA);
 
     private final Cache<String, Entry> entries;
     private final long maxBytes;
@@ -36,13 +40,13 @@ class MediaCache {
     }
 
     Optional<Media> get(String key, Supplier<Optional<Media>> loader) {
-        long epoch = generation.epoch();
         Entry entry = entries.getIfPresent(key);
-        if (entry != null && entry.epoch() == epoch) {
+        if (entry != null && generation.unchangedSince(entry.builtAt(), MEDIA)) {
             return Optional.of(entry.media());
         }
+        long builtAt = generation.now();
         Optional<Media> loaded = loader.get();
-        loaded.ifPresent(media -> put(key, new Entry(epoch, media)));
+        loaded.ifPresent(media -> put(key, new Entry(builtAt, media)));
         return loaded;
     }
 

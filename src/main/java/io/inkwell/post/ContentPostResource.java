@@ -5,6 +5,7 @@ import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
+import io.inkwell.common.web.ContentRoute;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -48,8 +49,8 @@ public class ContentPostResource {
         String authorSlug = lower(author);
         String key = kind + "?" + paging.page() + "&" + paging.limit() + "&t=" + tagSlug + "&c=" + categorySlug
                 + "&a=" + authorSlug;
-        return cache.respond(key, headers,
-                () -> Optional.of(published.listJson(type, tagSlug, categorySlug, authorSlug, paging)),
+        return cache.respond(key, ContentRoute.LIST, headers,
+                () -> Optional.of(published.list(type, tagSlug, categorySlug, authorSlug, paging)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }
 
@@ -59,7 +60,7 @@ public class ContentPostResource {
             HttpHeaders headers, UriInfo uri) {
         String type = type(kind);
         String key = kind + "/" + slug.toLowerCase(Locale.ROOT);
-        return cache.respond(key, headers, () -> published.body(type, slug), () -> redirectOrNotFound(kind, type, slug, uri));
+        return cache.respond(key, ContentRoute.ITEM, headers, () -> published.body(type, slug), () -> redirectOrNotFound(kind, type, slug, uri));
     }
 
     /** An old slug of a live post answers 301 with the current address. */

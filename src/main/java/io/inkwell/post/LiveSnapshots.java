@@ -6,6 +6,7 @@ import io.inkwell.common.InOrder;
 import io.inkwell.common.Times;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.web.ContentGeneration;
+import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.Json;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.image.ImageService;
@@ -72,7 +73,7 @@ class LiveSnapshots {
         LivePost snapshot = entityManager.find(LivePost.class, postId);
         if (snapshot != null) {
             entityManager.remove(snapshot);
-            generation.bump();
+            changed(snapshot.postId, snapshot.type);
         }
     }
 
@@ -114,8 +115,6 @@ class LiveSnapshots {
             write(snapshot, state, json.textField(snapshot.bodyJson, "html"), InOrder.pick(state.authorIds(), authors),
                     InOrder.pick(state.termIds(), terms), snapshot.snapshotAt);
         }
-        // Public tag and author lists change even when no snapshot names them.
-        generation.bump();
     }
 
     /**
@@ -151,7 +150,16 @@ class LiveSnapshots {
         // Set contents, not new sets: Hibernate then writes only the links that changed.
         replaceContents(snapshot.authorIds, authors.stream().map(a -> a.id).toList());
         replaceContents(snapshot.termIds, terms.stream().map(t -> t.id).toList());
-        generation.bump();
+        changed(snapshot.postId, snapshot.type);
+    }
+
+    /**
+     * The post's own answer and every list of its type change; so do the post counts of tags,
+     * categories and authors (those it had and those it has: all of their lists).
+     */
+    private void changed(UUID postId, PostType type) {
+        generation.changed(ContentKeys.post(postId), ContentKeys.listOf(type.toString()), ContentKeys.TAGS,
+                ContentKeys.CATEGORIES, ContentKeys.AUTHORS);
     }
 
     private static void replaceContents(Set<UUID> current, List<UUID> wanted) {

@@ -2,11 +2,14 @@ package io.inkwell.post;
 
 import io.inkwell.author.AuthorService;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.Json;
+import io.inkwell.common.web.KeyedContent;
 import io.inkwell.term.Taxonomy;
 import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,12 +33,26 @@ class PublishedPosts {
         this.authors = authors;
     }
 
-    Optional<String> body(String type, String slug) {
+    /** A live post's JSON, under its own key and those of the terms and authors it shows. */
+    Optional<KeyedContent> body(String type, String slug) {
         @SuppressWarnings("unchecked")
-        List<String> found = entityManager.createNativeQuery(
-                "select body_json from live_post where type = ?1 and lower(slug) = lower(?2)")
+        List<Object[]> found = entityManager.createNativeQuery("""
+                select lp.post_id, lp.body_json,
+                       array(select lt.term_id from live_post_term lt where lt.post_id = lp.post_id),
+                       array(select la.author_id from live_post_author la where la.post_id = lp.post_id)
+                from live_post lp where lp.type = ?1 and lower(lp.slug) = lower(?2)""")
                 .setParameter(1, type).setParameter(2, slug).getResultList();
-        return found.stream().findFirst();
+        return found.stream().findFirst().map(row -> {
+            List<String> keys = new ArrayList<>();
+            keys.add(ContentKeys.post((UUID) row[0]));
+            for (UUID term : (UUID[]) row[2]) {
+                keys.add(ContentKeys.term(term));
+            }
+            for (UUID author : (UUID[]) row[3]) {
+                keys.add(ContentKeys.author(author));
+            }
+            return KeyedContent.json((String) row[1], keys);
+        });
     }
 
     /** The slug a live post has now, when {@code oldSlug} was one of its slugs before. */
@@ -52,8 +69,12 @@ class PublishedPosts {
      * A page of the list as the Content API sends it. A filter names a tag, category or author
      * by slug; one that does not exist matches nothing.
      */
+    KeyedContent list(String type, String tag, String category, String author, PageRequest paging) {
+        return KeyedContent.json(listJson(type, tag, category, author, paging), List.of(ContentKeys.listOf(type)));
+    }
+
     @SuppressWarnings("unchecked")
-    String listJson(String type, String tag, String category, String author, PageRequest paging) {
+    private String listJson(String type, String tag, String category, String author, PageRequest paging) {
         Optional<UUID> tagId = tag == null ? Optional.empty() : terms.idOf(Taxonomy.TAG, tag);
         Optional<UUID> categoryId = category == null ? Optional.empty() : terms.idOf(Taxonomy.CATEGORY, category);
         Optional<UUID> authorId = author == null ? Optional.empty() : authors.idOf(author);

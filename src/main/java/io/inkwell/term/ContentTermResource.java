@@ -5,6 +5,9 @@ import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
+import io.inkwell.common.web.ContentKeys;
+import io.inkwell.common.web.ContentRoute;
+import io.inkwell.common.web.KeyedContent;
 import io.inkwell.common.web.Json;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
@@ -17,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Optional;
 
 /** Public tags and categories: only those with at least one published post. */
@@ -40,8 +44,9 @@ public class ContentTermResource {
             UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
         Taxonomy kind = TermResource.taxonomy(taxonomy);
-        return cache.respond(kind.plural() + "?" + paging.page() + "&" + paging.limit(), headers,
-                () -> Optional.of(json.write(terms.published(kind, paging))),
+        return cache.respond(kind.plural() + "?" + paging.page() + "&" + paging.limit(), ContentRoute.LIST, headers,
+                () -> Optional.of(KeyedContent.json(json.write(terms.published(kind, paging)),
+                        List.of(ContentKeys.terms(kind.value())))),
                 () -> notFound(kind, uri));
     }
 
@@ -50,8 +55,9 @@ public class ContentTermResource {
     public Response get(@PathParam("taxonomy") String taxonomy, @PathParam("slug") String slug,
             HttpHeaders headers, UriInfo uri) {
         Taxonomy kind = TermResource.taxonomy(taxonomy);
-        return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), headers,
-                () -> terms.published(kind, slug).map(json::write),
+        return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), ContentRoute.ITEM, headers,
+                () -> terms.published(kind, slug).map(term -> KeyedContent.json(json.write(term),
+                        List.of(ContentKeys.term(terms.idOf(kind, slug).orElseThrow()), ContentKeys.terms(kind.value())))),
                 () -> notFound(kind, uri));
     }
 

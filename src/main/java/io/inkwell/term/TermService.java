@@ -11,6 +11,8 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.web.ContentGeneration;
+import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
 import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.term.TermDtos.PublicTermView;
@@ -36,10 +38,12 @@ public class TermService {
     private final TransactionCache cache;
     private final TermPublications publications;
     private final WebhookOutbox outbox;
+    private final ContentGeneration generation;
     private final Clock clock;
 
     public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            TermPublications publications, WebhookOutbox outbox, Clock clock) {
+            TermPublications publications, WebhookOutbox outbox, ContentGeneration generation, Clock clock) {
+        this.generation = generation;
         this.publications = publications;
         this.outbox = outbox;
         this.clock = clock;
@@ -101,6 +105,8 @@ public class TermService {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.TERM, term.id));
         }
+        // Its own answer (description included) and the lists that show it, wherever it is public.
+        generation.changed(ContentKeys.term(term.id), ContentKeys.terms(taxonomy.value()));
         outbox.record(event(taxonomy, "updated"),
                 publicJson(term, publications.publishedPostsByTerm(List.of(term.id)).getOrDefault(term.id, 0L)));
         return view(term);
@@ -111,6 +117,7 @@ public class TermService {
     public void delete(Taxonomy taxonomy, UUID id) {
         Term term = load(taxonomy, id);
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.TERM, id));
+        generation.changed(ContentKeys.term(term.id), ContentKeys.terms(taxonomy.value()));
         outbox.record(event(taxonomy, "deleted"), lastReference(term));
         terms.delete(term);
     }

@@ -37,6 +37,31 @@ public interface InkwellConfig {
     @WithDefault("33554432")
     long contentCacheBytes();
 
+    /** Cache-Control of Content API answers, per route family (INKWELL_CACHE_CONTROL_*). */
+    CacheControl cacheControl();
+
+    interface CacheControl {
+        /** Lists of posts, pages, tags, categories, authors (INKWELL_CACHE_CONTROL_LISTS). */
+        @WithDefault("public, max-age=60, stale-while-revalidate=300")
+        String lists();
+
+        /** One post, page, tag, category or author (INKWELL_CACHE_CONTROL_ITEMS). */
+        @WithDefault("public, max-age=60, stale-while-revalidate=300")
+        String items();
+
+        /** Feeds and the sitemap (INKWELL_CACHE_CONTROL_FEEDS). */
+        @WithDefault("public, max-age=60, stale-while-revalidate=300")
+        String feeds();
+
+        /** Search results (INKWELL_CACHE_CONTROL_SEARCH). */
+        @WithDefault("public, max-age=60, stale-while-revalidate=300")
+        String search();
+
+        /** The change feed: a build asks it for what changed, so a copy must not be old (INKWELL_CACHE_CONTROL_CHANGES). */
+        @WithDefault("public, max-age=0, must-revalidate")
+        String changes();
+    }
+
     Images images();
 
     Health health();

@@ -12,27 +12,41 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionScoped;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Tells Content API caches when public content changed. Every write to public content advances
- * a sequence in the database; this instance moves its local epoch on at the commit of its own
- * writes, and when polling shows that another instance wrote. Cached responses are valid only
- * for the epoch they were read in.
+ * Which public content changed, and when, by surrogate key ({@link ContentKeys}). A write names
+ * the keys it touches inside its transaction; after the commit this instance marks them changed,
+ * and other instances do when they poll the {@code content_invalidation} rows the write left. A
+ * cached response is current while none of the keys it was built from changed after it was built.
  */
 @ApplicationScoped
 public class ContentGeneration {
 
     private static final Logger LOG = Logger.getLogger(ContentGeneration.class);
+    /** Keys remembered before the map starts over (everything built earlier then counts as stale). */
+    private static final int MAX_REMEMBERED_KEYS = 200_000;
+    private static final int POLLS_BETWEEN_PRUNES = 600;
 
     private final EntityManager entityManager;
     private final TransactionManager transactions;
     private final ChangedInThisTransaction changedInThisTransaction;
     private final Event<Committed> committed;
     private final ScheduledWork scheduledWork;
-    private final AtomicLong epoch = new AtomicLong();
-    private volatile long lastSeenInDatabase = -1;
+    private final UUID instance = UUID.randomUUID();
+    private final AtomicLong clock = new AtomicLong(1);
+    private final ConcurrentHashMap<String, Long> changedAt = new ConcurrentHashMap<>();
+    private volatile long floor;
+    /** The oldest transaction that was still running at the last poll; its rows and later ones are read next. */
+    private volatile String unseenFrom;
+    private int pollsSincePrune;
 
     public ContentGeneration(EntityManager entityManager, TransactionManager transactions,
             ChangedInThisTransaction changedInThisTransaction, Event<Committed> committed,
@@ -44,45 +58,61 @@ public class ContentGeneration {
         this.scheduledWork = scheduledWork;
     }
 
-    public long epoch() {
-        return epoch.get();
+    /** A stamp to build a response under: taken before reading, so a change during the read makes it stale. */
+    public long now() {
+        return clock.get();
     }
 
-    /** Marks public content as changed; readers see it once the current transaction commits. */
+    /** Whether nothing under these keys changed after {@code builtAt}. */
+    public boolean unchangedSince(long builtAt, List<String> keys) {
+        if (builtAt < floor) {
+            return false;
+        }
+        for (String key : keys) {
+            Long at = changedAt.get(key);
+            if (at != null && at > builtAt) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks content under these keys as changed; readers see it once the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void bump() {
-        // Once per transaction is enough: readers compare the value, not count the changes. A
-        // transaction already doomed to roll back changes nothing readers could see (and CDI
+    public void changed(Collection<String> keys) {
+        // A transaction already doomed to roll back changes nothing readers could see (and CDI
         // would call the after-success observer at once for a transaction that is not active).
-        if (markedRollbackOnly() || !changedInThisTransaction.firstTime()) {
+        if (markedRollbackOnly()) {
             return;
         }
-        advanceSequence();
-        committed.fire(new Committed());
+        List<String> added = changedInThisTransaction.add(keys);
+        if (added.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("insert into content_invalidation (origin, keys) values (?1, ?2)")
+                .setParameter(1, instance).setParameter(2, String.join(" ", added)).executeUpdate();
+        if (changedInThisTransaction.firstTime()) {
+            committed.fire(new Committed(changedInThisTransaction.keys()));
+        }
+    }
+
+    public void changed(String... keys) {
+        changed(Arrays.asList(keys));
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Committed change) {
-        epoch.incrementAndGet();
-        try {
-            announceCommitted();
-        } catch (RuntimeException e) {
-            LOG.warnf("Other instances may serve cached content until the next change: %s", e.getMessage());
+        invalidate(change.keys());
+    }
+
+    void invalidate(Collection<String> keys) {
+        long at = clock.incrementAndGet();
+        if (changedAt.size() > MAX_REMEMBERED_KEYS) {
+            changedAt.clear();
+            floor = at;
         }
-    }
-
-    /**
-     * Sequences ignore transactions: another instance may see the value advanced inside the
-     * write transaction before the commit, reload the old rows and keep them. Advancing it once
-     * more after the commit makes every instance reload again, now seeing the committed rows.
-     * Called on this bean, so intercepted: the committed transaction cannot run statements.
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void announceCommitted() {
-        advanceSequence();
-    }
-
-    private void advanceSequence() {
-        entityManager.createNativeQuery("select nextval('content_generation')").getSingleResult();
+        for (String key : keys) {
+            changedAt.merge(key, at, Math::max);
+        }
     }
 
     private boolean markedRollbackOnly() {
@@ -96,33 +126,60 @@ public class ContentGeneration {
     @Scheduled(every = "${inkwell.content-cache-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollForOtherInstances() {
-        scheduledWork.run("the check for other instances' changes", this::readGenerationFromDatabase);
+        scheduledWork.run("the check for other instances' changes", this::readOtherInstancesChanges);
     }
 
+    /**
+     * Reads the keys other instances changed. Row ids are taken before commit, so they do not
+     * arrive in order; transaction ids do better: every transaction that commits after this
+     * statement's snapshot has an id at or above the snapshot's oldest running one, so asking
+     * from there next time misses nothing. A row may be read twice; marking a key twice costs
+     * one extra rebuild.
+     */
     @Transactional
-    void readGenerationFromDatabase() {
-        long stored = ((Number) entityManager
-                .createNativeQuery("select last_value from content_generation")
-                .getSingleResult()).longValue();
-        if (stored != lastSeenInDatabase) {
-            lastSeenInDatabase = stored;
-            epoch.incrementAndGet();
+    void readOtherInstancesChanges() {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                select cast(pg_snapshot_xmin(pg_current_snapshot()) as text),
+                       string_agg(keys, ' ')
+                from content_invalidation
+                where cast(?1 as text) is not null and xid >= cast(cast(?1 as text) as xid8) and origin <> ?2""")
+                .setParameter(1, unseenFrom).setParameter(2, instance).getSingleResult();
+        if (unseenFrom == null) {
+            // At start the cache is empty: nothing to drop, only where to read from next.
+            LOG.debugf("Reading other instances' content changes from transaction %s", row[0]);
+        } else if (row[1] != null) {
+            invalidate(Set.of(((String) row[1]).split(" ")));
+        }
+        unseenFrom = (String) row[0];
+        if (++pollsSincePrune >= POLLS_BETWEEN_PRUNES) {
+            pollsSincePrune = 0;
+            entityManager.createNativeQuery("delete from content_invalidation where created_at < now() - interval '1 hour'")
+                    .executeUpdate();
         }
     }
 
     /** The event of a transaction that changed public content; observed after it commits. */
-    record Committed() {
+    record Committed(Set<String> keys) {
     }
 
-    /** Whether the current transaction has advanced the sequence yet: one instance a transaction. */
+    /** The keys the current transaction changed so far: each is written once, and announced at the commit. */
     @TransactionScoped
     static class ChangedInThisTransaction {
 
-        private boolean changed;
+        private final Set<String> keys = ConcurrentHashMap.newKeySet();
+        private boolean announced;
+
+        List<String> add(Collection<String> changed) {
+            return changed.stream().filter(keys::add).toList();
+        }
+
+        Set<String> keys() {
+            return keys;
+        }
 
         boolean firstTime() {
-            boolean first = !changed;
-            changed = true;
+            boolean first = !announced;
+            announced = true;
             return first;
         }
     }

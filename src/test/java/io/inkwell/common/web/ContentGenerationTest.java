@@ -1,19 +1,23 @@
 package io.inkwell.common.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The content sequence moves once inside a writing transaction and once after its commit (in a
- * transaction of its own, which only runs if the call on the bean is intercepted); the local
- * epoch moves at the commit. Other tests write little meanwhile, and nothing writes public
- * content in the background once their scheduled posts are out.
+ * Changes are marked by key: at the commit for this instance's own writes, and from the
+ * database's rows for other instances' writes, including ones that commit out of order.
  */
 @QuarkusTest
 class ContentGenerationTest {
@@ -25,48 +29,98 @@ class ContentGenerationTest {
     EntityManager entityManager;
 
     @Test
-    void aCommittedChangeAdvancesTheSequenceInsideTheTransactionAndOnceMoreAfterIt() {
-        long before = sequence();
-        long epochBefore = generation.epoch();
+    void aCommittedChangeMakesOnlyItsKeysStale() {
+        String changed = key();
+        String untouched = key();
+        long builtAt = generation.now();
 
         QuarkusTransaction.requiringNew().run(() -> {
-            generation.bump();
-            generation.bump();
-            assertEquals(before + 1, sequence(), "advanced once inside the transaction");
+            generation.changed(changed);
+            generation.changed(changed, changed);
+            assertTrue(generation.unchangedSince(builtAt, List.of(changed)), "not before the commit");
         });
 
-        assertEquals(before + 2, sequence());
-        assertTrue(generation.epoch() > epochBefore, "the epoch moves at the commit");
+        assertFalse(generation.unchangedSince(builtAt, List.of(untouched, changed)));
+        assertTrue(generation.unchangedSince(builtAt, List.of(untouched)));
+        assertTrue(generation.unchangedSince(generation.now(), List.of(changed)), "what is built afterwards is current");
+        assertEquals(1, rowsWith(changed), "written once for the other instances");
     }
 
     @Test
     void aRolledBackChangeIsNotAnnounced() {
-        long before = sequence();
+        String key = key();
+        long builtAt = generation.now();
 
         QuarkusTransaction.begin();
-        generation.bump();
+        generation.changed(key);
         QuarkusTransaction.rollback();
 
-        // Sequences ignore rollbacks: the value taken inside stays taken, but nothing follows.
-        assertEquals(before + 1, sequence());
+        assertTrue(generation.unchangedSince(builtAt, List.of(key)));
+        assertEquals(0, rowsWith(key));
     }
 
     @Test
     void aTransactionAlreadyDoomedChangesNothing() {
-        long before = sequence();
+        String key = key();
 
         QuarkusTransaction.begin();
         QuarkusTransaction.setRollbackOnly();
-        generation.bump();
+        generation.changed(key);
         QuarkusTransaction.rollback();
 
-        assertEquals(before, sequence());
+        assertEquals(0, rowsWith(key));
     }
 
-    /** How many values the sequence has given out (a fresh one shows 1 before its first). */
-    private long sequence() {
+    /**
+     * Another instance's transaction that wrote its row first but commits last is still seen: a
+     * poll in between must not move past it.
+     */
+    @Test
+    void anotherInstancesChangesAreSeenEvenWhenTheyCommitOutOfOrder() throws Exception {
+        generation.readOtherInstancesChanges();
+        String slow = key();
+        String fast = key();
+        long builtAt = generation.now();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            insertAsAnotherInstance(slow);
+            written.countDown();
+            await(commit);
+        }));
+        assertTrue(written.await(10, TimeUnit.SECONDS));
+        QuarkusTransaction.requiringNew().run(() -> insertAsAnotherInstance(fast));
+
+        generation.readOtherInstancesChanges();
+        assertFalse(generation.unchangedSince(builtAt, List.of(fast)), "a committed change is seen at the next poll");
+        assertTrue(generation.unchangedSince(builtAt, List.of(slow)), "an uncommitted one is not");
+
+        commit.countDown();
+        slowWriter.get(10, TimeUnit.SECONDS);
+        generation.readOtherInstancesChanges();
+        assertFalse(generation.unchangedSince(builtAt, List.of(slow)), "and is seen once committed, though written earlier");
+    }
+
+    private void insertAsAnotherInstance(String key) {
+        entityManager.createNativeQuery("insert into content_invalidation (origin, keys) values (?1, ?2)")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, key).executeUpdate();
+    }
+
+    private long rowsWith(String key) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                "select case when is_called then last_value else last_value - 1 end from content_generation")
+                "select count(*) from content_invalidation where keys = ?1").setParameter(1, key)
                 .getSingleResult()).longValue());
+    }
+
+    private static String key() {
+        return "test-" + UUID.randomUUID();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,0 +1,51 @@
+package io.inkwell.common.web;
+
+import java.util.UUID;
+
+/**
+ * The surrogate keys of public content: what a cached Content API response was built from, sent
+ * as {@code Surrogate-Key} and {@code Cache-Tag} so a CDN can purge by them, and what a write
+ * names as changed. One vocabulary for the instance's cache, CDNs and webhook receivers.
+ *
+ * <ul>
+ * <li>{@code post-<id>}: one post's or page's own answer;</li>
+ * <li>{@code posts}, {@code pages}: every list of them (and feeds, search, the sitemap);</li>
+ * <li>{@code term-<id>} (a tag or category), {@code author-<id>}: its own answer and every post
+ * that shows its name;</li>
+ * <li>{@code tags}, {@code categories}, {@code authors}: their lists and post counts;</li>
+ * <li>{@code media}: images served from /media.</li>
+ * </ul>
+ */
+public final class ContentKeys {
+
+    public static final String TAGS = "tags";
+    public static final String CATEGORIES = "categories";
+    public static final String AUTHORS = "authors";
+    public static final String MEDIA = "media";
+
+    private ContentKeys() {
+    }
+
+    public static String post(UUID id) {
+        return "post-" + id;
+    }
+
+    /** {@code posts} or {@code pages}: every list of posts of this type ("post", "page"). */
+    public static String listOf(String type) {
+        return type + "s";
+    }
+
+    public static String author(UUID id) {
+        return "author-" + id;
+    }
+
+    /** A tag or category: term ids are unique across taxonomies. */
+    public static String term(UUID id) {
+        return "term-" + id;
+    }
+
+    /** {@code tags} or {@code categories}, by the taxonomy's name. */
+    public static String terms(String taxonomy) {
+        return "tag".equals(taxonomy) ? TAGS : CATEGORIES;
+    }
+}
