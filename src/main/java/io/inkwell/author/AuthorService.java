@@ -108,9 +108,10 @@ public class AuthorService {
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.AUTHOR, author.id));
         }
         // Its own answer (bio included) and the lists that show it, wherever it is public.
-        generation.changed(ContentKeys.author(author.id), ContentKeys.AUTHORS);
+        List<String> touched = ContentKeys.ofAuthorChange(author.id);
+        generation.changed(touched);
         outbox.record("author.updated",
-                publicJson(author, publications.publishedPostsByAuthor(List.of(author.id)).getOrDefault(author.id, 0L)));
+                publicJson(author, publications.publishedPostsByAuthor(List.of(author.id)).getOrDefault(author.id, 0L)), touched);
         return view(author);
     }
 
@@ -119,8 +120,9 @@ public class AuthorService {
     public void delete(UUID id) {
         Author author = load(id);
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.AUTHOR, id));
-        generation.changed(ContentKeys.author(author.id), ContentKeys.AUTHORS);
-        outbox.record("author.deleted", lastReference(author));
+        List<String> touched = ContentKeys.ofAuthorChange(author.id);
+        generation.changed(touched);
+        outbox.record("author.deleted", lastReference(author), touched);
         authors.delete(author);
     }
 

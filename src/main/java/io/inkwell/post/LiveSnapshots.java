@@ -153,13 +153,8 @@ class LiveSnapshots {
         changed(snapshot.postId, snapshot.type);
     }
 
-    /**
-     * The post's own answer and every list of its type change; so do the post counts of tags,
-     * categories and authors (those it had and those it has: all of their lists).
-     */
     private void changed(UUID postId, PostType type) {
-        generation.changed(ContentKeys.post(postId), ContentKeys.listOf(type.toString()), ContentKeys.TAGS,
-                ContentKeys.CATEGORIES, ContentKeys.AUTHORS);
+        generation.changed(ContentKeys.ofPostChange(postId, type.toString()));
     }
 
     private static void replaceContents(Set<UUID> current, List<UUID> wanted) {

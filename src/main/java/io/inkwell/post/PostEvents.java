@@ -2,6 +2,8 @@ package io.inkwell.post;
 
 import io.inkwell.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.inkwell.common.web.ContentKeys;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ class PostEvents {
 
     /** Went live, or (when it was live) its published version changed. */
     void published(Post post, boolean wasLive) {
-        outbox.record(type(post, wasLive ? "updated" : "published"), live.preview(post));
+        outbox.record(type(post, wasLive ? "updated" : "published"), live.preview(post), purge(post));
     }
 
     void scheduled(Post post) {
@@ -27,16 +29,21 @@ class PostEvents {
     }
 
     void unpublished(Post post) {
-        outbox.record(type(post, "unpublished"), reference(post));
+        outbox.record(type(post, "unpublished"), reference(post), purge(post));
     }
 
-    void deleted(Post post) {
-        outbox.record(type(post, "deleted"), reference(post));
+    void deleted(Post post, boolean wasLive) {
+        outbox.record(type(post, "deleted"), reference(post), wasLive ? purge(post) : List.of());
     }
 
     /** What identifies a post that is no longer public: its id and last slug. */
     private static Map<String, Object> reference(Post post) {
         return Map.of("id", post.id, "slug", post.slug, "type", post.type.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The surrogate keys a CDN purges for this change: the ones the instance's own cache drops. */
+    private static List<String> purge(Post post) {
+        return ContentKeys.ofPostChange(post.id, post.type.toString());
     }
 
     private static String type(Post post, String what) {

@@ -289,7 +289,7 @@ public class PostLifecycle {
 
     public void delete(Post post) {
         permissions.checkChange(post);
-        events.deleted(post);
+        events.deleted(post, post.status == PostStatus.PUBLISHED);
         live.remove(post.id);
         posts.delete(post);
     }

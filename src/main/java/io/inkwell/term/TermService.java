@@ -106,9 +106,10 @@ public class TermService {
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.TERM, term.id));
         }
         // Its own answer (description included) and the lists that show it, wherever it is public.
-        generation.changed(ContentKeys.term(term.id), ContentKeys.terms(taxonomy.value()));
+        List<String> touched = ContentKeys.ofTermChange(term.id, taxonomy.value());
+        generation.changed(touched);
         outbox.record(event(taxonomy, "updated"),
-                publicJson(term, publications.publishedPostsByTerm(List.of(term.id)).getOrDefault(term.id, 0L)));
+                publicJson(term, publications.publishedPostsByTerm(List.of(term.id)).getOrDefault(term.id, 0L)), touched);
         return view(term);
     }
 
@@ -117,8 +118,9 @@ public class TermService {
     public void delete(Taxonomy taxonomy, UUID id) {
         Term term = load(taxonomy, id);
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.TERM, id));
-        generation.changed(ContentKeys.term(term.id), ContentKeys.terms(taxonomy.value()));
-        outbox.record(event(taxonomy, "deleted"), lastReference(term));
+        List<String> touched = ContentKeys.ofTermChange(term.id, taxonomy.value());
+        generation.changed(touched);
+        outbox.record(event(taxonomy, "deleted"), lastReference(term), touched);
         terms.delete(term);
     }
 

@@ -44,22 +44,31 @@ public class WebhookOutbox {
 
     /** Reports {@code type} (one of {@link #EVENT_TYPES}) with {@code data}, the resource's public JSON. */
     public void record(String type, Object data) {
+        record(type, data, List.of());
+    }
+
+    /**
+     * Reports {@code type} with {@code data} and the surrogate keys of the Content API answers
+     * it changed ({@code surrogateKeys}: what a receiver purges from its CDN).
+     */
+    public void record(String type, Object data, List<String> surrogateKeys) {
         // Once per transaction: an import publishing a thousand posts asks once.
         List<Webhook> all = cache.get("webhooks", () ->
                 entityManager.createQuery("from Webhook", Webhook.class).getResultList());
         List<Webhook> subscribed = all.stream().filter(webhook -> webhook.wants(type)).toList();
         if (!subscribed.isEmpty()) {
-            WebhookEvent event = event(type, data);
+            WebhookEvent event = event(type, data, surrogateKeys);
             subscribed.forEach(webhook -> deliver(event, webhook));
         }
     }
 
-    WebhookEvent event(String type, Object data) {
+    WebhookEvent event(String type, Object data, List<String> surrogateKeys) {
         OffsetDateTime now = Times.now(clock);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type);
         payload.put("timestamp", now);
         payload.put("data", data);
+        payload.put("surrogateKeys", surrogateKeys);
         WebhookEvent event = new WebhookEvent();
         event.id = UUID.randomUUID();
         event.type = type;

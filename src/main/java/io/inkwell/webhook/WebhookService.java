@@ -106,7 +106,7 @@ public class WebhookService {
     @Transactional
     public DeliveryView sendTest(UUID id) {
         Webhook webhook = load(id);
-        WebhookEvent event = outbox.event(WebhookOutbox.TEST_EVENT, Map.of("webhookId", webhook.id));
+        WebhookEvent event = outbox.event(WebhookOutbox.TEST_EVENT, Map.of("webhookId", webhook.id), List.of());
         return DeliveryView.from(outbox.deliver(event, webhook), event.type);
     }
 

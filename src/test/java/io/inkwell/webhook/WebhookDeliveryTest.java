@@ -101,7 +101,9 @@ class WebhookDeliveryTest {
         JsonPath body = JsonPath.from(last.body());
         assertEquals("post.published", body.getString("type"));
         assertEquals(slug, body.getString("data.slug"));
-        assertTrue(last.body().contains(postId) || body.getString("data.slug").equals(slug));
+        assertEquals(postId, body.getString("data.id"));
+        assertEquals(List.of("post-" + postId, "posts", "tags", "categories", "authors"), body.getList("surrogateKeys"),
+                "the keys a CDN purges: the ones on the Content API's answers");
 
         admin().get("/api/admin/webhooks/" + webhook[0] + "/deliveries").then().statusCode(200)
                 .body("items[0].status", equalTo("delivered"))
@@ -139,6 +141,7 @@ class WebhookDeliveryTest {
         assertEquals(author, created.getString("data.name"));
         assertEquals("Writes hooks.", created.getString("data.bio"));
         assertEquals(0, created.getInt("data.postCount"));
+        assertEquals(List.of("term-" + tagId, "tags"), updated.getList("surrogateKeys"));
         admin().delete("/api/admin/webhooks/" + webhook[0]).then().statusCode(204);
     }
 

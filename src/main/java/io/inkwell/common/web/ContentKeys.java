@@ -1,5 +1,6 @@
 package io.inkwell.common.web;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,5 +48,23 @@ public final class ContentKeys {
     /** {@code tags} or {@code categories}, by the taxonomy's name. */
     public static String terms(String taxonomy) {
         return "tag".equals(taxonomy) ? TAGS : CATEGORIES;
+    }
+
+    /**
+     * What a post going live, changing live or going offline touches: its own answer, every
+     * list of its type, and the post counts of tags, categories and authors.
+     */
+    public static List<String> ofPostChange(UUID id, String type) {
+        return List.of(post(id), listOf(type), TAGS, CATEGORIES, AUTHORS);
+    }
+
+    /** What a tag or category changing (renamed, described, deleted) touches; its posts follow on their own. */
+    public static List<String> ofTermChange(UUID id, String taxonomy) {
+        return List.of(term(id), terms(taxonomy));
+    }
+
+    /** What an author changing (renamed, new bio, deleted) touches; its posts follow on their own. */
+    public static List<String> ofAuthorChange(UUID id) {
+        return List.of(author(id), AUTHORS);
     }
 }
