@@ -13,3 +13,9 @@ create index content_invalidation_xid on content_invalidation (xid);
 
 -- The one sequence every write advanced, which made every write empty every cache.
 drop sequence content_generation;
+
+-- Post lists go newest first, then by id, both descending, so that a keyset page ("after this
+-- time and id") is one row comparison the index answers; the page's rows come from the index
+-- alone, so a deep page costs index entries, not heap rows.
+drop index live_post_newest;
+create index live_post_newest on live_post (type, published_at desc, post_id desc);

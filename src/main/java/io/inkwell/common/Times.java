@@ -19,4 +19,15 @@ public final class Times {
     public static OffsetDateTime utc(OffsetDateTime time) {
         return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
+
+    /** A timestamp column of a native query, whichever type the driver and Hibernate give it. */
+    public static OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return utc(offset);
+        }
+        if (value instanceof java.time.Instant instant) {
+            return utc(instant.atOffset(ZoneOffset.UTC));
+        }
+        return utc(((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC));
+    }
 }

@@ -1,6 +1,8 @@
 package io.inkwell.post;
 
 import io.inkwell.common.paging.PagingParams;
+import io.inkwell.common.error.BadRequestException;
+import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,16 +44,22 @@ public class ContentPostResource {
     @GET
     public Response list(@PathParam("kind") String kind, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
-            HttpHeaders headers, UriInfo uri) {
+            @QueryParam(ListCursor.PARAMETER) String cursor, HttpHeaders headers, UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
+        ListCursor after = cursor == null ? null : ListCursor.parse(cursor);
+        if (after != null && pagingParams.hasPage()) {
+            throw new BadRequestException("Give page or cursor, not both.",
+                    List.of(new FieldError("page", "Leave it out when giving a cursor."),
+                            new FieldError(ListCursor.PARAMETER, "Leave it out when giving a page.")));
+        }
         String type = type(kind);
         String tagSlug = lower(tag);
         String categorySlug = lower(category);
         String authorSlug = lower(author);
-        String key = kind + "?" + paging.page() + "&" + paging.limit() + "&t=" + tagSlug + "&c=" + categorySlug
-                + "&a=" + authorSlug;
+        String key = kind + "?" + (after == null ? paging.page() : "c=" + after.encode()) + "&" + paging.limit()
+                + "&t=" + tagSlug + "&c=" + categorySlug + "&a=" + authorSlug;
         return cache.respond(key, ContentRoute.LIST, headers,
-                () -> Optional.of(published.list(type, tagSlug, categorySlug, authorSlug, paging)),
+                () -> Optional.of(published.list(type, tagSlug, categorySlug, authorSlug, paging, after)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }
 

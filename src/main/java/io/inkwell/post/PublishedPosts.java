@@ -1,7 +1,9 @@
 package io.inkwell.post;
 
 import io.inkwell.author.AuthorService;
+import io.inkwell.common.Times;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.paging.Pagination;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.Json;
 import io.inkwell.common.web.KeyedContent;
@@ -9,6 +11,7 @@ import io.inkwell.term.Taxonomy;
 import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,21 +69,22 @@ class PublishedPosts {
     }
 
     /**
-     * A page of the list as the Content API sends it. A filter names a tag, category or author
-     * by slug; one that does not exist matches nothing.
+     * A page of the list as the Content API sends it: by page number, or after {@code after}
+     * (keyset) when given. A filter names a tag, category or author by slug; one that does not
+     * exist matches nothing.
      */
-    KeyedContent list(String type, String tag, String category, String author, PageRequest paging) {
-        return KeyedContent.json(listJson(type, tag, category, author, paging), List.of(ContentKeys.listOf(type)));
+    KeyedContent list(String type, String tag, String category, String author, PageRequest paging, ListCursor after) {
+        return KeyedContent.json(listJson(type, tag, category, author, paging, after), List.of(ContentKeys.listOf(type)));
     }
 
     @SuppressWarnings("unchecked")
-    private String listJson(String type, String tag, String category, String author, PageRequest paging) {
+    private String listJson(String type, String tag, String category, String author, PageRequest paging, ListCursor after) {
         Optional<UUID> tagId = tag == null ? Optional.empty() : terms.idOf(Taxonomy.TAG, tag);
         Optional<UUID> categoryId = category == null ? Optional.empty() : terms.idOf(Taxonomy.CATEGORY, category);
         Optional<UUID> authorId = author == null ? Optional.empty() : authors.idOf(author);
         if ((tag != null && tagId.isEmpty()) || (category != null && categoryId.isEmpty())
                 || (author != null && authorId.isEmpty())) {
-            return envelope(List.of(), paging, 0);
+            return envelope(List.of(), paging, after, 0, null);
         }
         String filters = """
                 from live_post lp where lp.type = ?1
@@ -95,20 +99,37 @@ class PublishedPosts {
         String tagFilter = tagId.map(UUID::toString).orElse(null);
         String categoryFilter = categoryId.map(UUID::toString).orElse(null);
         String authorFilter = authorId.map(UUID::toString).orElse(null);
-        List<String> summaries = entityManager.createNativeQuery("select lp.summary_json " + filters
-                        + " order by lp.published_at desc, lp.post_id limit ?5 offset ?6")
+        // The page's rows are found from the index alone (skipped rows cost an index entry each,
+        // not a heap row); only the page's summaries are read. One more row tells whether a
+        // next page exists.
+        String keyset = after == null ? "" : " and (lp.published_at, lp.post_id) < (?7, ?8)";
+        Query pageQuery = entityManager.createNativeQuery("with page as (select lp.post_id, lp.published_at " + filters
+                        + keyset + " order by lp.published_at desc, lp.post_id desc limit ?5 offset ?6)"
+                        + " select l.summary_json, page.published_at, page.post_id from page join live_post l"
+                        + " on l.post_id = page.post_id order by page.published_at desc, page.post_id desc")
                 .setParameter(1, type).setParameter(2, tagFilter).setParameter(3, categoryFilter).setParameter(4, authorFilter)
-                .setParameter(5, paging.limit()).setParameter(6, paging.offset())
-                .getResultList();
+                .setParameter(5, paging.limit() + 1).setParameter(6, after == null ? paging.offset() : 0);
+        if (after != null) {
+            pageQuery.setParameter(7, after.publishedAt()).setParameter(8, after.postId());
+        }
+        List<Object[]> rows = pageQuery.getResultList();
         long total = ((Number) entityManager.createNativeQuery("select count(*) " + filters)
                 .setParameter(1, type).setParameter(2, tagFilter).setParameter(3, categoryFilter).setParameter(4, authorFilter)
                 .getSingleResult()).longValue();
-        return envelope(summaries, paging, total);
+        List<Object[]> shown = rows.subList(0, Math.min(rows.size(), paging.limit()));
+        ListCursor next = rows.size() > paging.limit()
+                ? new ListCursor(Times.toOffsetDateTime(shown.get(shown.size() - 1)[1]), (UUID) shown.get(shown.size() - 1)[2])
+                : null;
+        return envelope(shown.stream().map(row -> (String) row[0]).toList(), paging, after, total, next);
     }
 
-    /** The summaries are JSON already; only the envelope is assembled here. */
-    private String envelope(List<String> summaries, PageRequest paging, long total) {
-        return "{\"items\":[" + String.join(",", summaries) + "],\"pagination\":"
-                + json.write(paging.pagination(total)) + "}";
+    /**
+     * The summaries are JSON already; only the envelope is assembled here. A keyset page has no
+     * page number; every page has the cursor of the next one, if there is one.
+     */
+    private String envelope(List<String> summaries, PageRequest paging, ListCursor after, long total, ListCursor next) {
+        Pagination pagination = after == null ? paging.pagination(total) : paging.pagination(total).withoutPage();
+        return "{\"items\":[" + String.join(",", summaries) + "],\"pagination\":" + json.write(pagination)
+                + ",\"nextCursor\":" + (next == null ? "null" : json.write(next.encode())) + "}";
     }
 }

@@ -94,7 +94,7 @@ public class WebhookDispatcher {
                     .setParameter(1, now.plus(LEASE)).setParameter(2, now).setParameter(3, BATCH)
                     .getResultList();
             return rows.stream().map(row -> new Claim((UUID) row[0], (String) row[1], (String) row[2], (String) row[3],
-                    ((Number) row[4]).intValue(), Times.utc(toOffset(row[5])))).toList();
+                    ((Number) row[4]).intValue(), Times.toOffsetDateTime(row[5]))).toList();
         });
     }
 
@@ -175,15 +175,5 @@ public class WebhookDispatcher {
         long capped = Math.min(base, MAX_BACKOFF.toMillis());
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
         return Duration.ofMillis(Math.max(1, (long) (capped * jitter)));
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -11,6 +11,11 @@ public class PagingParams {
     @QueryParam("limit")
     String limit;
 
+    /** Whether the request named a page (rather than taking the first by default). */
+    public boolean hasPage() {
+        return page != null;
+    }
+
     /** The page asked for; a bad value is a 400 naming it. */
     public PageRequest toPageRequest() {
         return PageRequest.parse(page, limit);
