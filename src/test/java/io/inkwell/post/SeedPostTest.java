@@ -4,9 +4,17 @@ import static io.inkwell.support.Api.admin;
 import static io.inkwell.support.Api.content;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static io.inkwell.support.Api.unique;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inkwell.support.Images;
+import io.inkwell.support.Sites;
 import io.quarkus.test.junit.QuarkusTest;
+import java.awt.Color;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,10 +33,7 @@ class SeedPostTest {
 
     @Test
     void seedPostRoundTripsThroughTheContentApi() throws IOException {
-        // The slug is the seed's own, so a database kept from an earlier run may have it already.
-        for (String id : admin().get("/api/admin/posts?slug=pycon-pune-2017").jsonPath().getList("items.id", String.class)) {
-            admin().delete("/api/admin/posts/" + id).then().statusCode(204);
-        }
+        deleteSeedPost();
         String file = Files.readString(SEED);
         // The body is everything after the closing +++ of the TOML front matter.
         String body = file.substring(file.indexOf("+++", 3) + 3);
@@ -63,5 +68,53 @@ class SeedPostTest {
                 .body("items.slug", org.hamcrest.Matchers.hasItem("pycon-pune-2017"));
         content().get("/api/content/authors/ratnadeep-debnath").then().statusCode(200)
                 .body("name", equalTo("Ratnadeep Debnath"));
+    }
+
+    @Test
+    void importedSeedKeepsItsMissingCoverAsASitePathUntilAnImportBringsTheImage() throws IOException {
+        deleteSeedPost();
+        byte[] seed = Files.readAllBytes(SEED);
+        JsonPath report = importSite(Map.of("content/posts/pycon-pune-2017.md", seed));
+        assertEquals("created", report.getString("files[0].action"));
+        assertTrue(report.getList("files[0].warnings.message", String.class).stream()
+                .anyMatch(w -> w.contains(COVER) && w.contains("kept as a URL")), report.prettify());
+
+        JsonPath post = adminSeedPost();
+        assertEquals(COVER, post.getString("featureImage.url"), "the cover stays a path on the site");
+        assertNull(post.get("featureImage.imageId"));
+        content().get("/api/content/posts/pycon-pune-2017").then().statusCode(200)
+                .body("featureImage.url", equalTo(COVER));
+
+        // The next import of the site brings the image: the post now shows the uploaded one.
+        byte[] cover = Images.solidJpeg(640, 360, Color.ORANGE);
+        JsonPath again = importSite(Map.of("content/posts/pycon-pune-2017.md", seed, "static" + COVER, cover));
+        assertEquals("updated", again.getString("files[0].action"), again.prettify());
+        assertEquals(List.of(), again.getList("files[0].warnings"));
+        JsonPath updated = adminSeedPost();
+        assertNotNull(updated.getString("featureImage.imageId"));
+        assertEquals(640, updated.getInt("featureImage.width"));
+        assertTrue(updated.getString("featureImage.url").startsWith("/media/"), updated.getString("featureImage.url"));
+        content().get("/api/content/posts/pycon-pune-2017").then().statusCode(200)
+                .body("featureImage.url", startsWith("/media/"))
+                .body("featureImage.width", equalTo(640));
+    }
+
+    private static final String COVER = "/images/2017/02/pycon-pune-2017.jpg";
+
+    /** The slug is the seed's own, so a database kept from an earlier run (or test) may have it already. */
+    private static void deleteSeedPost() {
+        for (String id : admin().get("/api/admin/posts?slug=pycon-pune-2017").jsonPath().getList("items.id", String.class)) {
+            admin().delete("/api/admin/posts/" + id).then().statusCode(204);
+        }
+    }
+
+    private static JsonPath importSite(Map<String, byte[]> files) {
+        return admin().contentType("application/zip").body(Sites.zip(files))
+                .post("/api/admin/import?source=seed-" + unique()).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath adminSeedPost() {
+        String id = admin().get("/api/admin/posts?slug=pycon-pune-2017").jsonPath().getString("items[0].id");
+        return admin().get("/api/admin/posts/" + id).then().statusCode(200).extract().jsonPath();
     }
 }
