@@ -353,7 +353,8 @@ public class ImportService {
                     post.authors(), post.tags(), post.categories(), post.publishedAt(), post.expiryDate(),
                     json.write(post.meta()));
             PostImport.Command command = new PostImport.Command(content, post.draft(), post.aliases(),
-                    rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null);
+                    rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null,
+                    post.lastmod());
             if (entry.existing != null && posts.importChangesNothing(entry.existing, command)) {
                 entry.action = Action.UNCHANGED;
                 return;

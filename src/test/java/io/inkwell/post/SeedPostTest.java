@@ -15,6 +15,8 @@ import io.inkwell.support.Images;
 import io.inkwell.support.Sites;
 import io.quarkus.test.junit.QuarkusTest;
 import java.awt.Color;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,6 +99,35 @@ class SeedPostTest {
         content().get("/api/content/posts/pycon-pune-2017").then().statusCode(200)
                 .body("featureImage.url", startsWith("/media/"))
                 .body("featureImage.width", equalTo(640));
+    }
+
+    @Test
+    void importedSeedIsDatedByItsSourceUntilAnAdminEdit() throws IOException {
+        deleteSeedPost();
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(5);
+        importSite(Map.of("content/posts/pycon-pune-2017.md", Files.readAllBytes(SEED)));
+
+        // The seed has no lastmod, so its date is when its content last changed (as in Hugo).
+        JsonPath post = adminSeedPost();
+        assertEquals("2017-02-21T09:02:03Z", post.getString("updatedAt"));
+        assertTrue(OffsetDateTime.parse(post.getString("createdAt")).isAfter(before), "createdAt: when it was imported");
+        content().get("/api/content/posts/pycon-pune-2017").then().statusCode(200)
+                .body("publishedAt", equalTo("2017-02-21T09:02:03Z"))
+                .body("updatedAt", equalTo("2017-02-21T09:02:03Z"));
+
+        // An edit through the Admin API (with the ETag it was given) is a change made now.
+        String etag = admin().get("/api/admin/posts/" + post.getString("id")).then().statusCode(200)
+                .extract().header("ETag");
+        JsonPath edited = admin().header("If-Match", etag).body(Map.of("title", "Pycon Pune 2017, revisited"))
+                .patch("/api/admin/posts/" + post.getString("id")).then().statusCode(200).extract().jsonPath();
+        assertTrue(OffsetDateTime.parse(edited.getString("updatedAt")).isAfter(before), edited.getString("updatedAt"));
+        assertEquals(post.getLong("version") + 1, edited.getLong("version"));
+        admin().header("If-Match", etag).body(Map.of("title", "Stale")).patch("/api/admin/posts/" + post.getString("id"))
+                .then().statusCode(412);
+        admin().post("/api/admin/posts/" + post.getString("id") + "/publish").then().statusCode(200);
+        String live = content().get("/api/content/posts/pycon-pune-2017").then().statusCode(200)
+                .body("title", equalTo("Pycon Pune 2017, revisited")).extract().path("updatedAt");
+        assertTrue(OffsetDateTime.parse(live).isAfter(before), live);
     }
 
     private static final String COVER = "/images/2017/02/pycon-pune-2017.jpg";
