@@ -344,11 +344,8 @@ public class ImportService {
             }
             String featureImage = post.featureImage();
             if (featureImage != null && !ImageReferences.isExternal(featureImage)) {
-                Optional<String> url = mediaUrl.apply(featureImage);
-                if (url.isEmpty() && !unusable.contains(featureImage)) {
-                    entry.warnings.add(new Message(null, "Feature image not found: " + featureImage + "."));
-                }
-                featureImage = url.orElse(null);
+                featureImage = mediaUrl.apply(featureImage)
+                        .orElseGet(() -> featureImageNotUploaded(entry, post.featureImage(), unusable));
             }
 
             PostContent content = new PostContent(post.type(), entry.slug, post.title(), rewrite.markdown(),
@@ -356,7 +353,8 @@ public class ImportService {
                     post.authors(), post.tags(), post.categories(), post.publishedAt(), post.expiryDate(),
                     json.write(post.meta()));
             PostImport.Command command = new PostImport.Command(content, post.draft(), post.aliases(),
-                    rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null);
+                    rewrite.markdown().equals(entry.markdown) ? entry.rendered : null, entry.existing != null,
+                    post.lastmod());
             if (entry.existing != null && posts.importChangesNothing(entry.existing, command)) {
                 entry.action = Action.UNCHANGED;
                 return;
@@ -373,6 +371,24 @@ public class ImportService {
             // partial mode the file has a transaction of its own.
             entityManager.clear();
         }
+    }
+
+    /**
+     * A feature image the upload does not hold (or that was refused): a path on the site stays
+     * that URL, as the Admin API accepts it, so frontends can still show the site's own copy
+     * until an import that holds the file (or an edit) makes it an uploaded image. A relative
+     * path means nothing outside the site, so it is dropped.
+     */
+    private static String featureImageNotUploaded(Entry entry, String ref, Set<String> unusable) {
+        boolean kept = ref.startsWith("/") && FeatureImage.isAcceptedUrl(ref);
+        if (!unusable.contains(ref)) {
+            entry.warnings.add(new Message(null, "Feature image not found in the upload: " + ref + (kept
+                    ? " (kept as a URL; import it with the image file to store the image)."
+                    : " (not kept: only a path starting with / or an http(s) URL can stand in for it).")));
+        } else if (kept) {
+            entry.warnings.add(new Message(null, "Feature image " + ref + " is kept as a URL."));
+        }
+        return kept ? ref : null;
     }
 
     /** The file line where a body first mentions {@code text}, or null. */

@@ -18,7 +18,6 @@ import io.inkwell.term.Term;
 import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +40,10 @@ class LiveSnapshots {
     private final AuthorService authorService;
     private final TermService termService;
     private final ImageService images;
-    private final Clock clock;
 
     LiveSnapshots(EntityManager entityManager, Json json, ContentGeneration generation,
-            AuthorService authorService, TermService termService, ImageService images, Clock clock) {
+            AuthorService authorService, TermService termService, ImageService images) {
         this.images = images;
-        this.clock = clock;
         this.entityManager = entityManager;
         this.json = json;
         this.generation = generation;
@@ -54,15 +51,19 @@ class LiveSnapshots {
         this.termService = termService;
     }
 
-    /** Takes a snapshot of the working copy; {@code wasLive}: it replaces one (else there is none). */
-    void publish(Post post, boolean wasLive) {
+    /**
+     * Takes a snapshot of the working copy; {@code wasLive}: it replaces one (else there is none).
+     * {@code updatedAt}: what readers are told of when the content last changed (now, or an
+     * imported file's own time).
+     */
+    void publish(Post post, boolean wasLive, OffsetDateTime updatedAt) {
         LivePost snapshot = wasLive ? entityManager.find(LivePost.class, post.id) : null;
         boolean isNew = snapshot == null;
         if (isNew) {
             snapshot = new LivePost();
             snapshot.postId = post.id;
         }
-        write(snapshot, PostState.of(post), post.html, post.authors, post.terms, Times.now(clock));
+        write(snapshot, PostState.of(post), post.html, post.authors, post.terms, Times.utc(updatedAt));
         if (isNew) {
             // Once filled: Hibernate inserts the state an entity has when persisted.
             entityManager.persist(snapshot);

@@ -43,6 +43,11 @@ public final class PostDtos {
          */
         static final String URL_PATTERN = "(?i)\\s*(https?://[^/\\\\\\s]|/(?![/\\\\]))[^\\s]*\\s*";
         static final String URL_RULE = "Must be an http(s) URL or a path on this site starting with a single '/'.";
+
+        /** Whether {@code url} may stand as a feature image's URL (an importer checks before it keeps one). */
+        public static boolean isAcceptedUrl(String url) {
+            return url.length() <= 2000 && url.matches(URL_PATTERN);
+        }
     }
 
     public record CreatePostRequest(

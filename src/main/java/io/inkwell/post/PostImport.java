@@ -14,10 +14,12 @@ public final class PostImport {
      * A post as an imported file describes it. {@code content.featureImage()} holds a media URL
      * or an external URL; {@code content.publishedAt()} null keeps the post's time (or now, when
      * publishing). {@code rendered}: the Markdown rendered ahead of time, or null. {@code known}
-     * false says no post has this type and slug yet, which saves a lookup.
+     * false says no post has this type and slug yet, which saves a lookup. {@code lastmod}: when
+     * the file says its content last changed, or null; it becomes the post's {@code updatedAt}
+     * (without it, the file's date does, as in Hugo).
      */
     public record Command(PostContent content, boolean draft, List<String> aliases, MarkdownRenderer.Rendered rendered,
-            boolean known) {
+            boolean known, OffsetDateTime lastmod) {
     }
 
     /**
@@ -37,7 +39,7 @@ public final class PostImport {
      * with its authors, tags and categories by slug.
      */
     public record Existing(UUID id, PostContent content, List<String> authorSlugs, List<String> tagSlugs,
-            List<String> categorySlugs, PostStatus status, boolean hasUnpublishedChanges) {
+            List<String> categorySlugs, PostStatus status, boolean hasUnpublishedChanges, OffsetDateTime updatedAt) {
 
         public String key() {
             return key(content.type(), content.slug());

@@ -87,6 +87,7 @@ public class PostImportService {
                 && post.status() == target.status()
                 && !post.hasUnpublishedChanges()
                 && (file.publishedAt() == null || Objects.equals(now.publishedAt(), Times.utc(file.publishedAt())))
+                && (command.lastmod() == null || Times.utc(command.lastmod()).equals(post.updatedAt()))
                 && Objects.equals(now.unpublishAt(), target.unpublishAt());
     }
 
@@ -98,15 +99,36 @@ public class PostImportService {
     public PostImport.Outcome importPost(PostImport.Command command) {
         importing.begin();
         PostContent file = command.content();
+        OffsetDateTime now = Times.now(clock);
+        Optional<Post> existing = command.known()
+                ? posts.findBySlugForUpdate(file.type(), Slugs.normalize(file.slug())) : Optional.empty();
+        return importing.writingFile(contentTime(command, existing.orElse(null), now),
+                () -> importPost(command, existing, now));
+    }
+
+    /**
+     * When the file's content last changed, as Hugo reads it: {@code lastmod}, else the date
+     * (the post's, when the file has none), unless that is still ahead; else now.
+     */
+    private static OffsetDateTime contentTime(PostImport.Command command, Post current, OffsetDateTime now) {
+        if (command.lastmod() != null) {
+            return Times.utc(command.lastmod());
+        }
+        OffsetDateTime date = command.content().publishedAt() != null ? Times.utc(command.content().publishedAt())
+                : current != null ? Times.utc(current.publishedAt) : null;
+        return date != null && !date.isAfter(now) ? date : now;
+    }
+
+    private PostImport.Outcome importPost(PostImport.Command command, Optional<Post> existing, OffsetDateTime now) {
+        PostContent file = command.content();
         String slug = Slugs.normalize(file.slug());
         if (!Slugs.isValid(slug)) {
             throw new InvalidInputException("slug", "'" + file.slug() + "' is not a valid slug.");
         }
-        Optional<Post> existing = command.known() ? posts.findBySlugForUpdate(file.type(), slug) : Optional.empty();
         if (existing.isEmpty() && slugTakenForNewPost(file.type(), slug, command.known())) {
             throw new ConflictException("The slug '" + slug + "' is still live for another " + file.type() + ".");
         }
-        ImportedState target = importedState(command, Times.now(clock));
+        ImportedState target = importedState(command, now);
         Post post;
         if (existing.isEmpty()) {
             post = lifecycle.create(content(command, slug, null, target), target.status(), command.rendered(), true);

@@ -50,11 +50,13 @@ public class PostLifecycle {
     private final PostEvents events;
     private final PostRevisions revisions;
     private final CurrentActor actor;
+    private final ImportTransaction importing;
     private final Clock clock;
 
     PostLifecycle(PostRepository posts, LiveSnapshots live, AuthorService authors, TermService terms,
             ImageService images, PostPermissions permissions, PostEvents events, PostRevisions revisions,
-            CurrentActor actor, Clock clock) {
+            CurrentActor actor, ImportTransaction importing, Clock clock) {
+        this.importing = importing;
         this.posts = posts;
         this.events = events;
         this.revisions = revisions;
@@ -102,7 +104,7 @@ public class PostLifecycle {
         render(post, rendered);
         post.publishedAt = Times.utc(content.publishedAt());
         post.unpublishAt = Times.utc(content.unpublishAt());
-        post.updatedAt = now;
+        post.updatedAt = importing.contentTime(now);
         if (status == PostStatus.PUBLISHED && post.publishedAt != null && post.publishedAt.isAfter(now)) {
             throw new InvalidInputException("publishedAt",
                     "Is in the future: create the post with status 'scheduled' to publish it then.");
@@ -183,7 +185,7 @@ public class PostLifecycle {
             checkUnpublishAt(post, post.status == PostStatus.SCHEDULED ? post.publishedAt : Times.now(clock));
         }
         render(post, rendered);
-        post.updatedAt = Times.now(clock);
+        post.updatedAt = importing.contentTime(Times.now(clock));
         refreshUnpublishedChanges(post);
         recordImageUsage(post, false);
         revisions.record(post, false);
@@ -348,7 +350,7 @@ public class PostLifecycle {
             post.unpublishAt = null;
         }
         post.hasUnpublishedChanges = false;
-        live.publish(post, wasLive);
+        live.publish(post, wasLive, importing.contentTime(now));
         revisions.markLive(post);
         events.published(post, wasLive);
     }

@@ -70,7 +70,8 @@ final class PostMapping {
     /** What an import compares a file with; authors, tags and categories by slug. */
     static PostImport.Existing existing(Post post) {
         return new PostImport.Existing(post.id, content(post), post.authors.stream().map(author -> author.slug).toList(),
-                slugs(post, Taxonomy.TAG), slugs(post, Taxonomy.CATEGORY), post.status, post.hasUnpublishedChanges);
+                slugs(post, Taxonomy.TAG), slugs(post, Taxonomy.CATEGORY), post.status, post.hasUnpublishedChanges,
+                Times.utc(post.updatedAt));
     }
 
     static PostImport.Exported exported(Post post) {

@@ -128,6 +128,28 @@ class ImportApiTest {
     }
 
     @Test
+    void lastmodOfAFileIsItsPostsUpdatedAtAndAMovedLastmodIsAnUpdate() {
+        String s = unique();
+        String path = "content/posts/dated-" + s + ".md";
+        String file = "+++\ntitle = \"Dated " + s + "\"\ndate = 2017-02-21T09:02:03Z\nlastmod = LASTMOD\n+++\nBody.\n";
+        importZip(Sites.zip(Map.of(path, file.replace("LASTMOD", "2018-06-01T12:00:00Z").getBytes())), "source=lm-" + s)
+                .then().statusCode(200).body("totals.created", equalTo(1));
+        JsonPath post = adminPost("dated-" + s);
+        assertEquals("2018-06-01T12:00:00Z", post.getString("updatedAt"));
+        content().get("/api/content/posts/dated-" + s).then().statusCode(200)
+                .body("publishedAt", equalTo("2017-02-21T09:02:03Z"))
+                .body("updatedAt", equalTo("2018-06-01T12:00:00Z"));
+
+        importZip(Sites.zip(Map.of(path, file.replace("LASTMOD", "2018-06-01T12:00:00Z").getBytes())), "source=lm-" + s)
+                .then().statusCode(200).body("totals.unchanged", equalTo(1));
+        importZip(Sites.zip(Map.of(path, file.replace("LASTMOD", "2019-07-07T07:07:07Z").getBytes())), "source=lm-" + s)
+                .then().statusCode(200).body("totals.updated", equalTo(1));
+        assertEquals("2019-07-07T07:07:07Z", adminPost("dated-" + s).getString("updatedAt"));
+        content().get("/api/content/posts/dated-" + s).then().statusCode(200)
+                .body("updatedAt", equalTo("2019-07-07T07:07:07Z"));
+    }
+
+    @Test
     void changedFileUpdatesItsPostAndDraftFlagDecidesPublication() {
         String s = unique();
         Map<String, byte[]> site = Sites.hugo(s);
