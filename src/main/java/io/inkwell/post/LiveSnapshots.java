@@ -41,9 +41,12 @@ class LiveSnapshots {
     private final TermService termService;
     private final ImageService images;
     private final Clock clock;
+    private final PostSearchIndex searchIndex;
 
     LiveSnapshots(EntityManager entityManager, Json json, ContentGeneration generation,
-            AuthorService authorService, TermService termService, ImageService images, Clock clock) {
+            AuthorService authorService, TermService termService, ImageService images, Clock clock,
+            PostSearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.images = images;
         this.clock = clock;
         this.entityManager = entityManager;
@@ -148,6 +151,7 @@ class LiveSnapshots {
         snapshot.bodyJson = json.write(body);
         snapshot.summaryJson = json.write(PublicPostSummary.of(body));
         snapshot.featureImageId = state.featureImageId();
+        searchIndex.index(snapshot, state, html, terms);
         // Set contents, not new sets: Hibernate then writes only the links that changed.
         replaceContents(snapshot.authorIds, authors.stream().map(a -> a.id).toList());
         replaceContents(snapshot.termIds, terms.stream().map(t -> t.id).toList());
