@@ -41,6 +41,17 @@ class SearchTest {
     }
 
     @Test
+    void pagesAreFoundBesidePostsEachWithItsType() {
+        String word = word();
+        String post = published("Post " + word, "Body.", Map.of());
+        String page = published("Page " + word, "Body.", Map.of("type", "page"));
+
+        JsonPath found = search(word).extract().jsonPath();
+        assertEquals(Map.of(post, "post", page, "page"), Map.of(found.getString("items[0].slug"),
+                found.getString("items[0].type"), found.getString("items[1].slug"), found.getString("items[1].type")));
+    }
+
+    @Test
     void theLastWordMatchesAsAPrefixForTypeAhead() {
         String word = word();
         String slug = published("Python tricks " + word, "Decorators and generators.", Map.of());
