@@ -54,7 +54,9 @@ final class HtmlSanitizer {
 
     /** Visible text of sanitized HTML, blocks separated by spaces, whitespace collapsed. */
     static String plainText(String sanitizedHtml) {
-        String spaced = BLOCK_END.matcher(sanitizedHtml).replaceAll("$0 ");
+        // The space goes before the end tag, inside the element: the sanitizer drops text placed
+        // where HTML allows none, as between list items or table cells.
+        String spaced = BLOCK_END.matcher(sanitizedHtml).replaceAll(" $0");
         return Encoding.decodeHtml(TEXT_ONLY.sanitize(spaced)).replaceAll("\\s+", " ").strip();
     }
 }

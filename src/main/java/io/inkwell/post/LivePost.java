@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import org.hibernate.annotations.ColumnTransformer;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +40,22 @@ class LivePost {
     String summaryJson;
     @Column(name = "feature_image_id")
     UUID featureImageId;
+
+    /*
+     * The text search finds the snapshot by (PostSearchIndex); PostgreSQL weighs it into the
+     * generated column search_vector, which Hibernate neither reads nor writes.
+     */
+    @Column(name = "search_language", columnDefinition = "regconfig")
+    @ColumnTransformer(write = "cast(? as regconfig)")
+    String searchLanguage;
+    @Column(name = "search_title")
+    String searchTitle;
+    @Column(name = "search_terms")
+    String searchTerms;
+    @Column(name = "search_excerpt")
+    String searchExcerpt;
+    @Column(name = "search_body")
+    String searchBody;
 
     @ElementCollection
     @CollectionTable(name = "live_post_author", joinColumns = @JoinColumn(name = "post_id"))

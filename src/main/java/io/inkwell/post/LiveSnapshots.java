@@ -40,9 +40,11 @@ class LiveSnapshots {
     private final AuthorService authorService;
     private final TermService termService;
     private final ImageService images;
+    private final PostSearchIndex searchIndex;
 
     LiveSnapshots(EntityManager entityManager, Json json, ContentGeneration generation,
-            AuthorService authorService, TermService termService, ImageService images) {
+            AuthorService authorService, TermService termService, ImageService images, PostSearchIndex searchIndex) {
+        this.searchIndex = searchIndex;
         this.images = images;
         this.entityManager = entityManager;
         this.json = json;
@@ -148,6 +150,7 @@ class LiveSnapshots {
         snapshot.bodyJson = json.write(body);
         snapshot.summaryJson = json.write(PublicPostSummary.of(body));
         snapshot.featureImageId = state.featureImageId();
+        searchIndex.index(snapshot, state, html, terms);
         // Set contents, not new sets: Hibernate then writes only the links that changed.
         replaceContents(snapshot.authorIds, authors.stream().map(a -> a.id).toList());
         replaceContents(snapshot.termIds, terms.stream().map(t -> t.id).toList());

@@ -61,4 +61,12 @@ class MarkdownRendererTest {
         assertThat(rendered.derivedExcerpt(), containsString("…"));
         assertEquals(true, rendered.derivedExcerpt().length() <= MarkdownRenderer.EXCERPT_MAX_CHARS);
     }
+
+    @Test
+    void listItemsAndTableCellsStaySeparateWords() {
+        MarkdownRenderer.Rendered rendered = MarkdownRenderer.render(
+                "- apples\n- pears\n\n| a | b |\n|---|---|\n| c | d |\n\nLine one<br>line two");
+        assertEquals("apples pears a b c d Line one line two", rendered.derivedExcerpt());
+        assertEquals(10, rendered.wordCount());
+    }
 }

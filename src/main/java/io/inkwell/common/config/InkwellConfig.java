@@ -147,6 +147,17 @@ public interface InkwellConfig {
         Duration retention();
     }
 
+    Search search();
+
+    interface Search {
+        /**
+         * The PostgreSQL text search configuration (INKWELL_SEARCH_LANGUAGE: english, german,
+         * simple...) that posts are indexed and searched in; checked at start.
+         */
+        @WithDefault("english")
+        String language();
+    }
+
     Content content();
 
     interface Content {

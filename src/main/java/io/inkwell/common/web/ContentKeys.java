@@ -14,6 +14,7 @@ import java.util.UUID;
  * <li>{@code term-<id>} (a tag or category), {@code author-<id>}: its own answer and every post
  * that shows its name;</li>
  * <li>{@code tags}, {@code categories}, {@code authors}: their lists and post counts;</li>
+ * <li>{@code search}: search results (which also carry {@code posts} and {@code pages});</li>
  * <li>{@code media}: images served from /media.</li>
  * </ul>
  */
@@ -23,6 +24,8 @@ public final class ContentKeys {
     public static final String CATEGORIES = "categories";
     public static final String AUTHORS = "authors";
     public static final String MEDIA = "media";
+    /** Search results, beyond the lists they follow: the index itself was rebuilt. */
+    public static final String SEARCH = "search";
 
     private ContentKeys() {
     }

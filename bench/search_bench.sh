@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Search benchmark of Inkwell's Content API (GET /api/content/search).
+#
+#   bench/search_bench.sh            (from anywhere; paths are relative to this script)
+#
+# Steps:
+#   1. Generate the standard blog data set (1,000 posts, 50 tags, 10% drafts, 800-word bodies)
+#      with bench/gen_blog_data.py, and two query lists from the words of its titles, each query
+#      a whole word and a prefix of another ("cache buff"), as a search box sends while typing.
+#   2. Build the app unless target/quarkus-app/quarkus-run.jar exists, start it on a fresh
+#      embedded-PostgreSQL data dir (bench/out/data), load the posts (bench/load_posts.py).
+#   3. wrk at $CONNECTIONS connections (8 by default, the issue's target for search), after a
+#      warm-up of the same run:
+#        - search-repeated: 50 queries asked over and over: answers from the response cache
+#          once asked, as for a blog's popular searches;
+#        - search-distinct: a random one of ~100,000 queries each time, nearly all never asked
+#          before: every request runs the full-text query, ranking and ts_headline in
+#          PostgreSQL (the words of this data set occur in most posts, so each query ranks
+#          hundreds of them: a heavy case).
+#   4. Print a Markdown summary table and stop the server.
+#
+# Environment overrides (defaults in brackets):
+#   DURATION [20s]  CONNECTIONS [8]  THREADS [2]  WARMUP [5s]  PORT [8080]
+#   JAVA_OPTS [-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError]
+#   STARTUP_TIMEOUT [180] seconds  LOAD_WORKERS [8]
+#
+# Needs: java 17+, python3, curl, wrk. Only ever talks to 127.0.0.1.
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
+REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
+cd "$REPO_DIR"
+
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-8}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-5s}
+PORT=${PORT:-8080}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
+LOAD_WORKERS=${LOAD_WORKERS:-8}
+TOKEN=bench-token
+GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/gen_blog_data.py}
+
+OUT_DIR=$REPO_DIR/bench/out
+DATA_DIR=$OUT_DIR/data
+BLOG_DIR=$OUT_DIR/blog
+LOG_FILE=$OUT_DIR/server.log
+PID_FILE=$DATA_DIR/server.pid
+JAR=$REPO_DIR/target/quarkus-app/quarkus-run.jar
+BASE_URL=http://127.0.0.1:$PORT
+
+LOG_PREFIX=search_bench
+
+source "$SCRIPT_DIR/server.sh"
+
+server_traps
+
+check_prerequisites "$GENERATOR"
+command -v wrk >/dev/null || die "wrk is required (apt-get install wrk)"
+check_port_free
+mkdir -p "$OUT_DIR"
+
+# ---------------------------------------------------------------- 1. data and queries
+log "generating blog data with $GENERATOR"
+python3 "$GENERATOR" "$BLOG_DIR" >&2
+BLOG_JSON=$BLOG_DIR/blog.json
+[[ -s $BLOG_JSON ]] || die "generator did not write $BLOG_JSON"
+
+python3 - "$BLOG_JSON" "$OUT_DIR" <<'EOF'
+import json, random, re, sys
+posts = json.load(open(sys.argv[1], encoding="utf-8"))["posts"]
+words = sorted({w for p in posts for w in re.findall(r"[a-z]{4,}", p["title"].lower())})
+rng = random.Random(7)
+def query():
+    whole, typed = rng.choice(words), rng.choice(words)
+    return whole + "+" + typed[:rng.randint(3, len(typed))]
+with open(sys.argv[2] + "/queries-repeated.txt", "w") as out:
+    out.write("\n".join(query() for _ in range(50)) + "\n")
+with open(sys.argv[2] + "/queries-distinct.txt", "w") as out:
+    out.write("\n".join(sorted({query() for _ in range(100000)})) + "\n")
+EOF
+
+cat >"$OUT_DIR/search.lua" <<'EOF'
+-- Each request: a random query of the list in the QUERIES environment variable.
+local queries = {}
+for line in io.lines(os.getenv("QUERIES")) do
+    if #line > 0 then queries[#queries + 1] = line end
+end
+local counter = 0
+function setup(thread)
+    counter = counter + 1
+    thread:set("seed", counter)
+end
+function init(args)
+    math.randomseed(os.time() + seed * 7919)
+end
+function request()
+    return wrk.format("GET", "/api/content/search?q=" .. queries[math.random(#queries)] .. "&limit=10")
+end
+EOF
+
+# ---------------------------------------------------------------- 2. start and load
+start_server
+log "loading posts through the Admin API ($LOAD_WORKERS workers)"
+LOAD_LINE=$(python3 "$SCRIPT_DIR/load_posts.py" "$BLOG_JSON" --base-url "$BASE_URL" \
+    --token "$TOKEN" --workers "$LOAD_WORKERS") || { echo "$LOAD_LINE"; die "loading posts failed"; }
+echo "$LOAD_LINE"
+first=$(head -n1 "$OUT_DIR/queries-repeated.txt")
+code=$(curl -s -o "$OUT_DIR/sample.json" -m 10 -w '%{http_code}' "$BASE_URL/api/content/search?q=$first&limit=10" || true)
+[[ $code == 200 ]] || die "GET /api/content/search?q=$first answered $code, expected 200"
+log "sample answer for q=$first: $(head -c 300 "$OUT_DIR/sample.json")..."
+
+# ---------------------------------------------------------------- 3. wrk
+parse_wrk() {
+    awk '
+    function ms(v) {
+        if (v ~ /us$/) return v / 1000
+        if (v ~ /ms$/) return v + 0
+        if (v ~ /m$/)  return v * 60000
+        if (v ~ /s$/)  return v * 1000
+        return v + 0
+    }
+    /^Requests\/sec:/               { rps = $2 }
+    $1 == "50%"                     { p50 = ms($2) }
+    $1 == "99%"                     { p99 = ms($2) }
+    /Non-2xx or 3xx responses:/     { non2xx = $NF }
+    /Socket errors:/ {
+        for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) errs += $i + 0
+    }
+    END {
+        if (rps == "" || p50 == "" || p99 == "") exit 1
+        printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, non2xx + 0, errs + 0
+    }'
+}
+
+RESULTS=()
+run_wrk() {
+    local name=$1 queries=$2 out parsed
+    log "$name: warm-up ${WARMUP}"
+    QUERIES=$queries wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT_DIR/search.lua" "$BASE_URL" >/dev/null
+    log "$name: measuring ${DURATION}, ${THREADS} threads, ${CONNECTIONS} connections"
+    out=$(QUERIES=$queries wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
+        -s "$OUT_DIR/search.lua" "$BASE_URL")
+    printf '%s\n' "$out" | tee "$OUT_DIR/wrk-$name.txt"
+    parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $name"
+    RESULTS+=("$name|$parsed")
+    read -r rps p50 p99 non2xx errs <<<"$parsed"
+    echo "$name: ${rps} req/s, p50 ${p50} ms, p99 ${p99} ms, non-2xx ${non2xx}, socket errors ${errs}"
+}
+
+run_wrk search-repeated "$OUT_DIR/queries-repeated.txt"
+run_wrk search-distinct "$OUT_DIR/queries-distinct.txt"
+
+RSS_KB=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || true)
+stop_server
+
+# ---------------------------------------------------------------- summary
+echo
+echo "### Search benchmark"
+echo
+host_line
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a ${WARMUP} warm-up; server and wrk on the same host."
+echo "Data: $(sed 's/^posts loaded: //' <<<"$LOAD_LINE"). Queries: a whole word and a typed prefix, limit=10."
+echo
+echo "| Run | Requests/s | p50 (ms) | p99 (ms) | Non-2xx | Socket errors |"
+echo "|---|---:|---:|---:|---:|---:|"
+for r in "${RESULTS[@]}"; do
+    IFS='|' read -r name parsed <<<"$r"
+    read -r rps p50 p99 non2xx errs <<<"$parsed"
+    echo "| $name | $rps | $p50 | $p99 | $non2xx | $errs |"
+done
+echo
+echo "JVM resident memory after the runs (VmRSS): $(mb "$RSS_KB")"

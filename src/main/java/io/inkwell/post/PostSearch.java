@@ -1,0 +1,144 @@
+package io.inkwell.post;
+
+import io.inkwell.author.AuthorService;
+import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.Json;
+import io.inkwell.term.Taxonomy;
+import io.inkwell.term.TermService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.owasp.html.Encoding;
+
+/**
+ * Full-text search over live posts and pages, best match first. Ranked by {@code ts_rank_cd}
+ * over the weighted vector (title A, tags and categories B, excerpt C, body D, see V11),
+ * normalized to 0..1; equal ranks go newest first. Only the page's rows get a snippet, since
+ * {@code ts_headline} reads the whole body.
+ */
+@ApplicationScoped
+class PostSearch {
+
+    /*
+     * The snippet marks its matches with control characters, which the indexed text never holds
+     * (PostSearchIndex); the text between them is HTML-escaped, then they become <mark> tags. So
+     * a body that shows "<script>" as text gives a snippet that shows it as text too.
+     */
+    private static final String START = "\u0002";
+    private static final String STOP = "\u0003";
+    private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
+            + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
+    private static final String TSQUERY = "(plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3))";
+    private static final String MATCHES = """
+            from live_post lp where lp.search_vector @@ %s
+            and (cast(?4 as text) is null or exists (select 1 from live_post_term lt
+                 where lt.post_id = lp.post_id and lt.term_id = cast(cast(?4 as text) as uuid)))
+            and (cast(?5 as text) is null or exists (select 1 from live_post_term lt
+                 where lt.post_id = lp.post_id and lt.term_id = cast(cast(?5 as text) as uuid)))
+            and (cast(?6 as text) is null or exists (select 1 from live_post_author la
+                 where la.post_id = lp.post_id and la.author_id = cast(cast(?6 as text) as uuid)))
+            """.formatted(TSQUERY);
+    // 32: rank / (rank + 1), so every rank is between 0 and 1.
+    private static final String PAGE = """
+            with hits as (
+                select lp.post_id, lp.published_at, ts_rank_cd(lp.search_vector, %s, 32) as rank,
+                       count(*) over () as total
+                %s
+                order by rank desc, lp.published_at desc, lp.post_id
+                limit ?7 offset ?8)
+            select lp.summary_json, hits.rank, ts_headline(cast(?1 as regconfig), lp.search_body, %s, ?9), hits.total
+            from hits join live_post lp on lp.post_id = hits.post_id
+            order by hits.rank desc, hits.published_at desc, hits.post_id
+            """.formatted(TSQUERY, MATCHES, TSQUERY);
+
+    private final EntityManager entityManager;
+    private final Json json;
+    private final TermService terms;
+    private final AuthorService authors;
+    private final PostSearchIndex index;
+
+    PostSearch(EntityManager entityManager, Json json, TermService terms, AuthorService authors, PostSearchIndex index) {
+        this.entityManager = entityManager;
+        this.json = json;
+        this.terms = terms;
+        this.authors = authors;
+        this.index = index;
+    }
+
+    /**
+     * A page of results as the Content API sends it. Filters name a tag, category or author by
+     * slug, as on the posts list; one that does not exist matches nothing.
+     */
+    String searchJson(SearchQuery query, String tag, String category, String author, PageRequest paging) {
+        Optional<UUID> tagId = tag == null ? Optional.empty() : terms.idOf(Taxonomy.TAG, tag);
+        Optional<UUID> categoryId = category == null ? Optional.empty() : terms.idOf(Taxonomy.CATEGORY, category);
+        Optional<UUID> authorId = author == null ? Optional.empty() : authors.idOf(author);
+        if ((tag != null && tagId.isEmpty()) || (category != null && categoryId.isEmpty())
+                || (author != null && authorId.isEmpty())) {
+            return envelope(List.of(), paging, 0);
+        }
+        // As text: a null UUID parameter of a native query has no type PostgreSQL can cast.
+        String tagFilter = tagId.map(UUID::toString).orElse(null);
+        String categoryFilter = categoryId.map(UUID::toString).orElse(null);
+        String authorFilter = authorId.map(UUID::toString).orElse(null);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(PAGE)
+                .setParameter(1, index.language()).setParameter(2, query.wholeWords())
+                .setParameter(3, query.lastWordOperand())
+                .setParameter(4, tagFilter).setParameter(5, categoryFilter).setParameter(6, authorFilter)
+                .setParameter(7, paging.limit()).setParameter(8, paging.offset()).setParameter(9, HEADLINE_OPTIONS)
+                .getResultList();
+        List<String> items = new ArrayList<>(rows.size());
+        long total = 0;
+        for (Object[] row : rows) {
+            items.add(item((String) row[0], ((Number) row[1]).doubleValue(), (String) row[2]));
+            total = ((Number) row[3]).longValue();
+        }
+        if (rows.isEmpty() && paging.offset() > 0) {
+            // Past the last page the window has no row to count on.
+            total = ((Number) entityManager.createNativeQuery("select count(*) " + MATCHES)
+                    .setParameter(1, index.language()).setParameter(2, query.wholeWords())
+                    .setParameter(3, query.lastWordOperand())
+                    .setParameter(4, tagFilter).setParameter(5, categoryFilter).setParameter(6, authorFilter)
+                    .getSingleResult()).longValue();
+        }
+        return envelope(items, paging, total);
+    }
+
+    /** The list's summary JSON, stored at publish time, with the rank and snippet added. */
+    private String item(String summaryJson, double rank, String headline) {
+        String summary = summaryJson.strip();
+        return summary.substring(0, summary.length() - 1) + ",\"rank\":" + json.write(Math.round(rank * 1e6) / 1e6)
+                + ",\"snippet\":" + json.write(snippet(headline)) + "}";
+    }
+
+    /** The headline as safe HTML: escaped text, with only the matches marked up. */
+    static String snippet(String headline) {
+        StringBuilder html = new StringBuilder(headline.length() + 32);
+        try {
+            for (String part : headline.split(START, -1)) {
+                int stop = part.indexOf(STOP);
+                if (stop < 0) {
+                    Encoding.encodeRcdataOnto(part, html);
+                } else {
+                    html.append("<mark>");
+                    Encoding.encodeRcdataOnto(part.substring(0, stop), html);
+                    html.append("</mark>");
+                    Encoding.encodeRcdataOnto(part.substring(stop + 1).replace(STOP, ""), html);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("A StringBuilder does not fail", e);
+        }
+        return html.toString();
+    }
+
+    private String envelope(List<String> items, PageRequest paging, long total) {
+        return "{\"items\":[" + String.join(",", items) + "],\"pagination\":" + json.write(paging.pagination(total)) + "}";
+    }
+}

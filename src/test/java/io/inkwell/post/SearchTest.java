@@ -1,0 +1,223 @@
+package io.inkwell.post;
+
+import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.anonymous;
+import static io.inkwell.support.Api.content;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inkwell.common.slug.Slugs;
+import io.inkwell.support.Posts;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/** GET /api/content/search: what a reader finds, in which order, and what is never found. */
+@QuarkusTest
+class SearchTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void aTitleMatchOutranksABodyMatch() {
+        String word = word();
+        // The title match is published first, so the newer body match would lead if rank did not.
+        String inTitle = published("Notes on " + word, "Some generic words about nothing much here.", Map.of());
+        String inBody = published("Generic notes", "Some generic words about " + word + " here.", Map.of());
+
+        JsonPath found = search(word).extract().jsonPath();
+        assertEquals(List.of(inTitle, inBody), found.getList("items.slug"));
+        assertTrue(found.getFloat("items[0].rank") > found.getFloat("items[1].rank"), found.prettify());
+        assertEquals(2, found.getInt("pagination.total"));
+    }
+
+    @Test
+    void pagesAreFoundBesidePostsEachWithItsType() {
+        String word = word();
+        String post = published("Post " + word, "Body.", Map.of());
+        String page = published("Page " + word, "Body.", Map.of("type", "page"));
+
+        JsonPath found = search(word).extract().jsonPath();
+        assertEquals(Map.of(post, "post", page, "page"), Map.of(found.getString("items[0].slug"),
+                found.getString("items[0].type"), found.getString("items[1].slug"), found.getString("items[1].type")));
+    }
+
+    @Test
+    void theLastWordMatchesAsAPrefixForTypeAhead() {
+        String word = word();
+        String slug = published("Python tricks " + word, "Decorators and generators.", Map.of());
+
+        search(word + " pyth").body("items.slug", equalTo(List.of(slug)));
+        search(word.substring(0, 6)).body("items.slug", equalTo(List.of(slug)));
+        // Only the last word is a prefix: the others must be whole words.
+        search(word.substring(0, 6) + " python").body("items", empty());
+    }
+
+    @Test
+    void aWordInAListItemOrTableCellIsFoundOnItsOwn() {
+        String word = word();
+        String slug = published("Lists", "- " + word + "\n- second\n\n| " + word() + " | cell |\n|---|---|", Map.of());
+        search(word).body("items.slug", equalTo(List.of(slug)));
+    }
+
+    @Test
+    void aTagNameIsFoundAndARenamedTagIsFoundByItsNewName() {
+        String word = word();
+        String tag = "tag-" + word;
+        Map<String, Object> body = Posts.draft("Untitled");
+        body.put("markdown", "Nothing to see.");
+        body.put("tags", List.of(tag));
+        body.put("status", "published");
+        JsonPath created = Posts.create(body);
+        String slug = created.getString("slug");
+        search(word).body("items.slug", equalTo(List.of(slug)));
+
+        String renamed = word();
+        String tagId = created.getString("tags[0].id");
+        admin().body(Map.of("name", "Renamed " + renamed)).patch("/api/admin/tags/" + tagId).then().statusCode(200);
+        search(renamed).body("items.slug", equalTo(List.of(slug)));
+    }
+
+    @Test
+    void theSnippetIsEscapedTextWithOnlyTheMatchMarked() {
+        String word = word();
+        published("Security notes", "Never echo `<script>alert(1)</script>` or `<img src=x onerror=alert(2)>` "
+                + "or `<svg/onload=alert(3)>` back: " + word + " shows why 1 < 2 & 3 > 2 matters.", Map.of());
+
+        String snippet = search(word).extract().path("items[0].snippet");
+        assertTrue(snippet.contains("<mark>" + word + "</mark>"), snippet);
+        String withoutMarks = snippet.replace("<mark>", "").replace("</mark>", "");
+        assertFalse(withoutMarks.contains("<") || withoutMarks.contains(">") || withoutMarks.contains("\""), snippet);
+        assertTrue(snippet.contains("1 &lt; 2 &amp; 3 &gt; 2"), snippet);
+    }
+
+    @Test
+    void draftsAndUnpublishedPostsAreNeverFound() {
+        String inDraft = word();
+        Posts.create(Posts.draft("Draft " + inDraft));
+        search(inDraft).body("items", empty()).body("pagination.total", equalTo(0));
+
+        String word = word();
+        JsonPath created = Posts.createPublished("Live " + word, Map.of());
+        String id = created.getString("id");
+        search(word).body("items.slug", equalTo(List.of(created.getString("slug"))));
+
+        // An edit not yet published is not searchable either.
+        String edited = word();
+        admin().body(Map.of("title", "Edited " + edited)).patch("/api/admin/posts/" + id).then().statusCode(200);
+        search(edited).body("items", empty());
+
+        admin().body("{}").post("/api/admin/posts/" + id + "/unpublish").then().statusCode(200);
+        search(word).body("items", empty()).body("pagination.total", equalTo(0));
+    }
+
+    @Test
+    void filtersByTagCategoryAndAuthorAsThePostsListDoes() {
+        String word = word();
+        String tag = "tag-" + word();
+        String category = "cat-" + word();
+        String author = "Author " + word();
+        String tagged = published("Tagged " + word, "Body.", Map.of("tags", List.of(tag)));
+        String filed = published("Filed " + word, "Body.", Map.of("categories", List.of(category)));
+        String written = published("Written " + word, "Body.", Map.of("authors", List.of(author)));
+
+        search(word).body("pagination.total", equalTo(3));
+        search(word, "tag", tag).body("items.slug", equalTo(List.of(tagged)));
+        search(word, "category", category).body("items.slug", equalTo(List.of(filed)));
+        search(word, "author", Slugs.fromText(author)).body("items.slug", equalTo(List.of(written)));
+        search(word, "tag", "no-such-tag-" + word).body("items", empty()).body("pagination.total", equalTo(0));
+    }
+
+    @Test
+    void pagesThroughResultsWithTheTotal() {
+        String word = word();
+        for (int i = 0; i < 3; i++) {
+            published("Paged " + i + " " + word, "Body.", Map.of());
+        }
+        content().queryParam("q", word).queryParam("limit", 2).get("/api/content/search").then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("pagination.total", equalTo(3)).body("pagination.pages", equalTo(2));
+        content().queryParam("q", word).queryParam("limit", 2).queryParam("page", 2).get("/api/content/search").then()
+                .statusCode(200).body("items.size()", equalTo(1)).body("pagination.total", equalTo(3));
+        content().queryParam("q", word).queryParam("limit", 2).queryParam("page", 3).get("/api/content/search").then()
+                .statusCode(200).body("items", empty()).body("pagination.total", equalTo(3));
+    }
+
+    @Test
+    void aMissingBlankOrTooLongQueryIsA400NamingQ() {
+        anonymous().get("/api/content/search").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("q"));
+        anonymous().queryParam("q", "   ").get("/api/content/search").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("q"));
+        anonymous().queryParam("q", "x".repeat(201)).get("/api/content/search").then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("q"));
+        anonymous().queryParam("q", "").queryParam("limit", 0).get("/api/content/search").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("q", "limit")));
+        anonymous().queryParam("q", "python").queryParam("sort", "title").get("/api/content/search").then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("sort"));
+    }
+
+    @Test
+    void queryTextIsNeverQuerySyntax() {
+        String word = word();
+        String slug = published("Syntax " + word, "Body.", Map.of());
+        for (String odd : List.of(word + " '", word + " \\", word + " :*", word + " & | ! <->", "'" + word + "':*",
+                word + " (", word + " \"")) {
+            search(odd).body("items.slug", equalTo(List.of(slug)));
+        }
+        search("!!! ??? ***").body("items", empty());
+    }
+
+    @Test
+    void anUnchangedAnswerIs304AndAPublishChangesIt() {
+        String word = word();
+        published("Cached " + word, "Body.", Map.of());
+        String etag = search(word).extract().header("ETag");
+        content().header("If-None-Match", etag).queryParam("q", word).get("/api/content/search").then().statusCode(304);
+        // The same question asked differently is the same cache entry.
+        content().header("If-None-Match", etag).queryParam("q", "  " + word.toUpperCase() + " ")
+                .get("/api/content/search").then().statusCode(304);
+
+        published("Cached again " + word, "Body.", Map.of());
+        String newer = content().header("If-None-Match", etag).queryParam("q", word).get("/api/content/search").then()
+                .statusCode(200).body("pagination.total", equalTo(2)).extract().header("ETag");
+        assertNotEquals(etag, newer);
+    }
+
+    private static io.restassured.response.ValidatableResponse search(String q, String... filter) {
+        var request = content().queryParam("q", q);
+        for (int i = 0; i < filter.length; i += 2) {
+            request.queryParam(filter[i], filter[i + 1]);
+        }
+        return request.get("/api/content/search").then().statusCode(200).body("items", not(equalTo(null)));
+    }
+
+    private static String published(String title, String markdown, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("markdown", markdown);
+        return Posts.createPublished(title, body).getString("slug");
+    }
+
+    /**
+     * A word no other test uses and no stemmer shortens: consonants only, and none (s, y, l) that
+     * English suffix rules strip.
+     */
+    private static String word() {
+        String letters = "bcdfghjkmnpqrtvwxz";
+        StringBuilder word = new StringBuilder("zq");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 10; i++) {
+            word.append(letters.charAt(random.nextInt(letters.length())));
+        }
+        return word.toString();
+    }
+}
