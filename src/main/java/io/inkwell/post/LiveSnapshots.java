@@ -2,6 +2,9 @@ package io.inkwell.post;
 
 import io.inkwell.author.Author;
 import io.inkwell.author.AuthorService;
+import io.inkwell.change.ContentChanges;
+import io.inkwell.change.ContentChanges.Reason;
+import io.inkwell.change.ContentChanges.Resource;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Times;
 import io.inkwell.common.events.ReferencedNamesChanged;
@@ -30,6 +33,8 @@ import java.util.stream.Collectors;
  * The published side of posts. Publishing copies the working copy into a {@link LivePost} with
  * its public JSON already serialized, so the Content API only reads and sends bytes. A preview
  * renders the working copy through the same mapping, so it looks exactly as it will once live.
+ * Every change to a snapshot is reported to the change feed ({@link ContentChanges}) here, the one
+ * place where what readers see changes, with the slug readers saw (not the working copy's).
  */
 @ApplicationScoped
 class LiveSnapshots {
@@ -40,10 +45,13 @@ class LiveSnapshots {
     private final AuthorService authorService;
     private final TermService termService;
     private final ImageService images;
+    private final ContentChanges changes;
     private final Clock clock;
 
     LiveSnapshots(EntityManager entityManager, Json json, ContentGeneration generation,
-            AuthorService authorService, TermService termService, ImageService images, Clock clock) {
+            AuthorService authorService, TermService termService, ImageService images, ContentChanges changes,
+            Clock clock) {
+        this.changes = changes;
         this.images = images;
         this.clock = clock;
         this.entityManager = entityManager;
@@ -60,17 +68,23 @@ class LiveSnapshots {
         if (isNew) {
             snapshot = new LivePost();
             snapshot.postId = post.id;
+        } else if (snapshot.type != post.type || !snapshot.slug.equals(post.slug)) {
+            // The old address stops serving it; the upsert below names the new one.
+            changes.tombstone(resource(snapshot.type), post.id, snapshot.slug, Reason.MOVED);
         }
         write(snapshot, PostState.of(post), post.html, post.authors, post.terms, Times.now(clock));
         if (isNew) {
             // Once filled: Hibernate inserts the state an entity has when persisted.
             entityManager.persist(snapshot);
         }
+        changes.upsert(resource(post.type), post.id, post.slug, isNew ? Reason.PUBLISHED : Reason.UPDATED);
     }
 
-    void remove(UUID postId) {
+    /** Takes the post off the Content API, if it is there; {@code reason}: unpublished or deleted. */
+    void remove(UUID postId, Reason reason) {
         LivePost snapshot = entityManager.find(LivePost.class, postId);
         if (snapshot != null) {
+            changes.tombstone(resource(snapshot.type), postId, snapshot.slug, reason);
             entityManager.remove(snapshot);
             generation.bump();
         }
@@ -113,6 +127,8 @@ class LiveSnapshots {
             PostState state = states.get(i);
             write(snapshot, state, json.textField(snapshot.bodyJson, "html"), InOrder.pick(state.authorIds(), authors),
                     InOrder.pick(state.termIds(), terms), snapshot.snapshotAt);
+            // Its JSON shows the new name (or no longer the deleted one).
+            changes.upsert(resource(snapshot.type), snapshot.postId, snapshot.slug, Reason.UPDATED);
         }
         // Public tag and author lists change even when no snapshot names them.
         generation.bump();
@@ -152,6 +168,10 @@ class LiveSnapshots {
         replaceContents(snapshot.authorIds, authors.stream().map(a -> a.id).toList());
         replaceContents(snapshot.termIds, terms.stream().map(t -> t.id).toList());
         generation.bump();
+    }
+
+    private static Resource resource(PostType type) {
+        return type == PostType.PAGE ? Resource.PAGE : Resource.POST;
     }
 
     private static void replaceContents(Set<UUID> current, List<UUID> wanted) {

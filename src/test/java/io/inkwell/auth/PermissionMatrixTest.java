@@ -73,6 +73,7 @@ class PermissionMatrixTest {
             Map.entry("listPublishedTags", PUBLIC), Map.entry("getPublishedTag", PUBLIC),
             Map.entry("listPublishedCategories", PUBLIC), Map.entry("getPublishedCategory", PUBLIC),
             Map.entry("listPublishedAuthors", PUBLIC), Map.entry("getPublishedAuthor", PUBLIC),
+            Map.entry("listContentChanges", PUBLIC),
             Map.entry("getMedia", PUBLIC));
 
     /** Only the answers are checked against the contract: the requests are made up. */
