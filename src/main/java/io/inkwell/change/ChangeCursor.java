@@ -15,6 +15,11 @@ record ChangeCursor(long xid, long id) {
     private static final String VERSION = "c1";
     private static final int MAX_LENGTH = 100;
 
+    /** Whether this position comes after {@code other} in the feed's order. */
+    boolean isAfter(ChangeCursor other) {
+        return xid != other.xid ? Long.compareUnsigned(xid, other.xid) > 0 : id > other.id;
+    }
+
     String encode() {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((VERSION + "." + xid + "." + id).getBytes(StandardCharsets.US_ASCII));

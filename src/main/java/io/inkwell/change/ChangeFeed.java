@@ -70,10 +70,11 @@ public class ChangeFeed {
     }
 
     /**
-     * Up to {@code limit} changes after {@code since} from transactions below {@code watermark},
-     * in commit order; 410 when some of them were pruned.
+     * Up to {@code limit} changes after {@code since} (null: from the oldest change kept) from
+     * transactions below {@code watermark}, in commit order; 410 when some of them were pruned.
      */
     ChangePage page(ChangeCursor since, int limit, long watermark) {
+        ChangeCursor from = since == null ? ChangeCursor.START : since;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select cast(xid as text), id, kind, type, resource_id, slug, reason, changed_at
@@ -82,12 +83,12 @@ public class ChangeFeed {
                 order by xid, id
                 limit :limit""")
                 .setParameter("watermark", Long.toString(watermark))
-                .setParameter("xid", Long.toString(since.xid()))
-                .setParameter("id", since.id())
+                .setParameter("xid", Long.toString(from.xid()))
+                .setParameter("id", from.id())
                 .setParameter("limit", limit + 1)
                 .getResultList();
         // After the rows: a prune that committed before they were read has moved the horizon by now.
-        if (pruned(since)) {
+        if (since != null && horizon().isAfter(since)) {
             throw new GoneException("Changes after this cursor are older than the change feed keeps ("
                     + config.changes().retention().toDays() + " days) and were removed. Rebuild in full: fetch every "
                     + "post and page, then follow the change feed from a new cursor.");
@@ -102,15 +103,20 @@ public class ChangeFeed {
                     (String) row[6], timestamp(row[7])));
             next = new ChangeCursor(Long.parseLong((String) row[0]), ((Number) row[1]).longValue());
         }
+        if (next == null) {
+            // Nothing yet from the start: the horizon, read after the rows, is below every change
+            // still to come (START would answer 410 once something is pruned, though nothing was missed).
+            next = horizon();
+        }
         return new ChangePage(items, next.encode(), hasMore);
     }
 
-    private boolean pruned(ChangeCursor cursor) {
-        return (Boolean) entityManager.createNativeQuery("""
-                select (cast(:xid as xid8), cast(:id as bigint)) < (xid, id) from content_change_horizon""")
-                .setParameter("xid", Long.toString(cursor.xid()))
-                .setParameter("id", cursor.id())
+    /** The last change pruned: everything up to it is gone. */
+    private ChangeCursor horizon() {
+        Object[] row = (Object[]) entityManager
+                .createNativeQuery("select cast(xid as text), id from content_change_horizon")
                 .getSingleResult();
+        return new ChangeCursor(Long.parseLong((String) row[0]), ((Number) row[1]).longValue());
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -46,25 +46,26 @@ public class ContentChangeResource {
             throw new BadRequestException("Invalid query parameter.", errors);
         }
         // Keyed by the watermark too: below it the feed is final, so a cached page stays true.
-        String key = "changes?" + cursor.encode() + "&" + pageSize + "&" + watermark;
+        String key = "changes?" + (cursor == null ? "oldest" : cursor.encode()) + "&" + pageSize + "&" + watermark;
         return cache.respond(key, headers, () -> Optional.of(json.write(feed.page(cursor, pageSize, watermark))),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }
 
+    /** The cursor {@code since} names; null when it is left out (from the oldest change kept). */
     private static ChangeCursor cursor(String since, UriInfo uri, long watermark, List<FieldError> errors) {
         if (since == null || since.isEmpty()) {
             if (uri.getQueryParameters().containsKey("since")) {
                 // An unset shell variable would otherwise replay the whole feed without a word.
                 errors.add(new FieldError("since", "Must not be empty; leave it out to start from the beginning."));
             }
-            return ChangeCursor.START;
+            return null;
         }
         Optional<ChangeCursor> cursor = ChangeCursor.decode(since);
         // A cursor at or past the watermark was never handed out: following it would skip changes.
         if (cursor.isEmpty() || cursor.get().xid() >= watermark) {
             errors.add(new FieldError("since", "Not a cursor from this server: use a nextCursor exactly as it was "
                     + "returned, or leave since out to start from the beginning."));
-            return ChangeCursor.START;
+            return null;
         }
         return cursor.get();
     }
