@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Posts;
+import io.inkwell.support.Sites;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,6 +122,29 @@ class ChangeFeedTest {
         // The post's JSON names its tags: the rename and the removal each change it.
         assertEquals(List.of("upsert post updated " + slug, "upsert post updated " + slug), entriesFor(id, replay));
         assertEquals(List.of(), entriesFor(unusedTagId, replay), "a tag without published posts is not public");
+    }
+
+    @Test
+    void anImportThatRollsBackLeavesNoChangeBehind() {
+        String s = unique();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("content/posts/kept-" + s + ".md",
+                ("+++\ntitle = \"Kept " + s + "\"\ndate = 2020-01-01T00:00:00Z\n+++\nBody\n").getBytes(StandardCharsets.UTF_8));
+        files.put("content/posts/broken-" + s + ".md",
+                ("+++\ntitle = \"Broken\"\ndate = 2020-01-01\ntags = [\"a\",\n+++\nBody\n").getBytes(StandardCharsets.UTF_8));
+        String cursor = head();
+
+        // Atomic (the default): the valid post was published inside the transaction, then rolled back.
+        admin().contentType("application/zip").body(Sites.zip(files)).post("/api/admin/import").then().statusCode(422)
+                .body("applied", equalTo(false));
+        String marker = Posts.createPublished("After the failed import " + s, Map.of()).getString("id");
+        await().atMost(SETTLE).until(() -> entriesFor(marker, walk(cursor, 100)).size() == 1);
+        assertEquals(List.of(), slugsContaining("kept-" + s, walk(cursor, 100)));
+
+        admin().contentType("application/zip").body(Sites.zip(files)).post("/api/admin/import?mode=partial").then()
+                .statusCode(200).body("applied", equalTo(true));
+        await().atMost(SETTLE).until(() -> slugsContaining("kept-" + s, walk(cursor, 100)).size() == 1);
+        assertEquals(List.of("upsert published"), slugsContaining("kept-" + s, walk(cursor, 100)));
     }
 
     @Test
@@ -246,6 +271,11 @@ class ChangeFeedTest {
         return items.stream().filter(item -> item.get("id").equals(id))
                 .map(item -> item.get("kind") + " " + item.get("type") + " " + item.get("reason") + " " + item.get("slug"))
                 .toList();
+    }
+
+    private static List<String> slugsContaining(String part, List<Map<String, Object>> items) {
+        return items.stream().filter(item -> ((String) item.get("slug")).contains(part))
+                .map(item -> item.get("kind") + " " + item.get("reason")).toList();
     }
 
     private static List<String> ids(List<Map<String, Object>> items) {
