@@ -1,5 +1,8 @@
 package io.inkwell.author;
 
+import io.inkwell.change.ContentChanges;
+import io.inkwell.change.ContentChanges.Reason;
+import io.inkwell.change.ContentChanges.Resource;
 import io.inkwell.webhook.WebhookOutbox;
 import io.inkwell.common.Times;
 import io.inkwell.common.InOrder;
@@ -38,11 +41,14 @@ public class AuthorService {
     private final AuthorPublications publications;
     private final WebhookOutbox outbox;
     private final ContentGeneration generation;
+    private final ContentChanges changes;
     private final Clock clock;
 
     public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            AuthorPublications publications, WebhookOutbox outbox, ContentGeneration generation, Clock clock) {
+            AuthorPublications publications, WebhookOutbox outbox, ContentGeneration generation, ContentChanges changes,
+            Clock clock) {
         this.generation = generation;
+        this.changes = changes;
         this.publications = publications;
         this.outbox = outbox;
         this.clock = clock;
@@ -100,9 +106,16 @@ public class AuthorService {
     @Transactional
     public AuthorView update(UUID id, MergePatch<UpdateAuthorRequest> patch) {
         Author author = load(id);
+        String oldSlug = author.slug;
         UpdateAuthorRequest edit = patch.applyTo(UpdateAuthorRequest.of(author)).values();
         boolean renamed = author.edit(edit, slug -> authors.slugTaken(slug, id), Times.now(clock));
         authors.flush();
+        if (isPublic(author)) {
+            if (!author.slug.equals(oldSlug)) {
+                changes.tombstone(Resource.AUTHOR, author.id, oldSlug, Reason.MOVED);
+            }
+            changes.upsert(Resource.AUTHOR, author.id, author.slug, Reason.UPDATED);
+        }
         if (renamed) {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.AUTHOR, author.id));
@@ -119,11 +132,19 @@ public class AuthorService {
     @Transactional
     public void delete(UUID id) {
         Author author = load(id);
+        if (isPublic(author)) {
+            changes.tombstone(Resource.AUTHOR, author.id, author.slug, Reason.DELETED);
+        }
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.AUTHOR, id));
         List<String> touched = ContentKeys.ofAuthorChange(author.id);
         generation.changed(touched);
         outbox.record("author.deleted", lastReference(author), touched);
         authors.delete(author);
+    }
+
+    /** Whether the Content API shows them (they have published posts), so the change feed reports their changes. */
+    private boolean isPublic(Author author) {
+        return publications.publishedPostsByAuthor(List.of(author.id)).containsKey(author.id);
     }
 
     /** A webhook's data: the author's id and Content API view. */

@@ -2,6 +2,9 @@ package io.inkwell.post;
 
 import io.inkwell.author.Author;
 import io.inkwell.author.AuthorService;
+import io.inkwell.change.ContentChanges;
+import io.inkwell.change.ContentChanges.Reason;
+import io.inkwell.change.ContentChanges.Resource;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Times;
 import io.inkwell.common.events.ReferencedNamesChanged;
@@ -30,6 +33,8 @@ import java.util.stream.Collectors;
  * The published side of posts. Publishing copies the working copy into a {@link LivePost} with
  * its public JSON already serialized, so the Content API only reads and sends bytes. A preview
  * renders the working copy through the same mapping, so it looks exactly as it will once live.
+ * Every change to a snapshot is reported to the change feed ({@link ContentChanges}) here, the one
+ * place where what readers see changes, with the slug readers saw (not the working copy's).
  */
 @ApplicationScoped
 class LiveSnapshots {
@@ -41,10 +46,13 @@ class LiveSnapshots {
     private final TermService termService;
     private final ImageService images;
     private final PostSearchIndex searchIndex;
+    private final ContentChanges changes;
 
     LiveSnapshots(EntityManager entityManager, Json json, ContentGeneration generation,
-            AuthorService authorService, TermService termService, ImageService images, PostSearchIndex searchIndex) {
+            AuthorService authorService, TermService termService, ImageService images, PostSearchIndex searchIndex,
+            ContentChanges changes) {
         this.searchIndex = searchIndex;
+        this.changes = changes;
         this.images = images;
         this.entityManager = entityManager;
         this.json = json;
@@ -64,17 +72,23 @@ class LiveSnapshots {
         if (isNew) {
             snapshot = new LivePost();
             snapshot.postId = post.id;
+        } else if (snapshot.type != post.type || !snapshot.slug.equals(post.slug)) {
+            // The old address stops serving it; the upsert below names the new one.
+            changes.tombstone(resource(snapshot.type), post.id, snapshot.slug, Reason.MOVED);
         }
         write(snapshot, PostState.of(post), post.html, post.authors, post.terms, Times.utc(updatedAt));
         if (isNew) {
             // Once filled: Hibernate inserts the state an entity has when persisted.
             entityManager.persist(snapshot);
         }
+        changes.upsert(resource(post.type), post.id, post.slug, isNew ? Reason.PUBLISHED : Reason.UPDATED);
     }
 
-    void remove(UUID postId) {
+    /** Takes the post off the Content API, if it is there; {@code reason}: unpublished or deleted. */
+    void remove(UUID postId, Reason reason) {
         LivePost snapshot = entityManager.find(LivePost.class, postId);
         if (snapshot != null) {
+            changes.tombstone(resource(snapshot.type), postId, snapshot.slug, reason);
             entityManager.remove(snapshot);
             changed(snapshot.postId, snapshot.type);
         }
@@ -117,6 +131,8 @@ class LiveSnapshots {
             PostState state = states.get(i);
             write(snapshot, state, json.textField(snapshot.bodyJson, "html"), InOrder.pick(state.authorIds(), authors),
                     InOrder.pick(state.termIds(), terms), snapshot.snapshotAt);
+            // Its JSON shows the new name (or no longer the deleted one).
+            changes.upsert(resource(snapshot.type), snapshot.postId, snapshot.slug, Reason.UPDATED);
         }
     }
 
@@ -142,6 +158,9 @@ class LiveSnapshots {
     private void write(LivePost snapshot, PostState state, String html, List<Author> authors, List<Term> terms,
             OffsetDateTime snapshotAt) {
         PublicPost body = publicPost(snapshot.postId, state, html, authors, terms, snapshotAt);
+        if (snapshot.type != null && snapshot.type != state.type()) {
+            changed(snapshot.postId, snapshot.type); // a post become a page leaves the list of posts
+        }
         snapshot.type = state.type();
         snapshot.slug = state.slug();
         snapshot.publishedAt = state.publishedAt();
@@ -159,6 +178,10 @@ class LiveSnapshots {
 
     private void changed(UUID postId, PostType type) {
         generation.changed(ContentKeys.ofPostChange(postId, type.toString()));
+    }
+
+    private static Resource resource(PostType type) {
+        return type == PostType.PAGE ? Resource.PAGE : Resource.POST;
     }
 
     private static void replaceContents(Set<UUID> current, List<UUID> wanted) {

@@ -2,6 +2,7 @@ package io.inkwell.post;
 
 import io.inkwell.auth.CurrentActor;
 import io.inkwell.author.AuthorService;
+import io.inkwell.change.ContentChanges;
 import io.inkwell.common.Text;
 import io.inkwell.common.Times;
 import io.inkwell.common.error.ConflictException;
@@ -292,7 +293,7 @@ public class PostLifecycle {
     public void delete(Post post) {
         permissions.checkChange(post);
         events.deleted(post, post.status == PostStatus.PUBLISHED);
-        live.remove(post.id);
+        live.remove(post.id, ContentChanges.Reason.DELETED);
         posts.delete(post);
     }
 
@@ -369,7 +370,7 @@ public class PostLifecycle {
         if (post.status == PostStatus.PUBLISHED) {
             events.unpublished(post);
         }
-        live.remove(post.id);
+        live.remove(post.id, ContentChanges.Reason.UNPUBLISHED);
         post.status = PostStatus.DRAFT;
         post.unpublishAt = null;
         post.hasUnpublishedChanges = false;

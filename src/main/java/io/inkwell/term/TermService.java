@@ -1,5 +1,7 @@
 package io.inkwell.term;
 
+import io.inkwell.change.ContentChanges;
+import io.inkwell.change.ContentChanges.Reason;
 import io.inkwell.webhook.WebhookOutbox;
 import io.inkwell.common.Times;
 import io.inkwell.common.InOrder;
@@ -39,11 +41,14 @@ public class TermService {
     private final TermPublications publications;
     private final WebhookOutbox outbox;
     private final ContentGeneration generation;
+    private final ContentChanges changes;
     private final Clock clock;
 
     public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            TermPublications publications, WebhookOutbox outbox, ContentGeneration generation, Clock clock) {
+            TermPublications publications, WebhookOutbox outbox, ContentGeneration generation, ContentChanges changes,
+            Clock clock) {
         this.generation = generation;
+        this.changes = changes;
         this.publications = publications;
         this.outbox = outbox;
         this.clock = clock;
@@ -98,9 +103,16 @@ public class TermService {
     @Transactional
     public TermView update(Taxonomy taxonomy, UUID id, MergePatch<UpdateTermRequest> patch) {
         Term term = load(taxonomy, id);
+        String oldSlug = term.slug;
         UpdateTermRequest edit = patch.applyTo(UpdateTermRequest.of(term)).values();
         boolean renamed = term.edit(edit, slug -> terms.slugTaken(taxonomy, slug, id), Times.now(clock));
         terms.flush();
+        if (isPublic(term)) {
+            if (!term.slug.equals(oldSlug)) {
+                changes.tombstone(resource(taxonomy), term.id, oldSlug, Reason.MOVED);
+            }
+            changes.upsert(resource(taxonomy), term.id, term.slug, Reason.UPDATED);
+        }
         if (renamed) {
             // Snapshots show names and slugs; a description or bio is not part of them.
             namesChanged.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.TERM, term.id));
@@ -117,11 +129,23 @@ public class TermService {
     @Transactional
     public void delete(Taxonomy taxonomy, UUID id) {
         Term term = load(taxonomy, id);
+        if (isPublic(term)) {
+            changes.tombstone(resource(taxonomy), term.id, term.slug, Reason.DELETED);
+        }
         namesChanged.fire(ReferencedNamesChanged.deleting(ReferencedNamesChanged.Kind.TERM, id));
         List<String> touched = ContentKeys.ofTermChange(term.id, taxonomy.value());
         generation.changed(touched);
         outbox.record(event(taxonomy, "deleted"), lastReference(term), touched);
         terms.delete(term);
+    }
+
+    /** Whether the Content API shows it (it has published posts), so the change feed reports its changes. */
+    private boolean isPublic(Term term) {
+        return publications.publishedPostsByTerm(List.of(term.id)).containsKey(term.id);
+    }
+
+    private static ContentChanges.Resource resource(Taxonomy taxonomy) {
+        return taxonomy == Taxonomy.TAG ? ContentChanges.Resource.TAG : ContentChanges.Resource.CATEGORY;
     }
 
     /** {@code tag.created}, {@code category.deleted}... */

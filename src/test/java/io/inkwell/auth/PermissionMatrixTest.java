@@ -74,6 +74,7 @@ class PermissionMatrixTest {
             Map.entry("listPublishedCategories", PUBLIC), Map.entry("getPublishedCategory", PUBLIC),
             Map.entry("listPublishedAuthors", PUBLIC), Map.entry("getPublishedAuthor", PUBLIC),
             Map.entry("searchContent", PUBLIC),
+            Map.entry("listContentChanges", PUBLIC),
             Map.entry("getMedia", PUBLIC));
 
     /** Only the answers are checked against the contract: the requests are made up. */

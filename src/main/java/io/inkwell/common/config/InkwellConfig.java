@@ -158,6 +158,18 @@ public interface InkwellConfig {
         String language();
     }
 
+    Changes changes();
+
+    /** The change feed (GET /api/content/changes). */
+    interface Changes {
+        /**
+         * How long a change stays in the feed (INKWELL_CHANGES_RETENTION); a cursor older than
+         * that answers 410, and its client rebuilds in full.
+         */
+        @WithDefault("90d")
+        Duration retention();
+    }
+
     Content content();
 
     interface Content {

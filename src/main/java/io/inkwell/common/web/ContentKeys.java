@@ -15,6 +15,7 @@ import java.util.UUID;
  * that shows its name;</li>
  * <li>{@code tags}, {@code categories}, {@code authors}: their lists and post counts;</li>
  * <li>{@code search}: search results (which also carry {@code posts} and {@code pages});</li>
+ * <li>{@code changes}: the change feed's pages;</li>
  * <li>{@code media}: images served from /media.</li>
  * </ul>
  */
@@ -24,6 +25,8 @@ public final class ContentKeys {
     public static final String CATEGORIES = "categories";
     public static final String AUTHORS = "authors";
     public static final String MEDIA = "media";
+    /** Pages of the change feed: final once read, until pruning moves its horizon. */
+    public static final String CHANGES = "changes";
     /** Search results, beyond the lists they follow: the index itself was rebuilt. */
     public static final String SEARCH = "search";
 
