@@ -6,6 +6,7 @@ import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
 import io.inkwell.author.AuthorDtos.AuthorView;
 import io.inkwell.author.AuthorDtos.PublicAuthorView;
+import io.inkwell.common.web.PublicUrls;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
 import io.inkwell.common.TransactionCache;
@@ -35,9 +36,11 @@ public class AuthorService {
     private final AuthorPublications publications;
     private final WebhookOutbox outbox;
     private final Clock clock;
+    private final PublicUrls urls;
 
     public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            AuthorPublications publications, WebhookOutbox outbox, Clock clock) {
+            AuthorPublications publications, WebhookOutbox outbox, Clock clock, PublicUrls urls) {
+        this.urls = urls;
         this.publications = publications;
         this.outbox = outbox;
         this.clock = clock;
@@ -57,14 +60,14 @@ public class AuthorService {
     public Page<PublicAuthorView> published(PageRequest page) {
         Map<UUID, Long> counts = publications.publishedPostsByAuthor();
         return page.toPage(authors.page(counts.keySet(), page).stream()
-                .map(author -> PublicAuthorView.from(author, counts.get(author.id))).toList(), counts.size());
+                .map(author -> PublicAuthorView.from(author, counts.get(author.id), urls.author(author.slug))).toList(), counts.size());
     }
 
     /** An author of the Content API, if they have published posts. */
     public Optional<PublicAuthorView> published(String slug) {
         return authors.findBySlug(slug).flatMap(author -> Optional.ofNullable(
                 publications.publishedPostsByAuthor(List.of(author.id)).get(author.id))
-                .map(count -> PublicAuthorView.from(author, count)));
+                .map(count -> PublicAuthorView.from(author, count, urls.author(author.slug))));
     }
 
     /** The id of the author with this slug (any case), if there is one. */

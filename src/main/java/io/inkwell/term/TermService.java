@@ -13,6 +13,7 @@ import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.web.MergePatch;
 import io.inkwell.term.TermDtos.CreateTermRequest;
+import io.inkwell.common.web.PublicUrls;
 import io.inkwell.term.TermDtos.PublicTermView;
 import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
@@ -36,9 +37,11 @@ public class TermService {
     private final TermPublications publications;
     private final WebhookOutbox outbox;
     private final Clock clock;
+    private final PublicUrls urls;
 
     public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
-            TermPublications publications, WebhookOutbox outbox, Clock clock) {
+            TermPublications publications, WebhookOutbox outbox, Clock clock, PublicUrls urls) {
+        this.urls = urls;
         this.publications = publications;
         this.outbox = outbox;
         this.clock = clock;
@@ -58,7 +61,7 @@ public class TermService {
     public Page<PublicTermView> published(Taxonomy taxonomy, PageRequest page) {
         Map<UUID, Long> counts = publications.publishedPostsByTerm();
         return page.toPage(terms.page(taxonomy, counts.keySet(), page).stream()
-                .map(term -> PublicTermView.from(term, counts.get(term.id))).toList(),
+                .map(term -> PublicTermView.from(term, counts.get(term.id), permalink(term))).toList(),
                 terms.countIn(taxonomy, counts.keySet()));
     }
 
@@ -66,7 +69,12 @@ public class TermService {
     public Optional<PublicTermView> published(Taxonomy taxonomy, String slug) {
         return terms.findBySlug(taxonomy, slug).flatMap(term -> Optional.ofNullable(
                 publications.publishedPostsByTerm(List.of(term.id)).get(term.id))
-                .map(count -> PublicTermView.from(term, count)));
+                .map(count -> PublicTermView.from(term, count, permalink(term))));
+    }
+
+    /** The frontend's page of a tag or category. */
+    public String permalink(Term term) {
+        return term.taxonomy == Taxonomy.TAG ? urls.tag(term.slug) : urls.category(term.slug);
     }
 
     /** The id of the tag or category with this slug (any case), if there is one. */

@@ -50,6 +50,12 @@ public class ContentCache {
      */
     public Response respond(String key, HttpHeaders request, Supplier<Optional<String>> loader,
             Supplier<Response> notFound) {
+        return respond(key, request, MediaType.APPLICATION_JSON_TYPE, loader, notFound);
+    }
+
+    /** The same for a body of another type (a feed, a sitemap); {@code key} must name one type only. */
+    public Response respond(String key, HttpHeaders request, MediaType type, Supplier<Optional<String>> loader,
+            Supplier<Response> notFound) {
         long epoch = generation.epoch();
         Entry entry = entries.getIfPresent(key);
         if (entry == null || entry.epoch != epoch) {
@@ -67,7 +73,7 @@ public class ContentCache {
         } else {
             ContentCoding coding = AcceptEncoding.of(request.getRequestHeader(HttpHeaders.ACCEPT_ENCODING))
                     .choose(entry.codings());
-            answer = Response.ok(entry.body(coding), MediaType.APPLICATION_JSON_TYPE);
+            answer = Response.ok(entry.body(coding), type);
             if (coding != ContentCoding.IDENTITY) {
                 answer.header(HttpHeaders.CONTENT_ENCODING, coding.token());
             }
