@@ -22,6 +22,7 @@ import io.inkwell.common.web.HtmlLinks;
 import io.inkwell.common.web.Json;
 import io.inkwell.common.web.PublicUrls;
 import io.inkwell.common.web.Routes;
+import io.inkwell.image.Image;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.image.ImageService;
 import io.inkwell.post.PostDtos.PublicRef;
@@ -192,7 +193,7 @@ public class FeedService {
         }
         SyndEnclosure enclosure = new SyndEnclosureImpl();
         enclosure.setUrl(imageUrl(image));
-        Optional<io.inkwell.image.Image> upload = image.imageId() == null ? Optional.empty()
+        Optional<Image> upload = image.imageId() == null ? Optional.empty()
                 : images.findById(image.imageId());
         if (upload.isPresent()) {
             enclosure.setType(upload.get().imageFormat().mediaType());
