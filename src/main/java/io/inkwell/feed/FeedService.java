@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /**
  * RSS 2.0 and Atom 1.0 (written by ROME) and JSON Feed 1.1 (Jackson) of the newest live posts:
@@ -51,6 +53,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class FeedService {
+
+    private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
     private final PublishedPosts published;
     private final TermService terms;
@@ -129,6 +133,14 @@ public class FeedService {
         feed.setLinks(List.of(link("alternate", channel.link(), "text/html"),
                 link("self", channel.self(), format.mediaType.toString())));
         feed.setPublishedDate(Date.from(lastChange(posts).toInstant()));
+        if (format == FeedFormat.RSS) {
+            // RSS has no self link of its own; feed validators ask for Atom's.
+            Element self = new Element("link", ATOM);
+            self.setAttribute("href", channel.self());
+            self.setAttribute("rel", "self");
+            self.setAttribute("type", format.mediaType.toString());
+            feed.setForeignMarkup(List.of(self));
+        }
         feed.setEntries(posts.stream().map(post -> entry(post, format)).toList());
         try {
             return new SyndFeedOutput().outputString(feed);

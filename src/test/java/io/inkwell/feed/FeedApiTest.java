@@ -58,7 +58,10 @@ class FeedApiTest {
                 "featureImage", Map.of("imageId", image.get("id")),
                 "markdown", "Hello ![inline](" + image.get("url") + ") and [about](/about/) and [out](https://other.example/x)."));
 
-        SyndFeed feed = parse(feed("/api/content/feeds/rss.xml", "application/rss+xml"));
+        String rss = feed("/api/content/feeds/rss.xml", "application/rss+xml");
+        assertTrue(rss.contains("<atom:link xmlns:atom=\"http://www.w3.org/2005/Atom\" href=\"" + API
+                + "/api/content/feeds/rss.xml\" rel=\"self\" type=\"application/rss+xml\" />"), "self link");
+        SyndFeed feed = parse(rss);
 
         assertEquals("rss_2.0", feed.getFeedType());
         assertEquals("Example Blog", feed.getTitle());
