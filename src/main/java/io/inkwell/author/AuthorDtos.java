@@ -41,9 +41,10 @@ public final class AuthorDtos {
         }
     }
 
-    public record PublicAuthorView(String slug, String name, String bio, long postCount) {
-        static PublicAuthorView from(Author author, long postCount) {
-            return new PublicAuthorView(author.slug, author.name, author.bio, postCount);
+    /** {@code url}: the frontend's page of the author. */
+    public record PublicAuthorView(String slug, String name, String bio, long postCount, String url) {
+        static PublicAuthorView from(Author author, long postCount, String url) {
+            return new PublicAuthorView(author.slug, author.name, author.bio, postCount, url);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
 import io.inkwell.author.AuthorDtos.AuthorView;
 import io.inkwell.author.AuthorDtos.PublicAuthorView;
+import io.inkwell.common.web.PublicUrls;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
 import io.inkwell.common.TransactionCache;
@@ -43,12 +44,14 @@ public class AuthorService {
     private final ContentGeneration generation;
     private final ContentChanges changes;
     private final Clock clock;
+    private final PublicUrls urls;
 
     public AuthorService(AuthorRepository authors, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
             AuthorPublications publications, WebhookOutbox outbox, ContentGeneration generation, ContentChanges changes,
-            Clock clock) {
+            Clock clock, PublicUrls urls) {
         this.generation = generation;
         this.changes = changes;
+        this.urls = urls;
         this.publications = publications;
         this.outbox = outbox;
         this.clock = clock;
@@ -68,14 +71,14 @@ public class AuthorService {
     public Page<PublicAuthorView> published(PageRequest page) {
         Map<UUID, Long> counts = publications.publishedPostsByAuthor();
         return page.toPage(authors.page(counts.keySet(), page).stream()
-                .map(author -> PublicAuthorView.from(author, counts.get(author.id))).toList(), counts.size());
+                .map(author -> PublicAuthorView.from(author, counts.get(author.id), urls.author(author.slug))).toList(), counts.size());
     }
 
     /** An author of the Content API, if they have published posts. */
     public Optional<PublicAuthorView> published(String slug) {
         return authors.findBySlug(slug).flatMap(author -> Optional.ofNullable(
                 publications.publishedPostsByAuthor(List.of(author.id)).get(author.id))
-                .map(count -> PublicAuthorView.from(author, count)));
+                .map(count -> PublicAuthorView.from(author, count, urls.author(author.slug))));
     }
 
     /** The id of the author with this slug (any case), if there is one. */
@@ -148,14 +151,15 @@ public class AuthorService {
     }
 
     /** A webhook's data: the author's id and Content API view. */
-    private static Map<String, Object> publicJson(Author author, long postCount) {
-        PublicAuthorView view = PublicAuthorView.from(author, postCount);
+    private Map<String, Object> publicJson(Author author, long postCount) {
+        PublicAuthorView view = PublicAuthorView.from(author, postCount, urls.author(author.slug));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", author.id);
         data.put("slug", view.slug());
         data.put("name", view.name());
         data.put("bio", view.bio());
         data.put("postCount", view.postCount());
+        data.put("url", view.url());
         return data;
     }
 

@@ -37,7 +37,7 @@ public class Image {
     @Version
     public long version;
 
-    ImageFormat imageFormat() {
+    public ImageFormat imageFormat() {
         return ImageFormat.fromValue(format);
     }
 

@@ -173,6 +173,16 @@ public final class PostDtos {
             @JsonRawValue String meta) {
     }
 
+    /** What a feed shows of a live post; addresses are the feed's to make. */
+    public record SyndicatedPost(UUID id, PostType type, String slug, String title, String html, String excerpt,
+            FeatureImageView featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,
+            OffsetDateTime publishedAt, OffsetDateTime updatedAt) {
+    }
+
+    /** Where a live post or page is and when it last changed, for a sitemap. */
+    public record LiveAddress(String type, String slug, OffsetDateTime publishedAt, OffsetDateTime updatedAt) {
+    }
+
     /** A list entry of the Content API: the post without its body. */
     public record PublicPostSummary(UUID id, PostType type, String slug, String title, String excerpt,
             FeatureImageView featureImage, List<PublicRef> authors, List<PublicRef> tags, List<PublicRef> categories,

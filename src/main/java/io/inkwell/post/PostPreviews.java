@@ -6,7 +6,7 @@ import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.web.Routes;
 import io.inkwell.post.PostDtos.PreviewLink;
 import io.inkwell.post.PostDtos.PreviewRequest;
-import io.inkwell.post.PostDtos.PublicPost;
+import io.inkwell.common.web.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
@@ -37,9 +37,13 @@ public class PostPreviews {
     private final PostPermissions permissions;
     private final Optional<String> frontendUrl;
     private final Clock clock;
+    private final PostLinks links;
+    private final Json json;
 
     PostPreviews(PostRepository posts, LiveSnapshots live, PreviewTokens tokens, PostPermissions permissions,
-            InkwellConfig config, Clock clock) {
+            InkwellConfig config, Clock clock, PostLinks links, Json json) {
+        this.links = links;
+        this.json = json;
         this.posts = posts;
         this.permissions = permissions;
         this.live = live;
@@ -67,9 +71,10 @@ public class PostPreviews {
 
     /**
      * The working copy a token shows, as it is now. A token this server did not sign, or whose
-     * post was deleted, finds nothing (404); an expired one is gone (410).
+     * post was deleted, finds nothing (404); an expired one is gone (410). As JSON, with the
+     * addresses a live post has ({@link PostLinks}).
      */
-    public PublicPost workingCopy(String token) {
+    public String workingCopy(String token) {
         PreviewToken preview = tokens.read(token)
                 .orElseThrow(() -> new ResourceNotFoundException("No preview at this address."));
         if (!clock.instant().isBefore(preview.expiresAt())) {
@@ -77,7 +82,7 @@ public class PostPreviews {
         }
         Post post = posts.findByIdOptional(preview.postId())
                 .orElseThrow(() -> new ResourceNotFoundException("The post of this preview no longer exists."));
-        return live.preview(post);
+        return links.addTo(json.write(live.preview(post)));
     }
 
     private Optional<String> frontendUrl(Post post, String token) {

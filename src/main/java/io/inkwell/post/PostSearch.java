@@ -61,8 +61,11 @@ class PostSearch {
     private final TermService terms;
     private final AuthorService authors;
     private final PostSearchIndex index;
+    private final PostLinks links;
 
-    PostSearch(EntityManager entityManager, Json json, TermService terms, AuthorService authors, PostSearchIndex index) {
+    PostSearch(EntityManager entityManager, Json json, TermService terms, AuthorService authors, PostSearchIndex index,
+            PostLinks links) {
+        this.links = links;
         this.entityManager = entityManager;
         this.json = json;
         this.terms = terms;
@@ -112,7 +115,7 @@ class PostSearch {
 
     /** The list's summary JSON, stored at publish time, with the rank and snippet added. */
     private String item(String summaryJson, double rank, String headline) {
-        String summary = summaryJson.strip();
+        String summary = links.addTo(summaryJson).strip();
         return summary.substring(0, summary.length() - 1) + ",\"rank\":" + json.write(Math.round(rank * 1e6) / 1e6)
                 + ",\"snippet\":" + json.write(snippet(headline)) + "}";
     }

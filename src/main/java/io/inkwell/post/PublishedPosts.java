@@ -1,10 +1,14 @@
 package io.inkwell.post;
 
 import io.inkwell.author.AuthorService;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.inkwell.common.Times;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.paging.Pagination;
 import io.inkwell.common.web.ContentKeys;
+import io.inkwell.post.PostDtos.LiveAddress;
+import io.inkwell.post.PostDtos.SyndicatedPost;
 import io.inkwell.common.web.Json;
 import io.inkwell.common.web.KeyedContent;
 import io.inkwell.term.Taxonomy;
@@ -13,7 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,18 +31,24 @@ import java.util.UUID;
  * sent as it is (no entity is loaded), so these stay SQL.
  */
 @ApplicationScoped
-class PublishedPosts {
+public class PublishedPosts {
 
     private final EntityManager entityManager;
     private final Json json;
     private final TermService terms;
     private final AuthorService authors;
+    private final PostLinks links;
+    private final ObjectReader syndicated;
 
-    PublishedPosts(EntityManager entityManager, Json json, TermService terms, AuthorService authors) {
+    PublishedPosts(EntityManager entityManager, Json json, TermService terms, AuthorService authors, PostLinks links) {
         this.entityManager = entityManager;
         this.json = json;
         this.terms = terms;
         this.authors = authors;
+        this.links = links;
+        // A feed needs fewer fields than the stored post has (no meta, no counts).
+        this.syndicated = json.mapper().readerFor(SyndicatedPost.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** A live post's JSON, under its own key and those of the terms and authors it shows. */
@@ -54,7 +69,7 @@ class PublishedPosts {
             for (UUID author : (UUID[]) row[3]) {
                 keys.add(ContentKeys.author(author));
             }
-            return KeyedContent.json((String) row[1], keys);
+            return KeyedContent.json(links.addTo((String) row[1]), keys);
         });
     }
 
@@ -124,12 +139,72 @@ class PublishedPosts {
     }
 
     /**
+     * The newest live posts (not pages), for a feed: all of them, or those of one tag, category or
+     * author (by id; at most one filter is set).
+     */
+    @SuppressWarnings("unchecked")
+    public List<SyndicatedPost> newest(Optional<UUID> termId, Optional<UUID> authorId, int limit) {
+        String termFilter = termId.map(UUID::toString).orElse(null);
+        String authorFilter = authorId.map(UUID::toString).orElse(null);
+        List<String> bodies = entityManager.createNativeQuery("""
+                select lp.body_json from live_post lp where lp.type = 'post'
+                and (cast(?1 as text) is null or exists (select 1 from live_post_term lt
+                     where lt.post_id = lp.post_id and lt.term_id = cast(cast(?1 as text) as uuid)))
+                and (cast(?2 as text) is null or exists (select 1 from live_post_author la
+                     where la.post_id = lp.post_id and la.author_id = cast(cast(?2 as text) as uuid)))
+                order by lp.published_at desc, lp.post_id desc limit ?3""")
+                .setParameter(1, termFilter).setParameter(2, authorFilter).setParameter(3, limit)
+                .getResultList();
+        return bodies.stream().map(this::syndicated).toList();
+    }
+
+    /** Every live post and page, for a sitemap: newest first, posts before pages. */
+    @SuppressWarnings("unchecked")
+    public List<LiveAddress> addresses() {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select type, slug, published_at, snapshot_at from live_post
+                order by type desc, published_at desc, post_id desc""").getResultList();
+        return rows.stream().map(row -> new LiveAddress(String.valueOf(row[0]), (String) row[1],
+                Times.toOffsetDateTime(row[2]), Times.toOffsetDateTime(row[3]))).toList();
+    }
+
+    /** When the live posts of each author last changed: their sitemap lastmod. */
+    public Map<UUID, OffsetDateTime> lastChangeByAuthor() {
+        return lastChange("select la.author_id, max(lp.snapshot_at) from live_post_author la "
+                + "join live_post lp on lp.post_id = la.post_id group by la.author_id");
+    }
+
+    /** When the live posts of each tag or category last changed. */
+    public Map<UUID, OffsetDateTime> lastChangeByTerm() {
+        return lastChange("select lt.term_id, max(lp.snapshot_at) from live_post_term lt "
+                + "join live_post lp on lp.post_id = lt.post_id group by lt.term_id");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<UUID, OffsetDateTime> lastChange(String sql) {
+        List<Object[]> rows = entityManager.createNativeQuery(sql).getResultList();
+        Map<UUID, OffsetDateTime> byId = new HashMap<>();
+        for (Object[] row : rows) {
+            byId.put((UUID) row[0], Times.toOffsetDateTime(row[1]));
+        }
+        return byId;
+    }
+
+    private SyndicatedPost syndicated(String body) {
+        try {
+            return syndicated.readValue(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read a stored post", e);
+        }
+    }
+
+    /**
      * The summaries are JSON already; only the envelope is assembled here. A keyset page has no
      * page number; every page has the cursor of the next one, if there is one.
      */
     private String envelope(List<String> summaries, PageRequest paging, ListCursor after, long total, ListCursor next) {
         Pagination pagination = after == null ? paging.pagination(total) : paging.pagination(total).withoutPage();
-        return "{\"items\":[" + String.join(",", summaries) + "],\"pagination\":" + json.write(pagination)
-                + ",\"nextCursor\":" + (next == null ? "null" : json.write(next.encode())) + "}";
+        return "{\"items\":[" + summaries.stream().map(links::addTo).collect(Collectors.joining(",")) + "],\"pagination\":"
+                + json.write(pagination) + ",\"nextCursor\":" + (next == null ? "null" : json.write(next.encode())) + "}";
     }
 }

@@ -43,10 +43,10 @@ public final class TermDtos {
         }
     }
 
-    /** Content API view: only what a public page needs. */
-    public record PublicTermView(String slug, String name, String description, long postCount) {
-        static PublicTermView from(Term term, long postCount) {
-            return new PublicTermView(term.slug, term.name, term.description, postCount);
+    /** Content API view: only what a public page needs; {@code url}: the frontend's page of it. */
+    public record PublicTermView(String slug, String name, String description, long postCount, String url) {
+        static PublicTermView from(Term term, long postCount, String url) {
+            return new PublicTermView(term.slug, term.name, term.description, postCount, url);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
 import io.inkwell.term.TermDtos.CreateTermRequest;
+import io.inkwell.common.web.PublicUrls;
 import io.inkwell.term.TermDtos.PublicTermView;
 import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
@@ -43,12 +44,14 @@ public class TermService {
     private final ContentGeneration generation;
     private final ContentChanges changes;
     private final Clock clock;
+    private final PublicUrls urls;
 
     public TermService(TermRepository terms, Event<ReferencedNamesChanged> namesChanged, TransactionCache cache,
             TermPublications publications, WebhookOutbox outbox, ContentGeneration generation, ContentChanges changes,
-            Clock clock) {
+            Clock clock, PublicUrls urls) {
         this.generation = generation;
         this.changes = changes;
+        this.urls = urls;
         this.publications = publications;
         this.outbox = outbox;
         this.clock = clock;
@@ -68,7 +71,7 @@ public class TermService {
     public Page<PublicTermView> published(Taxonomy taxonomy, PageRequest page) {
         Map<UUID, Long> counts = publications.publishedPostsByTerm();
         return page.toPage(terms.page(taxonomy, counts.keySet(), page).stream()
-                .map(term -> PublicTermView.from(term, counts.get(term.id))).toList(),
+                .map(term -> PublicTermView.from(term, counts.get(term.id), permalink(term))).toList(),
                 terms.countIn(taxonomy, counts.keySet()));
     }
 
@@ -76,7 +79,12 @@ public class TermService {
     public Optional<PublicTermView> published(Taxonomy taxonomy, String slug) {
         return terms.findBySlug(taxonomy, slug).flatMap(term -> Optional.ofNullable(
                 publications.publishedPostsByTerm(List.of(term.id)).get(term.id))
-                .map(count -> PublicTermView.from(term, count)));
+                .map(count -> PublicTermView.from(term, count, permalink(term))));
+    }
+
+    /** The frontend's page of a tag or category. */
+    public String permalink(Term term) {
+        return term.taxonomy == Taxonomy.TAG ? urls.tag(term.slug) : urls.category(term.slug);
     }
 
     /** The id of the tag or category with this slug (any case), if there is one. */
@@ -154,14 +162,15 @@ public class TermService {
     }
 
     /** A webhook's data: the term's id and its Content API view. */
-    private static Map<String, Object> publicJson(Term term, long postCount) {
-        PublicTermView view = PublicTermView.from(term, postCount);
+    private Map<String, Object> publicJson(Term term, long postCount) {
+        PublicTermView view = PublicTermView.from(term, postCount, permalink(term));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", term.id);
         data.put("slug", view.slug());
         data.put("name", view.name());
         data.put("description", view.description());
         data.put("postCount", view.postCount());
+        data.put("url", view.url());
         return data;
     }
 

@@ -75,6 +75,8 @@ class PermissionMatrixTest {
             Map.entry("listPublishedAuthors", PUBLIC), Map.entry("getPublishedAuthor", PUBLIC),
             Map.entry("searchContent", PUBLIC),
             Map.entry("listContentChanges", PUBLIC),
+            Map.entry("getSiteFeed", PUBLIC), Map.entry("getTagFeed", PUBLIC), Map.entry("getCategoryFeed", PUBLIC),
+            Map.entry("getAuthorFeed", PUBLIC), Map.entry("getSitemap", PUBLIC), Map.entry("getSitemapPart", PUBLIC),
             Map.entry("getMedia", PUBLIC));
 
     /** Only the answers are checked against the contract: the requests are made up. */
@@ -177,7 +179,9 @@ class PermissionMatrixTest {
                     .replace("{idOrHash}", "no-such-image")
                     .replace("{filename}", "photo.jpg")
                     .replace("{deliveryId}", UUID.randomUUID().toString())
-                    .replace("{token}", "no-such-token");
+                    .replace("{token}", "no-such-token")
+                    .replace("{format}", "rss.xml")
+                    .replace("{number}", "1");
             assertTrue(!concrete.contains("{"), "a path parameter without a made-up value: " + path.getKey());
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();

@@ -2,6 +2,7 @@ package io.inkwell.common.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -168,6 +169,85 @@ public interface InkwellConfig {
          */
         @WithDefault("90d")
         Duration retention();
+    }
+
+    /**
+     * INKWELL_PUBLIC_URL: the address readers visit, the frontend's (e.g. https://blog.example.com);
+     * permalinks ({@code url} in the Content API, feeds, the sitemap) point there. Unset: {@code url}
+     * is the permalink's path, and feeds and the sitemap answer 404.
+     */
+    Optional<@Pattern(regexp = PUBLIC_BASE, message = PUBLIC_BASE_RULE) String> publicUrl();
+
+    /**
+     * INKWELL_API_URL: where this API is reached from outside (e.g. https://api.blog.example.com),
+     * the base of absolute {@code /media/...} URLs and of the sitemap index's sitemaps. Unset: the
+     * public URL, as when a proxy serves the API and /media on the site's own origin.
+     */
+    Optional<@Pattern(regexp = PUBLIC_BASE, message = PUBLIC_BASE_RULE) String> apiUrl();
+
+    String PUBLIC_BASE = "https?://[^/?#\\s]+(/[^?#\\s]*)?";
+    String PUBLIC_BASE_RULE = "Must be an http(s) URL without query or fragment, e.g. https://blog.example.com.";
+
+    Permalink permalink();
+
+    /**
+     * Paths of the frontend's pages, with {@code :slug} (and for posts {@code :year}, {@code :month},
+     * {@code :day} of publishedAt, in UTC) filled in. The defaults are Hugo's for a site whose posts
+     * live in content/posts.
+     */
+    interface Permalink {
+        String RULE = "Must start with '/' and contain :slug.";
+
+        /** INKWELL_PERMALINK_POST. */
+        @WithDefault("/posts/:slug/")
+        @Pattern(regexp = "/.*:slug.*", message = RULE)
+        String post();
+
+        /** INKWELL_PERMALINK_PAGE. */
+        @WithDefault("/:slug/")
+        @Pattern(regexp = "/.*:slug.*", message = RULE)
+        String page();
+
+        /** INKWELL_PERMALINK_TAG. */
+        @WithDefault("/tags/:slug/")
+        @Pattern(regexp = "/.*:slug.*", message = RULE)
+        String tag();
+
+        /** INKWELL_PERMALINK_CATEGORY. */
+        @WithDefault("/categories/:slug/")
+        @Pattern(regexp = "/.*:slug.*", message = RULE)
+        String category();
+
+        /** INKWELL_PERMALINK_AUTHOR. */
+        @WithDefault("/authors/:slug/")
+        @Pattern(regexp = "/.*:slug.*", message = RULE)
+        String author();
+    }
+
+    Feeds feeds();
+
+    interface Feeds {
+        /** Newest posts an RSS, Atom or JSON feed carries (INKWELL_FEEDS_SIZE). */
+        @WithDefault("20")
+        @Min(1)
+        @Max(100)
+        int size();
+
+        /** The feeds' title (INKWELL_FEEDS_TITLE); unset: the host name of INKWELL_PUBLIC_URL. */
+        Optional<String> title();
+    }
+
+    Sitemap sitemap();
+
+    interface Sitemap {
+        /**
+         * URLs one sitemap lists (INKWELL_SITEMAP_MAX_URLS); past it, sitemap.xml becomes an index
+         * of numbered sitemaps. 50,000 is the protocol's limit; tests lower it.
+         */
+        @WithDefault("50000")
+        @Min(1)
+        @Max(50000)
+        int maxUrls();
     }
 
     Content content();

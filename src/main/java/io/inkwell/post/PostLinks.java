@@ -1,0 +1,79 @@
+package io.inkwell.post;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.common.web.HtmlLinks;
+import io.inkwell.common.web.PublicUrls;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.function.UnaryOperator;
+
+/**
+ * Adds the addresses of a post's JSON when it is sent, not when it is published: {@code url}
+ * for the post and each of its authors, tags and categories, and absolute media URLs (feature
+ * image, its variants, images in the body). Snapshots stay free of addresses, so changing
+ * INKWELL_PUBLIC_URL or a permalink pattern never leaves stale ones behind; the cost is one
+ * parse per cache miss.
+ */
+@ApplicationScoped
+class PostLinks {
+
+    private final PublicUrls urls;
+    private final ObjectMapper mapper;
+
+    PostLinks(PublicUrls urls, ObjectMapper mapper) {
+        this.urls = urls;
+        this.mapper = mapper;
+    }
+
+    /** A post or a list entry as stored, with its addresses. */
+    String addTo(String storedJson) {
+        try {
+            ObjectNode post = (ObjectNode) mapper.readTree(storedJson);
+            addTo(post);
+            return mapper.writeValueAsString(post);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not read a stored post", e);
+        }
+    }
+
+    void addTo(ObjectNode post) {
+        OffsetDateTime publishedAt = post.hasNonNull("publishedAt")
+                ? OffsetDateTime.parse(post.get("publishedAt").asText()) : null;
+        post.put("url", urls.postOfType(post.path("type").asText(), post.path("slug").asText(), publishedAt));
+        addUrls(post.path("authors"), urls::author);
+        addUrls(post.path("tags"), urls::tag);
+        addUrls(post.path("categories"), urls::category);
+        if (post.path("featureImage").isObject()) {
+            ObjectNode image = (ObjectNode) post.get("featureImage");
+            absoluteMedia(image);
+            for (JsonNode variant : image.path("variants")) {
+                absoluteMedia((ObjectNode) variant);
+            }
+        }
+        if (urls.apiKnown() && post.path("html").isTextual()) {
+            post.put("html", HtmlLinks.rewrite(post.get("html").asText(), this::mediaOnApi));
+        }
+    }
+
+    /** Media the body links to lives on this API; other links stay as the author wrote them. */
+    private String mediaOnApi(String url) {
+        return url.startsWith("/media/") ? urls.onApi(url) : url;
+    }
+
+    /** An image's URL: ours under /media on the API, any other path on the site (an imported theme's file). */
+    private void absoluteMedia(ObjectNode node) {
+        if (node.path("url").isTextual()) {
+            String url = node.get("url").asText();
+            node.put("url", url.startsWith("/media/") ? urls.onApi(url) : urls.onSite(url));
+        }
+    }
+
+    private static void addUrls(JsonNode refs, UnaryOperator<String> permalink) {
+        for (JsonNode ref : refs) {
+            ((ObjectNode) ref).put("url", permalink.apply(ref.path("slug").asText()));
+        }
+    }
+}
