@@ -78,10 +78,10 @@ public class ChangeFeed {
         ChangeCursor from = since == null ? ChangeCursor.START : since;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                select cast(xid as text), id, kind, type, resource_id, slug, reason, changed_at
+                select cast(xid as text) as xid_text, id, kind, type, resource_id, slug, reason, changed_at
                 from content_change
                 where xid < cast(:watermark as xid8) and (xid, id) > (cast(:xid as xid8), :id)
-                order by xid, id
+                order by content_change.xid, content_change.id
                 limit :limit""")
                 .setParameter("watermark", Long.toString(watermark))
                 .setParameter("xid", Long.toString(from.xid()))

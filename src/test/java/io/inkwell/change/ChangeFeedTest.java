@@ -202,6 +202,46 @@ class ChangeFeedTest {
      * a reader that follows nextCursor sees both, the earlier writer's first, and skips neither.
      * An id-ordered feed would have returned the second row and then skipped the first for good.
      */
+    /**
+     * Transaction ids are numbers: 99 comes before 100. (The text of the id, which the answer
+     * reads, sorts "100" first; a feed ordered by it went wrong once the ids reached 1000.)
+     */
+    @Test
+    void changesAreOrderedByTransactionIdAsANumber() throws SQLException {
+        UUID ninetyNine = UUID.randomUUID();
+        UUID hundred = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            insertChangeWithXid(connection, hundred, 100);
+            insertChangeWithXid(connection, ninetyNine, 99);
+            try {
+                String from = Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString("c1.98.0".getBytes(StandardCharsets.US_ASCII));
+                List<String> order = ids(walk(from, 2)).stream()
+                        .filter(id -> id.equals(ninetyNine.toString()) || id.equals(hundred.toString())).toList();
+                assertEquals(List.of(ninetyNine.toString(), hundred.toString()), order);
+            } finally {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "delete from content_change where resource_id in (?, ?)")) {
+                    delete.setObject(1, ninetyNine);
+                    delete.setObject(2, hundred);
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void insertChangeWithXid(Connection connection, UUID resource, long xid) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into content_change (id, xid, kind, type, resource_id, slug, reason, changed_at)
+                values (nextval('content_change_id'), cast(? as xid8), 'upsert', 'post', ?, ?, 'published', now())""")) {
+            insert.setString(1, Long.toString(xid));
+            insert.setObject(2, resource);
+            insert.setString(3, "xid-" + xid + "-" + resource);
+            insert.executeUpdate();
+        }
+    }
+
     @Test
     void aTransactionCommittingLateIsNotSkipped() throws SQLException {
         String cursor = head();
