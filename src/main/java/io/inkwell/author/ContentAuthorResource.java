@@ -9,6 +9,7 @@ import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
 import io.inkwell.common.web.Json;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -41,7 +42,7 @@ public class ContentAuthorResource {
     }
 
     @GET
-    public Response list(@BeanParam PagingParams pagingParams,
+    public Uni<Response> list(@BeanParam PagingParams pagingParams,
             HttpHeaders headers, UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
         return cache.respond("authors?" + paging.page() + "&" + paging.limit(), ContentRoute.LIST, headers,
@@ -51,7 +52,7 @@ public class ContentAuthorResource {
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("slug") String slug, HttpHeaders headers,
+    public Uni<Response> get(@PathParam("slug") String slug, HttpHeaders headers,
             UriInfo uri) {
         return cache.respond("authors/" + slug.toLowerCase(Locale.ROOT), ContentRoute.ITEM, headers,
                 () -> authors.published(slug).map(author -> KeyedContent.json(json.write(author),

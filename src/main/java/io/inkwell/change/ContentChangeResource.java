@@ -9,6 +9,8 @@ import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
 import io.inkwell.common.web.Json;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,7 +44,8 @@ public class ContentChangeResource {
     private static final List<String> FEED = List.of(ContentKeys.CHANGES);
 
     @GET
-    public Response list(@QueryParam("since") String since, @QueryParam("limit") String limit, HttpHeaders headers,
+    @Blocking // reads the watermark from the database before it knows the cache key
+    public Uni<Response> list(@QueryParam("since") String since, @QueryParam("limit") String limit, HttpHeaders headers,
             UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         long watermark = feed.watermark();

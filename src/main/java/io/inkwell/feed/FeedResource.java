@@ -7,6 +7,7 @@ import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
 import io.inkwell.term.Taxonomy;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,13 +43,13 @@ public class FeedResource {
 
     @GET
     @Path("{format}")
-    public Response site(@PathParam("format") String format, HttpHeaders headers, UriInfo uri) {
+    public Uni<Response> site(@PathParam("format") String format, HttpHeaders headers, UriInfo uri) {
         return respond("feeds/" + format, format, headers, uri, chosen -> Optional.of(feeds.site(chosen)));
     }
 
     @GET
     @Path("{scope: tags|categories|authors}/{slug}/{format}")
-    public Response scoped(@PathParam("scope") String scope, @PathParam("slug") String slug,
+    public Uni<Response> scoped(@PathParam("scope") String scope, @PathParam("slug") String slug,
             @PathParam("format") String format, HttpHeaders headers, UriInfo uri) {
         String lower = slug.toLowerCase(Locale.ROOT);
         return respond("feeds/" + scope + "/" + lower + "/" + format, format, headers, uri, chosen -> switch (scope) {
@@ -58,15 +59,15 @@ public class FeedResource {
         });
     }
 
-    private Response respond(String key, String fileName, HttpHeaders headers, UriInfo uri,
+    private Uni<Response> respond(String key, String fileName, HttpHeaders headers, UriInfo uri,
             Function<FeedFormat, Optional<String>> feed) {
         Optional<FeedFormat> format = FeedFormat.ofFileName(fileName);
         if (format.isEmpty()) {
-            return Problems.response(HttpStatus.NOT_FOUND, "No feed named '" + fileName + "': use "
-                    + FeedFormat.NAMES + ".", uri);
+            return Uni.createFrom().item(Problems.response(HttpStatus.NOT_FOUND, "No feed named '" + fileName + "': use "
+                    + FeedFormat.NAMES + ".", uri));
         }
         if (!feeds.available()) {
-            return Problems.response(HttpStatus.NOT_FOUND, NEEDS_PUBLIC_URL, uri);
+            return Uni.createFrom().item(Problems.response(HttpStatus.NOT_FOUND, NEEDS_PUBLIC_URL, uri));
         }
         return cache.respond(key, ContentRoute.FEED, headers,
                 () -> feed.apply(format.get()).map(body -> new KeyedContent(body, format.get().mediaType, FEED_KEYS)),

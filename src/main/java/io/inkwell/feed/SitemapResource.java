@@ -6,6 +6,7 @@ import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,23 +43,23 @@ public class SitemapResource {
 
     @GET
     @Path("sitemap.xml")
-    public Response root(HttpHeaders headers, UriInfo uri) {
+    public Uni<Response> root(HttpHeaders headers, UriInfo uri) {
         return respond("sitemap", headers, uri, () -> Optional.of(sitemaps.root()));
     }
 
     @GET
     @Path("sitemaps/{number}.xml")
-    public Response part(@PathParam("number") String number, HttpHeaders headers, UriInfo uri) {
+    public Uni<Response> part(@PathParam("number") String number, HttpHeaders headers, UriInfo uri) {
         if (!number.matches("[1-9][0-9]{0,5}")) {
-            return notFound(uri);
+            return Uni.createFrom().item(notFound(uri));
         }
         int n = Integer.parseInt(number);
         return respond("sitemaps/" + n, headers, uri, () -> sitemaps.part(n));
     }
 
-    private Response respond(String key, HttpHeaders headers, UriInfo uri, Supplier<Optional<String>> body) {
+    private Uni<Response> respond(String key, HttpHeaders headers, UriInfo uri, Supplier<Optional<String>> body) {
         if (!sitemaps.available()) {
-            return Problems.response(HttpStatus.NOT_FOUND, NEEDS_PUBLIC_URL, uri);
+            return Uni.createFrom().item(Problems.response(HttpStatus.NOT_FOUND, NEEDS_PUBLIC_URL, uri));
         }
         return cache.respond(key, ContentRoute.FEED, headers,
                 () -> body.get().map(xml -> new KeyedContent(xml, MediaType.APPLICATION_XML_TYPE, SITEMAP_KEYS)),

@@ -8,6 +8,7 @@ import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.ContentRoute;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -42,7 +43,7 @@ public class ContentPostResource {
     }
 
     @GET
-    public Response list(@PathParam("kind") String kind, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
+    public Uni<Response> list(@PathParam("kind") String kind, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
             @QueryParam(ListCursor.PARAMETER) String cursor, HttpHeaders headers, UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
@@ -65,7 +66,7 @@ public class ContentPostResource {
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("kind") String kind, @PathParam("slug") String slug,
+    public Uni<Response> get(@PathParam("kind") String kind, @PathParam("slug") String slug,
             HttpHeaders headers, UriInfo uri) {
         String type = type(kind);
         String key = kind + "/" + slug.toLowerCase(Locale.ROOT);

@@ -10,6 +10,7 @@ import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -44,7 +45,7 @@ public class ContentSearchResource {
     }
 
     @GET
-    public Response search(@QueryParam("q") String q, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
+    public Uni<Response> search(@QueryParam("q") String q, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
             HttpHeaders headers, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();

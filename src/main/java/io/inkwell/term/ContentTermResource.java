@@ -9,6 +9,7 @@ import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
 import io.inkwell.common.web.Json;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -40,7 +41,7 @@ public class ContentTermResource {
     }
 
     @GET
-    public Response list(@PathParam("taxonomy") String taxonomy, @BeanParam PagingParams pagingParams, HttpHeaders headers,
+    public Uni<Response> list(@PathParam("taxonomy") String taxonomy, @BeanParam PagingParams pagingParams, HttpHeaders headers,
             UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
         Taxonomy kind = TermResource.taxonomy(taxonomy);
@@ -52,7 +53,7 @@ public class ContentTermResource {
 
     @GET
     @Path("{slug}")
-    public Response get(@PathParam("taxonomy") String taxonomy, @PathParam("slug") String slug,
+    public Uni<Response> get(@PathParam("taxonomy") String taxonomy, @PathParam("slug") String slug,
             HttpHeaders headers, UriInfo uri) {
         Taxonomy kind = TermResource.taxonomy(taxonomy);
         return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), ContentRoute.ITEM, headers,

@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkwell.common.Text;
 import io.inkwell.common.config.InkwellConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -69,25 +71,35 @@ public class ContentCache {
      * The response for {@code key}: from the cache when none of its keys changed since it was
      * built, else from {@code loader}, whose empty result means 404. Answers 304 when the
      * client's ETag matches, and the body in the best coding the request accepts otherwise.
+     *
+     * <p>A current entry is answered at once, on the calling thread (the event loop, for a
+     * resource returning the Uni), since it needs nothing but memory; anything that may read
+     * the database ({@code loader}, {@code notFound}) runs on a worker thread.
      */
-    public Response respond(String key, ContentRoute route, HttpHeaders request, Supplier<Optional<KeyedContent>> loader,
-            Supplier<Response> notFound) {
-        Entry entry = entries.getIfPresent(key);
-        String status = HIT;
-        if (entry == null || !generation.unchangedSince(entry.builtAt, entry.keys)) {
-            Optional<Entry> current = rebuild(key, entry, loader);
+    public Uni<Response> respond(String key, ContentRoute route, HttpHeaders request,
+            Supplier<Optional<KeyedContent>> loader, Supplier<Response> notFound) {
+        List<String> ifNoneMatch = request.getRequestHeader(HttpHeaders.IF_NONE_MATCH);
+        List<String> acceptEncoding = request.getRequestHeader(HttpHeaders.ACCEPT_ENCODING);
+        Entry cached = entries.getIfPresent(key);
+        if (cached != null && generation.unchangedSince(cached.builtAt, cached.keys)) {
+            return Uni.createFrom().item(answer(cached, HIT, route, ifNoneMatch, acceptEncoding));
+        }
+        return Uni.createFrom().item(() -> {
+            Optional<Entry> current = rebuild(key, cached, loader);
             if (current.isEmpty()) {
                 return notFound.get();
             }
-            status = current.get() == entry ? STALE : MISS;
-            entry = current.get();
-        }
+            return answer(current.get(), current.get() == cached ? STALE : MISS, route, ifNoneMatch, acceptEncoding);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Response answer(Entry entry, String status, ContentRoute route, List<String> ifNoneMatch,
+            List<String> acceptEncoding) {
         Response.ResponseBuilder answer;
-        if (matchesAny(request.getRequestHeader(HttpHeaders.IF_NONE_MATCH), entry.opaqueTag)) {
+        if (matchesAny(ifNoneMatch, entry.opaqueTag)) {
             answer = Response.notModified();
         } else {
-            ContentCoding coding = AcceptEncoding.of(request.getRequestHeader(HttpHeaders.ACCEPT_ENCODING))
-                    .choose(entry.codings());
+            ContentCoding coding = AcceptEncoding.of(acceptEncoding).choose(entry.codings());
             answer = Response.ok(entry.body(coding), entry.type);
             if (coding != ContentCoding.IDENTITY) {
                 answer.header(HttpHeaders.CONTENT_ENCODING, coding.token());
