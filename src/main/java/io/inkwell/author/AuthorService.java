@@ -170,13 +170,10 @@ public class AuthorService {
 
     /** The authors a post names, in order, creating unknown ones, in the caller's transaction. */
     public List<Author> resolve(String field, List<String> names) {
-        List<Author> resolved = new ArrayList<>();
-        NamedReferences.bySlug(field, names).forEach((slug, name) -> {
-            UUID id = cache.get("author/" + slug,
-                    () -> authors.findBySlug(slug).orElseGet(() -> authors.upsert(slug, name)).id);
-            resolved.add(authors.getEntityManager().find(Author.class, id));
-        });
-        return resolved;
+        List<UUID> ids = NamedReferences.resolveInSlugOrder(NamedReferences.bySlug(field, names), (slug, name) ->
+                cache.get("author/" + slug,
+                        () -> authors.findBySlug(slug).orElseGet(() -> authors.upsert(slug, name)).id));
+        return ids.stream().map(id -> authors.getEntityManager().find(Author.class, id)).toList();
     }
 
     /** The authors with these ids, in the given order; ids that no longer exist are left out. */

@@ -36,9 +36,13 @@ class PostEvents {
         outbox.record(type(post, "deleted"), reference(post), wasLive ? purge(post) : List.of());
     }
 
-    /** What identifies a post that is no longer public: its id and last slug. */
-    private static Map<String, Object> reference(Post post) {
-        return Map.of("id", post.id, "slug", post.slug, "type", post.type.name().toLowerCase(Locale.ROOT));
+    /**
+     * What identifies a post that is no longer public: its id and the slug readers saw (the live
+     * one, which an unpublished edit of the working copy may have changed since).
+     */
+    private Map<String, Object> reference(Post post) {
+        String liveSlug = live.state(post.id).map(PostState::slug).orElse(post.slug);
+        return Map.of("id", post.id, "slug", liveSlug, "type", post.type.name().toLowerCase(Locale.ROOT));
     }
 
     /** The surrogate keys a CDN purges for this change: the ones the instance's own cache drops. */

@@ -184,14 +184,11 @@ public class TermService {
      * only in case or accents ("Python", "python") are one term. Runs in the caller's transaction.
      */
     public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
-        List<Term> resolved = new ArrayList<>();
-        NamedReferences.bySlug(field, names).forEach((slug, name) -> {
-            UUID id = cache.get("term/" + taxonomy + "/" + slug,
-                    () -> terms.findBySlug(taxonomy, slug).orElseGet(() -> terms.upsert(taxonomy, slug, name)).id);
-            // Usually still in the persistence context: no query.
-            resolved.add(terms.getEntityManager().find(Term.class, id));
-        });
-        return resolved;
+        List<UUID> ids = NamedReferences.resolveInSlugOrder(NamedReferences.bySlug(field, names), (slug, name) ->
+                cache.get("term/" + taxonomy + "/" + slug,
+                        () -> terms.findBySlug(taxonomy, slug).orElseGet(() -> terms.upsert(taxonomy, slug, name)).id));
+        // Usually still in the persistence context: no query.
+        return ids.stream().map(id -> terms.getEntityManager().find(Term.class, id)).toList();
     }
 
     /** The terms with these ids, in the given order; ids that no longer exist are left out. */

@@ -146,6 +146,22 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anUnpublishedPostIsNamedByTheSlugReadersSaw() {
+        String[] webhook = subscribe("post.unpublished");
+        String slug = "seen-" + Api.unique();
+        String id = Posts.createPublished("Seen", Map.of("slug", slug)).getString("id");
+        admin().body(Map.of("slug", slug + "-draft")).patch("/api/admin/posts/" + id).then().statusCode(200);
+
+        admin().body("{}").post("/api/admin/posts/" + id + "/unpublish").then().statusCode(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !received.isEmpty());
+        JsonPath body = JsonPath.from(received.get(0).body());
+        assertEquals("post.unpublished", body.getString("type"));
+        assertEquals(slug, body.getString("data.slug"), "the live slug, not the unpublished edit's");
+        admin().delete("/api/admin/webhooks/" + webhook[0]).then().statusCode(204);
+    }
+
+    @Test
     void aRolledBackWriteProducesNoEvent() throws Exception {
         String[] webhook = subscribe("post.published");
         // A write that published a post, then failed: its transaction rolls back.

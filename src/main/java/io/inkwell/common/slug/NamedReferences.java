@@ -3,6 +3,9 @@ package io.inkwell.common.slug;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,5 +37,17 @@ public final class NamedReferences {
             throw new InvalidInputException(errors);
         }
         return nameBySlug;
+    }
+
+    /**
+     * The ids of the named entities, in the names' order, found or created by
+     * {@code findOrCreate(slug, name)} in slug order: creating a name locks it until the
+     * transaction ends, so two posts naming the same new tags in opposite orders would otherwise
+     * each wait for the other (a deadlock, which PostgreSQL ends by failing one of them).
+     */
+    public static <T> List<T> resolveInSlugOrder(Map<String, String> nameBySlug, BiFunction<String, String, T> findOrCreate) {
+        Map<String, T> found = new HashMap<>();
+        new TreeMap<>(nameBySlug).forEach((slug, name) -> found.put(slug, findOrCreate.apply(slug, name)));
+        return nameBySlug.keySet().stream().map(found::get).toList();
     }
 }
