@@ -109,29 +109,6 @@ for path in "$LIST_PATH" "$POST_PATH"; do
 done
 
 # ---------------------------------------------------------------- 4. wrk
-# wrk --latency output -> "req/s p50_ms p99_ms non2xx socket_errors" (latencies in ms).
-parse_wrk() {
-    awk '
-    function ms(v) {
-        if (v ~ /us$/) return v / 1000
-        if (v ~ /ms$/) return v + 0
-        if (v ~ /m$/)  return v * 60000
-        if (v ~ /h$/)  return v * 3600000
-        if (v ~ /s$/)  return v * 1000
-        return v + 0
-    }
-    /^Requests\/sec:/               { rps = $2 }
-    $1 == "50%"                     { p50 = ms($2) }
-    $1 == "99%"                     { p99 = ms($2) }
-    /Non-2xx or 3xx responses:/     { non2xx = $NF }
-    /Socket errors:/ {
-        for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+,?$/) errs += $i + 0
-    }
-    END {
-        if (rps == "" || p50 == "" || p99 == "") exit 1
-        printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, non2xx + 0, errs + 0
-    }'
-}
 
 RESULTS=()
 run_wrk() {

@@ -59,14 +59,6 @@ mkdir -p "$OUT_DIR"
 
 seconds() { awk -v d="$1" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; if (d ~ /h$/) n *= 3600; print int(n) }'; }
 
-# wrk --latency output -> "req/s p50_ms p99_ms non2xx".
-parse_wrk() {
-    awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v + 0 }
-    /^Requests\/sec:/ { rps = $2 } $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
-    /Non-2xx or 3xx responses:/ { non2xx = $NF }
-    END { if (rps == "") exit 1; printf "%.0f %.2f %.2f %d\n", rps, p50, p99, non2xx + 0 }'
-}
 
 ROWS=()
 # measure NAME URL DURATION [wrk args...]: warm-up, then the measured run; appends a table row.
@@ -78,7 +70,7 @@ measure() {
     printf '%s\n' "$out" >"$OUT_DIR/wrk-$name.txt"
     parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $name"
     ROWS+=("$name|$parsed")
-    read -r rps p50 p99 non2xx <<<"$parsed"
+    read -r rps p50 p99 non2xx _ <<<"$parsed"
     log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx"
     LAST_RPS=$rps
 }
@@ -215,7 +207,7 @@ echo "| Phase | Requests/s | p50 (ms) | p99 (ms) | Non-2xx |"
 echo "|---|---:|---:|---:|---:|"
 for r in "${ROWS[@]}"; do
     IFS='|' read -r name parsed <<<"$r"
-    read -r rps p50 p99 non2xx <<<"$parsed"
+    read -r rps p50 p99 non2xx _ <<<"$parsed"
     echo "| $name | $rps | $p50 | $p99 | $non2xx |"
 done
 echo

@@ -15,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +100,7 @@ public class ChangeFeed {
             Resource resource = Resource.valueOf(((String) row[3]).toUpperCase(Locale.ROOT));
             String slug = (String) row[5];
             items.add(new ChangeView((String) row[2], resource.value(), (UUID) row[4], slug, resource.path(slug),
-                    (String) row[6], timestamp(row[7])));
+                    (String) row[6], Times.toOffsetDateTime(row[7])));
             next = new ChangeCursor(Long.parseLong((String) row[0]), ((Number) row[1]).longValue());
         }
         if (next == null) {
@@ -152,15 +151,5 @@ public class ChangeFeed {
         generation.changed(ContentKeys.CHANGES);
         LOG.debugf("Removed %d changes past their retention from the change feed.", removed);
         return removed;
-    }
-
-    private static OffsetDateTime timestamp(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return Times.utc(time);
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

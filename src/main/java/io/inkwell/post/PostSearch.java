@@ -34,15 +34,8 @@ class PostSearch {
     private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
             + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
     private static final String TSQUERY = "(plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3))";
-    private static final String MATCHES = """
-            from live_post lp where lp.search_vector @@ %s
-            and (cast(?4 as text) is null or exists (select 1 from live_post_term lt
-                 where lt.post_id = lp.post_id and lt.term_id = cast(cast(?4 as text) as uuid)))
-            and (cast(?5 as text) is null or exists (select 1 from live_post_term lt
-                 where lt.post_id = lp.post_id and lt.term_id = cast(cast(?5 as text) as uuid)))
-            and (cast(?6 as text) is null or exists (select 1 from live_post_author la
-                 where la.post_id = lp.post_id and la.author_id = cast(cast(?6 as text) as uuid)))
-            """.formatted(TSQUERY);
+    private static final String MATCHES = "from live_post lp where lp.search_vector @@ " + TSQUERY + "\n"
+            + LivePostFilters.termsAndAuthor(4, 5, 6);
     // 32: rank / (rank + 1), so every rank is between 0 and 1.
     private static final String PAGE = """
             with hits as (

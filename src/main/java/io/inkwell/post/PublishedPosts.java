@@ -101,16 +101,7 @@ public class PublishedPosts {
                 || (author != null && authorId.isEmpty())) {
             return envelope(List.of(), paging, after, 0, null);
         }
-        String filters = """
-                from live_post lp where lp.type = ?1
-                and (cast(?2 as text) is null or exists (select 1 from live_post_term lt
-                     where lt.post_id = lp.post_id and lt.term_id = cast(cast(?2 as text) as uuid)))
-                and (cast(?3 as text) is null or exists (select 1 from live_post_term lt
-                     where lt.post_id = lp.post_id and lt.term_id = cast(cast(?3 as text) as uuid)))
-                and (cast(?4 as text) is null or exists (select 1 from live_post_author la
-                     where la.post_id = lp.post_id and la.author_id = cast(cast(?4 as text) as uuid)))
-                """;
-        // As text: a null UUID parameter of a native query has no type PostgreSQL can cast.
+        String filters = "from live_post lp where lp.type = ?1\n" + LivePostFilters.termsAndAuthor(2, 3, 4);
         String tagFilter = tagId.map(UUID::toString).orElse(null);
         String categoryFilter = categoryId.map(UUID::toString).orElse(null);
         String authorFilter = authorId.map(UUID::toString).orElse(null);
@@ -146,13 +137,8 @@ public class PublishedPosts {
     public List<SyndicatedPost> newest(Optional<UUID> termId, Optional<UUID> authorId, int limit) {
         String termFilter = termId.map(UUID::toString).orElse(null);
         String authorFilter = authorId.map(UUID::toString).orElse(null);
-        List<String> bodies = entityManager.createNativeQuery("""
-                select lp.body_json from live_post lp where lp.type = 'post'
-                and (cast(?1 as text) is null or exists (select 1 from live_post_term lt
-                     where lt.post_id = lp.post_id and lt.term_id = cast(cast(?1 as text) as uuid)))
-                and (cast(?2 as text) is null or exists (select 1 from live_post_author la
-                     where la.post_id = lp.post_id and la.author_id = cast(cast(?2 as text) as uuid)))
-                order by lp.published_at desc, lp.post_id desc limit ?3""")
+        List<String> bodies = entityManager.createNativeQuery("select lp.body_json from live_post lp where lp.type = 'post'\n"
+                        + LivePostFilters.termAndAuthor(1, 2) + " order by lp.published_at desc, lp.post_id desc limit ?3")
                 .setParameter(1, termFilter).setParameter(2, authorFilter).setParameter(3, limit)
                 .getResultList();
         return bodies.stream().map(this::syndicated).toList();
