@@ -10,6 +10,7 @@ import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.RequestReader;
+import io.inkwell.common.web.WriteSlot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -48,6 +49,7 @@ public class AuthorResource {
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @POST
+    @WriteSlot
     public Response create(@NotNull @Valid CreateAuthorRequest request, UriInfo uri) {
         AuthorView created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -62,6 +64,7 @@ public class AuthorResource {
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @PATCH
+    @WriteSlot
     @Path("{id}")
     public AuthorView update(@PathParam("id") UUID id, ObjectNode body) {
         return service.update(id, reader.readMergePatch(body, UpdateAuthorRequest.class));
@@ -69,6 +72,7 @@ public class AuthorResource {
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @DELETE
+    @WriteSlot
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);

@@ -16,6 +16,7 @@ import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
+import io.inkwell.common.web.WriteSlot;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -95,6 +96,7 @@ public class ImageResource {
 
     @PermissionsAllowed(Permissions.IMAGES_WRITE)
     @PATCH
+    @WriteSlot
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ImageView update(@PathParam("id") UUID id, ObjectNode body) {
@@ -103,6 +105,7 @@ public class ImageResource {
 
     @PermissionsAllowed(Permissions.IMAGES_WRITE)
     @DELETE
+    @WriteSlot
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id, @QueryParam("force") String force) {
         service.delete(id, QueryParams.flag("force", force));

@@ -15,6 +15,7 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
+import io.inkwell.common.web.WriteSlot;
 import io.inkwell.common.web.MergePatch;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.image.ImageDtos.ImageView;
@@ -109,6 +110,7 @@ public class ImageService {
      * exists ({@code created} false).
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @WriteSlot // here, once the body is read: a slow client must not hold a slot while it sends
     public Upload upload(byte[] bytes, String filename, String alt, String caption) {
         Optional<Image> existing = findByFileSha(Text.sha256(bytes));
         if (existing.isPresent()) {

@@ -15,6 +15,7 @@ import io.inkwell.post.PostDtos.PostView;
 import io.inkwell.post.PostDtos.PublishRequest;
 import io.inkwell.post.PostDtos.UnpublishRequest;
 import io.inkwell.post.PostDtos.UpdatePostRequest;
+import io.inkwell.common.web.WriteSlot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -63,6 +64,7 @@ public class PostResource {
 
     @PermissionsAllowed(Permissions.POSTS_WRITE)
     @POST
+    @WriteSlot
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreatePostRequest request, UriInfo uri) {
         PostView created = service.create(request);
@@ -77,6 +79,7 @@ public class PostResource {
 
     @PermissionsAllowed(Permissions.POSTS_WRITE)
     @PATCH
+    @WriteSlot
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -86,6 +89,7 @@ public class PostResource {
 
     @PermissionsAllowed(Permissions.POSTS_WRITE)
     @DELETE
+    @WriteSlot
     @Path("{id}")
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         service.delete(id, VersionPrecondition.ifMatch(ifMatch));
@@ -94,6 +98,7 @@ public class PostResource {
 
     @PermissionsAllowed(Permissions.POSTS_PUBLISH)
     @POST
+    @WriteSlot
     @Path("{id}/publish")
     public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body) {
@@ -102,6 +107,7 @@ public class PostResource {
 
     @PermissionsAllowed(Permissions.POSTS_PUBLISH)
     @POST
+    @WriteSlot
     @Path("{id}/unpublish")
     public Response unpublish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             byte[] body) {
@@ -110,6 +116,7 @@ public class PostResource {
 
     @PermissionsAllowed(Permissions.POSTS_WRITE)
     @POST
+    @WriteSlot
     @Path("{id}/discard-changes")
     public Response discardChanges(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(Response.ok(), service.discardChanges(id, VersionPrecondition.ifMatch(ifMatch)));

@@ -9,6 +9,7 @@ import io.inkwell.post.PostDtos.RevisionDiff;
 import io.inkwell.post.PostDtos.RevisionSummary;
 import io.inkwell.post.PostDtos.RevisionView;
 import io.quarkus.security.PermissionsAllowed;
+import io.inkwell.common.web.WriteSlot;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -56,6 +57,7 @@ public class PostRevisionResource {
 
     @PermissionsAllowed(Permissions.POSTS_WRITE)
     @POST
+    @WriteSlot
     @Path("{rev}/restore")
     public Response restore(@PathParam("id") UUID id, @PathParam("rev") int number,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

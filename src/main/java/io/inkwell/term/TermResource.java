@@ -10,6 +10,7 @@ import io.inkwell.common.web.RequestReader;
 import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
+import io.inkwell.common.web.WriteSlot;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -49,6 +50,7 @@ public class TermResource {
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @POST
+    @WriteSlot
     public Response create(@PathParam("taxonomy") String taxonomy, @NotNull @Valid CreateTermRequest request,
             UriInfo uri) {
         TermView created = service.create(taxonomy(taxonomy), request);
@@ -64,6 +66,7 @@ public class TermResource {
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @PATCH
+    @WriteSlot
     @Path("{id}")
     public TermView update(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id, ObjectNode body) {
         return service.update(taxonomy(taxonomy), id, reader.readMergePatch(body, UpdateTermRequest.class));
@@ -71,6 +74,7 @@ public class TermResource {
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @DELETE
+    @WriteSlot
     @Path("{id}")
     public Response delete(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id) {
         service.delete(taxonomy(taxonomy), id);

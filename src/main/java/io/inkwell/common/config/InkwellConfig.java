@@ -38,6 +38,21 @@ public interface InkwellConfig {
     @WithDefault("33554432")
     long contentCacheBytes();
 
+    Writes writes();
+
+    interface Writes {
+        /**
+         * Admin API writes (posts, tags, categories, authors, images, restores) running at once
+         * (INKWELL_WRITES_MAX_CONCURRENT); the rest wait. Unset: half the processors, at least
+         * one, so that readers keep the other half.
+         */
+        Optional<@Min(1) Integer> maxConcurrent();
+
+        /** How long a write waits for its turn before a 503 (INKWELL_WRITES_SLOT_WAIT). */
+        @WithDefault("30s")
+        Duration slotWait();
+    }
+
     /** Cache-Control of Content API answers, per route family (INKWELL_CACHE_CONTROL_*). */
     CacheControl cacheControl();
 

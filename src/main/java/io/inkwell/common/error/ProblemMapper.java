@@ -38,7 +38,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e, UriInfo uri) {
-        return Problems.response(e.httpStatus(), e.getMessage(), e.errors(), uri);
+        Response problem = Problems.response(e.httpStatus(), e.getMessage(), e.errors(), uri);
+        // Every 503 says when to come back (here: all write slots stayed taken).
+        return e.httpStatus() == HttpStatus.SERVICE_UNAVAILABLE
+                ? Response.fromResponse(problem).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build()
+                : problem;
     }
 
     @ServerExceptionMapper(priority = 1)
