@@ -1,5 +1,6 @@
 package io.inkwell.author;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.inkwell.common.slug.ValidSlug;
 import io.inkwell.common.web.MergePatch;
 import jakarta.validation.constraints.NotBlank;
@@ -42,9 +43,10 @@ public final class AuthorDtos {
     }
 
     /** {@code url}: the frontend's page of the author. */
-    public record PublicAuthorView(String slug, String name, String bio, long postCount, String url) {
+    /** {@code id} is not shown: the Content API names authors by slug; it is for their cache keys. */
+    public record PublicAuthorView(@JsonIgnore UUID id, String slug, String name, String bio, long postCount, String url) {
         static PublicAuthorView from(Author author, long postCount, String url) {
-            return new PublicAuthorView(author.slug, author.name, author.bio, postCount, url);
+            return new PublicAuthorView(author.id, author.slug, author.name, author.bio, postCount, url);
         }
     }
 }

@@ -56,7 +56,7 @@ public class ContentAuthorResource {
             UriInfo uri) {
         return cache.respond("authors/" + slug.toLowerCase(Locale.ROOT), ContentRoute.ITEM, headers,
                 () -> authors.published(slug).map(author -> KeyedContent.json(json.write(author),
-                        List.of(ContentKeys.author(authors.idOf(slug).orElseThrow()), ContentKeys.AUTHORS))),
+                        List.of(ContentKeys.author(author.id()), ContentKeys.AUTHORS))),
                 () -> notFound(uri));
     }
 

@@ -54,13 +54,11 @@ public class ContentPostResource {
                             new FieldError(ListCursor.PARAMETER, "Leave it out when giving a page.")));
         }
         String type = type(kind);
-        String tagSlug = lower(tag);
-        String categorySlug = lower(category);
-        String authorSlug = lower(author);
+        ListFilter filter = ListFilter.of(tag, category, author);
         String key = kind + "?" + (after == null ? paging.page() : "c=" + after.encode()) + "&" + paging.limit()
-                + "&t=" + tagSlug + "&c=" + categorySlug + "&a=" + authorSlug;
+                + filter.cacheKey();
         return cache.respond(key, ContentRoute.LIST, headers,
-                () -> Optional.of(published.list(type, tagSlug, categorySlug, authorSlug, paging, after)),
+                () -> Optional.of(published.list(type, filter, paging, after)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }
 
@@ -86,9 +84,5 @@ public class ContentPostResource {
 
     private static String type(String kind) {
         return "posts".equals(kind) ? "post" : "page";
-    }
-
-    private static String lower(String value) {
-        return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Full-text search over published posts and pages ({@link PostSearch}). */
@@ -60,19 +59,12 @@ public class ContentSearchResource {
             throw new BadRequestException("Invalid search.", errors);
         }
         PageRequest page = paging;
-        String tagSlug = lower(tag);
-        String categorySlug = lower(category);
-        String authorSlug = lower(author);
+        ListFilter filter = ListFilter.of(tag, category, author);
         // The query is normalized and at most 200 characters, so a key stays small.
-        String key = "search?" + page.page() + "&" + page.limit() + "&t=" + tagSlug + "&c=" + categorySlug
-                + "&a=" + authorSlug + "&q=" + query.get().text();
+        String key = "search?" + page.page() + "&" + page.limit() + filter.cacheKey() + "&q=" + query.get().text();
         return cache.respond(key, ContentRoute.SEARCH, headers,
-                () -> Optional.of(KeyedContent.json(search.searchJson(query.get(), tagSlug, categorySlug, authorSlug, page),
+                () -> Optional.of(KeyedContent.json(search.searchJson(query.get(), filter, page),
                         SEARCHED)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
-    }
-
-    private static String lower(String value) {
-        return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,13 +1,47 @@
 package io.inkwell.post;
 
-/**
- * The SQL that narrows live posts ({@code lp}) to one tag, category and author, each optional:
- * one place for the posts list, search and feeds. Ids are bound as text (null: no filter), since
- * a null UUID parameter of a native query has no type PostgreSQL can cast.
- */
-final class LivePostFilters {
+import io.inkwell.author.AuthorService;
+import io.inkwell.term.Taxonomy;
+import io.inkwell.term.TermService;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
 
-    private LivePostFilters() {
+/**
+ * What narrows live posts ({@code lp}) to one tag, category and author, each optional: one place
+ * for the posts list, search and feeds. Ids are bound as text (null: no filter), since a null
+ * UUID parameter of a native query has no type PostgreSQL can cast.
+ */
+@ApplicationScoped
+class LivePostFilters {
+
+    /** A filter's ids as query parameters: text, null where it names nothing. */
+    record Ids(String tag, String category, String author) {
+    }
+
+    private final TermService terms;
+    private final AuthorService authors;
+
+    LivePostFilters(TermService terms, AuthorService authors) {
+        this.terms = terms;
+        this.authors = authors;
+    }
+
+    /** The filter's ids; empty when it names a tag, category or author that does not exist (it matches nothing). */
+    Optional<Ids> ids(ListFilter filter) {
+        Optional<UUID> tag = filter.tag() == null ? Optional.empty() : terms.idOf(Taxonomy.TAG, filter.tag());
+        Optional<UUID> category = filter.category() == null ? Optional.empty()
+                : terms.idOf(Taxonomy.CATEGORY, filter.category());
+        Optional<UUID> author = filter.author() == null ? Optional.empty() : authors.idOf(filter.author());
+        if ((filter.tag() != null && tag.isEmpty()) || (filter.category() != null && category.isEmpty())
+                || (filter.author() != null && author.isEmpty())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ids(text(tag), text(category), text(author)));
+    }
+
+    private static String text(Optional<UUID> id) {
+        return id.map(UUID::toString).orElse(null);
     }
 
     /** {@code and ...} conditions on the term parameters {@code ?t1}, {@code ?t2} and the author parameter {@code ?a}. */

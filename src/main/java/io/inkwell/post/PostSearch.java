@@ -1,10 +1,7 @@
 package io.inkwell.post;
 
-import io.inkwell.author.AuthorService;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.Json;
-import io.inkwell.term.Taxonomy;
-import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -51,18 +48,16 @@ class PostSearch {
 
     private final EntityManager entityManager;
     private final Json json;
-    private final TermService terms;
-    private final AuthorService authors;
+    private final LivePostFilters listFilters;
     private final PostSearchIndex index;
     private final PostLinks links;
 
-    PostSearch(EntityManager entityManager, Json json, TermService terms, AuthorService authors, PostSearchIndex index,
+    PostSearch(EntityManager entityManager, Json json, LivePostFilters listFilters, PostSearchIndex index,
             PostLinks links) {
         this.links = links;
         this.entityManager = entityManager;
         this.json = json;
-        this.terms = terms;
-        this.authors = authors;
+        this.listFilters = listFilters;
         this.index = index;
     }
 
@@ -70,18 +65,14 @@ class PostSearch {
      * A page of results as the Content API sends it. Filters name a tag, category or author by
      * slug, as on the posts list; one that does not exist matches nothing.
      */
-    String searchJson(SearchQuery query, String tag, String category, String author, PageRequest paging) {
-        Optional<UUID> tagId = tag == null ? Optional.empty() : terms.idOf(Taxonomy.TAG, tag);
-        Optional<UUID> categoryId = category == null ? Optional.empty() : terms.idOf(Taxonomy.CATEGORY, category);
-        Optional<UUID> authorId = author == null ? Optional.empty() : authors.idOf(author);
-        if ((tag != null && tagId.isEmpty()) || (category != null && categoryId.isEmpty())
-                || (author != null && authorId.isEmpty())) {
+    String searchJson(SearchQuery query, ListFilter filter, PageRequest paging) {
+        Optional<LivePostFilters.Ids> ids = listFilters.ids(filter);
+        if (ids.isEmpty()) {
             return envelope(List.of(), paging, 0);
         }
-        // As text: a null UUID parameter of a native query has no type PostgreSQL can cast.
-        String tagFilter = tagId.map(UUID::toString).orElse(null);
-        String categoryFilter = categoryId.map(UUID::toString).orElse(null);
-        String authorFilter = authorId.map(UUID::toString).orElse(null);
+        String tagFilter = ids.get().tag();
+        String categoryFilter = ids.get().category();
+        String authorFilter = ids.get().author();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(PAGE)
                 .setParameter(1, index.language()).setParameter(2, query.wholeWords())

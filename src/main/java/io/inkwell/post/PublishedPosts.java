@@ -1,6 +1,5 @@
 package io.inkwell.post;
 
-import io.inkwell.author.AuthorService;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.inkwell.common.Times;
@@ -11,8 +10,6 @@ import io.inkwell.post.PostDtos.LiveAddress;
 import io.inkwell.post.PostDtos.SyndicatedPost;
 import io.inkwell.common.web.Json;
 import io.inkwell.common.web.KeyedContent;
-import io.inkwell.term.Taxonomy;
-import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -35,16 +32,14 @@ public class PublishedPosts {
 
     private final EntityManager entityManager;
     private final Json json;
-    private final TermService terms;
-    private final AuthorService authors;
+    private final LivePostFilters listFilters;
     private final PostLinks links;
     private final ObjectReader syndicated;
 
-    PublishedPosts(EntityManager entityManager, Json json, TermService terms, AuthorService authors, PostLinks links) {
+    PublishedPosts(EntityManager entityManager, Json json, LivePostFilters listFilters, PostLinks links) {
         this.entityManager = entityManager;
         this.json = json;
-        this.terms = terms;
-        this.authors = authors;
+        this.listFilters = listFilters;
         this.links = links;
         // A feed needs fewer fields than the stored post has (no meta, no counts).
         this.syndicated = json.mapper().readerFor(SyndicatedPost.class)
@@ -88,23 +83,20 @@ public class PublishedPosts {
      * (keyset) when given. A filter names a tag, category or author by slug; one that does not
      * exist matches nothing.
      */
-    KeyedContent list(String type, String tag, String category, String author, PageRequest paging, ListCursor after) {
-        return KeyedContent.json(listJson(type, tag, category, author, paging, after), List.of(ContentKeys.listOf(type)));
+    KeyedContent list(String type, ListFilter filter, PageRequest paging, ListCursor after) {
+        return KeyedContent.json(listJson(type, filter, paging, after), List.of(ContentKeys.listOf(type)));
     }
 
     @SuppressWarnings("unchecked")
-    private String listJson(String type, String tag, String category, String author, PageRequest paging, ListCursor after) {
-        Optional<UUID> tagId = tag == null ? Optional.empty() : terms.idOf(Taxonomy.TAG, tag);
-        Optional<UUID> categoryId = category == null ? Optional.empty() : terms.idOf(Taxonomy.CATEGORY, category);
-        Optional<UUID> authorId = author == null ? Optional.empty() : authors.idOf(author);
-        if ((tag != null && tagId.isEmpty()) || (category != null && categoryId.isEmpty())
-                || (author != null && authorId.isEmpty())) {
+    private String listJson(String type, ListFilter filter, PageRequest paging, ListCursor after) {
+        Optional<LivePostFilters.Ids> ids = listFilters.ids(filter);
+        if (ids.isEmpty()) {
             return envelope(List.of(), paging, after, 0, null);
         }
+        String tagFilter = ids.get().tag();
+        String categoryFilter = ids.get().category();
+        String authorFilter = ids.get().author();
         String filters = "from live_post lp where lp.type = ?1\n" + LivePostFilters.termsAndAuthor(2, 3, 4);
-        String tagFilter = tagId.map(UUID::toString).orElse(null);
-        String categoryFilter = categoryId.map(UUID::toString).orElse(null);
-        String authorFilter = authorId.map(UUID::toString).orElse(null);
         // The page's rows are found from the index alone (skipped rows cost an index entry each,
         // not a heap row); only the page's summaries are read. One more row tells whether a
         // next page exists.

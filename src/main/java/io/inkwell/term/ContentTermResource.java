@@ -58,7 +58,7 @@ public class ContentTermResource {
         Taxonomy kind = TermResource.taxonomy(taxonomy);
         return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), ContentRoute.ITEM, headers,
                 () -> terms.published(kind, slug).map(term -> KeyedContent.json(json.write(term),
-                        List.of(ContentKeys.term(terms.idOf(kind, slug).orElseThrow()), ContentKeys.terms(kind.value())))),
+                        List.of(ContentKeys.term(term.id()), ContentKeys.terms(kind.value())))),
                 () -> notFound(kind, uri));
     }
 

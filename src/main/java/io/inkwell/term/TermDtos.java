@@ -1,5 +1,6 @@
 package io.inkwell.term;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.inkwell.common.slug.ValidSlug;
 import io.inkwell.common.web.MergePatch;
 import jakarta.validation.constraints.NotBlank;
@@ -44,9 +45,11 @@ public final class TermDtos {
     }
 
     /** Content API view: only what a public page needs; {@code url}: the frontend's page of it. */
-    public record PublicTermView(String slug, String name, String description, long postCount, String url) {
+    /** {@code id} is not shown: the Content API names terms by slug; it is for their cache keys. */
+    public record PublicTermView(@JsonIgnore UUID id, String slug, String name, String description, long postCount,
+            String url) {
         static PublicTermView from(Term term, long postCount, String url) {
-            return new PublicTermView(term.slug, term.name, term.description, postCount, url);
+            return new PublicTermView(term.id, term.slug, term.name, term.description, postCount, url);
         }
     }
 }

@@ -96,6 +96,7 @@ public class ContentGeneration {
         }
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     public void changed(String... keys) {
         changed(Arrays.asList(keys));
     }
