@@ -14,6 +14,7 @@
 #   BASE_URL         http://127.0.0.1:$PORT
 #   TOKEN            the admin token (INKWELL_ADMIN_TOKEN)
 #   JAVA_OPTS        JVM options, word-split into separate arguments
+#   MALLOC_ARENA_MAX glibc malloc arenas of the server [2]; the default (8 per core) costs ~50 MB of RSS
 #   STARTUP_TIMEOUT  seconds to wait for $BASE_URL/q/health/ready
 #   CLEANUP_HOOK     optional: the name of a function the EXIT trap calls before stop_server
 #                    (e.g. to stop a sampler); empty or unset for none
@@ -34,6 +35,12 @@
 #   postgres_pid                the embedded PostgreSQL postmaster's pid, or nothing
 #   mb KB                       "123 MB" for a kB figure, "n/a" for an empty one
 #   host_line                   "<n> CPU(s) (<model>), <java -version>, JAVA_OPTS='...', embedded PostgreSQL,"
+#   measure NAME URL DURATION [wrk args...]
+#                               wrk warm-up ($WARMUP), then the measured run at $THREADS/$CONNECTIONS;
+#                               appends "NAME|rps p50 p99 non2xx" to ROWS, sets LAST_RPS
+#   measure_random_pages PREFIX DURATION
+#                               PREFIX-pages: random list pages by number (1..last);
+#                               PREFIX-cursors: every cursor of the list, in random order
 
 SERVER_PID=""
 LAUNCHER_PID=""
@@ -136,13 +143,14 @@ start_server() {
             env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD
             INKWELL_DATA_DIR="$DATA_DIR" INKWELL_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT="$PORT"
             QUARKUS_HTTP_HOST=127.0.0.1
+            MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
             "$JAVA_BIN")
     # JAVA_OPTS is deliberately word-split into separate JVM options.
     read -r -a java_opts_arr <<<"$JAVA_OPTS"
     launch+=("${java_opts_arr[@]}" -jar "$JAR")
 
     # As root too: the server runs its embedded PostgreSQL under its own unprivileged account.
-    log "starting server: java $JAVA_OPTS -jar $JAR"
+    log "starting server: MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java $JAVA_OPTS -jar $JAR"
     "${launch[@]}" >>"$LOG_FILE" 2>&1 </dev/null &
     LAUNCHER_PID=$!
 
@@ -202,5 +210,52 @@ host_line() {
     local java_version cpu_model
     java_version=$("$JAVA_BIN" -version 2>&1 | head -n1 || true)
     cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
-    echo "$(nproc) CPU(s)${cpu_model:+ ($cpu_model)}, $java_version, JAVA_OPTS='$JAVA_OPTS', embedded PostgreSQL,"
+    echo "$(nproc) CPU(s)${cpu_model:+ ($cpu_model)}, $java_version, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}, JAVA_OPTS='$JAVA_OPTS', embedded PostgreSQL,"
+}
+
+ROWS=()
+measure() {
+    local name=$1 url=$2 duration=$3 out parsed rps p50 p99 non2xx
+    shift 3
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency "$@" "$url")
+    printf '%s\n' "$out" >"$OUT_DIR/wrk-$name.txt"
+    parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $name"
+    ROWS+=("$name|$parsed")
+    read -r rps p50 p99 non2xx _ <<<"$parsed"
+    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx"
+    LAST_RPS=$rps
+}
+
+measure_random_pages() {
+    local prefix=$1 duration=$2 pages
+    pages=$(curl -fsS "$BASE_URL/api/content/posts?limit=20" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["pagination"]["pages"])')
+    cat >"$OUT_DIR/random-page.lua" <<LUA
+math.randomseed(os.time())
+request = function()
+    return wrk.format(nil, "/api/content/posts?limit=20&page=" .. math.random(1, $pages))
+end
+LUA
+    measure "$prefix-pages" "$BASE_URL" "$duration" -s "$OUT_DIR/random-page.lua"
+    python3 - "$BASE_URL" >"$OUT_DIR/cursors.txt" <<'PY'
+import json, sys, urllib.request, urllib.parse
+base, cursor, out = sys.argv[1], None, []
+while True:
+    url = base + "/api/content/posts?limit=20" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
+    cursor = json.load(urllib.request.urlopen(url))["nextCursor"]
+    if not cursor:
+        break
+    out.append(cursor)
+print("\n".join(out))
+PY
+    cat >"$OUT_DIR/random-cursor.lua" <<LUA
+math.randomseed(os.time())
+local cursors = {}
+for line in io.lines("$OUT_DIR/cursors.txt") do cursors[#cursors + 1] = line end
+request = function()
+    return wrk.format(nil, "/api/content/posts?limit=20&cursor=" .. cursors[math.random(1, #cursors)])
+end
+LUA
+    measure "$prefix-cursors" "$BASE_URL" "$duration" -s "$OUT_DIR/random-cursor.lua"
 }

@@ -3,10 +3,8 @@ package io.inkwell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inkwell.common.db.embedded.EmbeddedDatabase;
 import io.inkwell.support.PackagedServer;
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,7 +46,7 @@ class TokensAcrossInstancesIT {
         PackagedServer b = null;
         try {
             a.awaitReady(Duration.ofSeconds(120));
-            Map<String, String> environmentB = new HashMap<>(sameDatabaseAs(dataA));
+            Map<String, String> environmentB = new HashMap<>(PackagedServer.databaseOf(dataA, "inkwell-b"));
             environmentB.put("INKWELL_ADMIN_TOKEN", firstAdmin);
             environmentB.put("INKWELL_CONTENT_REQUIRE_KEY", "true");
             environmentB.put("INKWELL_WEBHOOKS_ALLOW_PRIVATE", "true");
@@ -135,22 +132,6 @@ class TokensAcrossInstancesIT {
         } finally {
             receiver.stop(0);
         }
-    }
-
-    /** Settings that reach the first server's embedded database through its Unix socket. */
-    private static Map<String, String> sameDatabaseAs(Path dataDir) throws IOException {
-        if (PackagedServer.EXTERNAL_DATABASE) {
-            return Map.of(); // both inherit the test run's database
-        }
-        Path socket;
-        try (Stream<Path> files = Files.list(dataDir.resolve("postgres-socket"))) {
-            socket = files.filter(file -> file.getFileName().toString().matches("\\.s\\.PGSQL\\.\\d+"))
-                    .findFirst().orElseThrow();
-        }
-        return Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", EmbeddedDatabase.jdbcUrl(socket),
-                "QUARKUS_DATASOURCE_USERNAME", "postgres",
-                "QUARKUS_DATASOURCE_PASSWORD", Files.readString(dataDir.resolve("postgres-password")).strip());
     }
 
     /** A new token's id and secret. */

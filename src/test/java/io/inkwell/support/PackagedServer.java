@@ -1,5 +1,6 @@
 package io.inkwell.support;
 
+import io.inkwell.common.db.embedded.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged server as README command 1 starts it ({@code java -jar}), as a real process that
@@ -63,6 +65,34 @@ public final class PackagedServer {
             }
         });
         return new PackagedServer(builder.start(), log, port);
+    }
+
+    /**
+     * Settings that make another server use the database of the server whose data directory this
+     * is (its embedded PostgreSQL, through the Unix socket), or the test run's external database;
+     * the server's connections carry {@code applicationName}, which pg_stat_activity shows.
+     */
+    public static Map<String, String> databaseOf(Path dataDir, String applicationName) throws IOException {
+        String user;
+        String password;
+        String url;
+        if (EXTERNAL_DATABASE) {
+            url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+            user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "");
+            password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
+        } else {
+            Path socket;
+            try (Stream<Path> files = Files.list(dataDir.resolve("postgres-socket"))) {
+                socket = files.filter(file -> file.getFileName().toString().matches("\\.s\\.PGSQL\\.\\d+"))
+                        .findFirst().orElseThrow();
+            }
+            url = EmbeddedDatabase.jdbcUrl(socket);
+            user = "postgres";
+            password = Files.readString(dataDir.resolve("postgres-password")).strip();
+        }
+        url += (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName;
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", user,
+                "QUARKUS_DATASOURCE_PASSWORD", password);
     }
 
     public static int freePort() throws IOException {

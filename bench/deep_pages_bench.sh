@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Random deep pages of the post list on a large blog: what a client that asks for a new page each
+# time (by number or by cursor) costs, at the issue's 68,000 posts.
+#
+#   bench/deep_pages_bench.sh      (from anywhere; paths are relative to this script)
+#
+# Steps:
+#   1. The standard data set (1,000 posts, 900 published) through the Admin API, as
+#      bench/read_bench.sh loads it, with the same server flags.
+#   2. Random pages and random cursors at that size.
+#   3. The published posts copied in SQL until POSTS live posts exist (new ids, slugs and dates;
+#      tag and author links are not copied, so only the unfiltered list is measured). Loading
+#      68,000 posts through the Admin API takes over 20 minutes on 2 cores; what is measured here
+#      is reading, and the copies are rows like the ones the API wrote.
+#   4. Random pages and random cursors again.
+#
+# Environment overrides (defaults in brackets):
+#   POSTS [68000]  DURATION [15s]  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
+#   JAVA_OPTS [as bench/read_bench.sh]  STARTUP_TIMEOUT [180]  LOAD_WORKERS [8]
+# Needs: java 17+, python3, curl, wrk, psql (apt-get install postgresql-client). Only ever
+# talks to 127.0.0.1 and the server's own database socket.
+set -euo pipefail
+
+SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
+REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
+cd "$REPO_DIR"
+
+POSTS=${POSTS:-68000}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-5s}
+PORT=${PORT:-8080}
+JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
+LOAD_WORKERS=${LOAD_WORKERS:-8}
+TOKEN=bench-token
+GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/gen_blog_data.py}
+
+OUT_DIR=$REPO_DIR/bench/out/deep-pages
+DATA_DIR=$OUT_DIR/data
+BLOG_DIR=$OUT_DIR/blog
+LOG_FILE=$OUT_DIR/server.log
+PID_FILE=$DATA_DIR/server.pid
+JAR=$REPO_DIR/target/quarkus-app/quarkus-run.jar
+BASE_URL=http://127.0.0.1:$PORT
+LOG_PREFIX=deep_pages_bench
+
+source "$SCRIPT_DIR/server.sh"
+server_traps
+
+check_prerequisites "$GENERATOR"
+command -v wrk >/dev/null || die "wrk is required (apt-get install wrk)"
+command -v psql >/dev/null || die "psql is required (apt-get install postgresql-client)"
+check_port_free
+mkdir -p "$OUT_DIR"
+
+python3 "$GENERATOR" "$BLOG_DIR" >&2
+start_server
+LOAD_LINE=$(python3 "$SCRIPT_DIR/load_posts.py" "$BLOG_DIR/blog.json" --base-url "$BASE_URL" --token "$TOKEN" \
+    --workers "$LOAD_WORKERS") || die "loading posts failed: $LOAD_LINE"
+log "$LOAD_LINE"
+
+live_posts() {
+    curl -fsS "$BASE_URL/api/content/posts?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pagination"]["total"])'
+}
+SMALL=$(live_posts)
+measure_random_pages "random-$SMALL" "$DURATION"
+
+# The embedded database, through its private socket, as the account that owns it.
+export PGPASSWORD
+PGPASSWORD=$(cat "$DATA_DIR/postgres-password")
+COPIES=$(( (POSTS - SMALL + SMALL - 1) / SMALL ))
+log "copying the $SMALL live posts $COPIES times in SQL"
+started=$(date +%s)
+psql -q -v ON_ERROR_STOP=1 -h "$DATA_DIR/postgres-socket" -U postgres -d postgres -v copies="$COPIES" <<'SQL'
+begin;
+create temp table copy_of on commit drop as
+    select lp.post_id as source, gen_random_uuid() as id, n
+    from live_post lp cross join generate_series(1, :copies) n where lp.type = 'post';
+insert into post
+    select (jsonb_populate_record(null::post, to_jsonb(p)
+            || jsonb_build_object('id', c.id, 'slug', p.slug || '-copy-' || c.n,
+                                  'published_at', p.published_at - c.n * interval '30 days'))).*
+    from post p join copy_of c on c.source = p.id;
+insert into live_post (post_id, type, slug, published_at, snapshot_at, state, body_json, summary_json,
+                       feature_image_id, search_language, search_title, search_terms, search_excerpt, search_body)
+    select c.id, lp.type, lp.slug || '-copy-' || c.n, lp.published_at - c.n * interval '30 days', lp.snapshot_at,
+           lp.state, lp.body_json, lp.summary_json, lp.feature_image_id, lp.search_language, lp.search_title,
+           lp.search_terms, lp.search_excerpt, lp.search_body
+    from live_post lp join copy_of c on c.source = lp.post_id;
+-- As a write by another instance would: every instance drops its cached lists.
+insert into content_invalidation (origin, keys) values (gen_random_uuid(), 'posts');
+commit;
+analyze post;
+analyze live_post;
+SQL
+sleep 3
+LARGE=$(live_posts)
+log "$LARGE live posts after $(( $(date +%s) - started )) s"
+measure_random_pages "random-$LARGE" "$DURATION"
+stop_server
+
+echo
+echo "### Random deep pages"
+echo
+host_line
+echo "wrk -t$THREADS -c$CONNECTIONS, $DURATION per phase after a $WARMUP warm-up. $LOAD_LINE; then copies in SQL up to $LARGE live posts."
+echo
+echo "| Phase | Requests/s | p50 (ms) | p99 (ms) | Non-2xx |"
+echo "|---|---:|---:|---:|---:|"
+for r in "${ROWS[@]}"; do
+    IFS='|' read -r name parsed <<<"$r"
+    read -r rps p50 p99 non2xx _ <<<"$parsed"
+    echo "| $name | $rps | $p50 | $p99 | $non2xx |"
+done
