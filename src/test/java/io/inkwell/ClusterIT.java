@@ -116,7 +116,7 @@ class ClusterIT {
         HttpServer receiver = receiver(eventsByPost);
         try {
             String webhook = send(a, "POST", "/api/admin/webhooks", "{\"url\":\"http://127.0.0.1:" + receiver.getAddress().getPort()
-                    + "/hook\",\"events\":[\"post.published\",\"post.updated\"]}", 201).get("id").asText();
+                    + "/hook\",\"events\":[\"post.published\",\"post.updated\"]}", 201).get("webhook").get("id").asText();
             // Enough for a batch (100 per transaction) on every instance, all due at the same moment.
             int count = 500;
             OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(25).truncatedTo(ChronoUnit.SECONDS);
