@@ -24,7 +24,7 @@
 # Environment overrides (defaults in brackets):
 #   PORT [8081]  (not 8080, so it can run beside bench/read_bench.sh; it also has its own
 #       output directory, bench/out/import)
-#   JAVA_OPTS [-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError]
+#   JAVA_OPTS [the small-server flags, SMALL_SERVER_JAVA_OPTS in bench/server.sh]
 #       The same as bench/read_bench.sh: our recommendation for a small blog server.
 #   STARTUP_TIMEOUT [180] seconds  IMPORT_TIMEOUT [300] seconds
 #   IMAGE_EVERY [10]  (every Nth post gets a cover.png; 0 for none)
@@ -37,7 +37,6 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 cd "$REPO_DIR"
 
 PORT=${PORT:-8081}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 IMPORT_TIMEOUT=${IMPORT_TIMEOUT:-300}
 IMAGE_EVERY=${IMAGE_EVERY:-10}

@@ -19,7 +19,7 @@
 #
 # Environment overrides (defaults in brackets):
 #   DURATION [20s]  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
-#   JAVA_OPTS [-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError]
+#   JAVA_OPTS [the small-server flags, SMALL_SERVER_JAVA_OPTS in bench/server.sh]
 #       The settings we recommend for a small blog server: 128 MB of heap holds 1,000 posts'
 #       cached responses many times over; the serial collector and a smaller code cache keep
 #       the resident set low on a 2-core machine. A fixed cap keeps the memory figure
@@ -40,7 +40,6 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 PORT=${PORT:-8080}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 LOAD_WORKERS=${LOAD_WORKERS:-8}
 TOKEN=bench-token

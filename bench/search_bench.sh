@@ -21,7 +21,7 @@
 #
 # Environment overrides (defaults in brackets):
 #   DURATION [20s]  CONNECTIONS [8]  THREADS [2]  WARMUP [5s]  PORT [8080]
-#   JAVA_OPTS [-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError]
+#   JAVA_OPTS [the small-server flags, SMALL_SERVER_JAVA_OPTS in bench/server.sh]
 #   STARTUP_TIMEOUT [180] seconds  LOAD_WORKERS [8]
 #
 # Needs: java 17+, python3, curl, wrk. Only ever talks to 127.0.0.1.
@@ -36,7 +36,6 @@ CONNECTIONS=${CONNECTIONS:-8}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 PORT=${PORT:-8080}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 LOAD_WORKERS=${LOAD_WORKERS:-8}
 TOKEN=bench-token

@@ -13,7 +13,7 @@
 #   PORT             the HTTP port (the server listens on 127.0.0.1 only)
 #   BASE_URL         http://127.0.0.1:$PORT
 #   TOKEN            the admin token (INKWELL_ADMIN_TOKEN)
-#   JAVA_OPTS        JVM options, word-split into separate arguments
+#   JAVA_OPTS        JVM options, word-split into separate arguments [the small-server flags]
 #   MALLOC_ARENA_MAX glibc malloc arenas of the server [2]; the default (8 per core) costs ~50 MB of RSS
 #   STARTUP_TIMEOUT  seconds to wait for $BASE_URL/q/health/ready
 #   CLEANUP_HOOK     optional: the name of a function the EXIT trap calls before stop_server
@@ -41,6 +41,11 @@
 #   measure_random_pages PREFIX DURATION
 #                               PREFIX-pages: random list pages by number (1..last);
 #                               PREFIX-cursors: every cursor of the list, in random order
+
+# The README's small-server flags (Speed): a 128 MB heap, and glibc's free memory given back to
+# the system every 5 s (without it resident memory grew ~1.5 MB a minute under a writer).
+SMALL_SERVER_JAVA_OPTS="-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
+JAVA_OPTS=${JAVA_OPTS:-$SMALL_SERVER_JAVA_OPTS}
 
 SERVER_PID=""
 LAUNCHER_PID=""

@@ -31,7 +31,6 @@ THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 PORT=${PORT:-8080}
 NGINX_PORT=${NGINX_PORT:-8088}
-JAVA_OPTS=${JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 LOAD_WORKERS=${LOAD_WORKERS:-8}
 TOKEN=bench-token
@@ -58,22 +57,6 @@ check_port_free
 mkdir -p "$OUT_DIR"
 
 seconds() { awk -v d="$1" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; if (d ~ /h$/) n *= 3600; print int(n) }'; }
-
-
-ROWS=()
-# measure NAME URL DURATION [wrk args...]: warm-up, then the measured run; appends a table row.
-measure() {
-    local name=$1 url=$2 duration=$3 out parsed
-    shift 3
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency "$@" "$url")
-    printf '%s\n' "$out" >"$OUT_DIR/wrk-$name.txt"
-    parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $name"
-    ROWS+=("$name|$parsed")
-    read -r rps p50 p99 non2xx _ <<<"$parsed"
-    log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx"
-    LAST_RPS=$rps
-}
 
 # ---------------------------------------------------------------- data, server, load
 python3 "$GENERATOR" "$BLOG_DIR" >&2
@@ -139,35 +122,7 @@ wait "$WRITERS"
 log "8 writers: $(cat "$OUT_DIR/writers.txt")"
 
 # ---------------------------------------------------------------- 4. random deep pages
-PAGES=$(curl -fsS "$BASE_URL/api/content/posts?limit=20" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pagination"]["pages"])')
-cat >"$OUT_DIR/random-page.lua" <<LUA
-math.randomseed(os.time())
-request = function()
-    return wrk.format(nil, "/api/content/posts?limit=20&page=" .. math.random(1, $PAGES))
-end
-LUA
-measure random-pages "$BASE_URL" "$DURATION" -s "$OUT_DIR/random-page.lua"
-# Every cursor of the list, requested in random order.
-python3 - "$BASE_URL" >"$OUT_DIR/cursors.txt" <<'PY'
-import json, sys, urllib.request, urllib.parse
-base, cursor, out = sys.argv[1], None, []
-while True:
-    url = base + "/api/content/posts?limit=20" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
-    cursor = json.load(urllib.request.urlopen(url))["nextCursor"]
-    if not cursor:
-        break
-    out.append(cursor)
-print("\n".join(out))
-PY
-cat >"$OUT_DIR/random-cursor.lua" <<LUA
-math.randomseed(os.time())
-local cursors = {}
-for line in io.lines("$OUT_DIR/cursors.txt") do cursors[#cursors + 1] = line end
-request = function()
-    return wrk.format(nil, "/api/content/posts?limit=20&cursor=" .. cursors[math.random(1, #cursors)])
-end
-LUA
-measure random-cursors "$BASE_URL" "$DURATION" -s "$OUT_DIR/random-cursor.lua"
+measure_random_pages random "$DURATION"
 
 # ---------------------------------------------------------------- 5. soak with one writer
 cat >"$OUT_DIR/list-and-post.lua" <<LUA

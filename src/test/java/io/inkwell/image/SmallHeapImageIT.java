@@ -29,7 +29,7 @@ class SmallHeapImageIT {
 
     /** The README's recommendation for a small server (section Speed). */
     static final List<String> SMALL_SERVER_FLAGS = List.of("-Xmx128m", "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+            "-XX:ReservedCodeCacheSize=64m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000");
     private static final String TOKEN = "small-heap-test-token";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
