@@ -91,8 +91,8 @@ insert into live_post (post_id, type, slug, published_at, snapshot_at, state, bo
 -- As a write by another instance would: every instance drops its cached lists.
 insert into content_invalidation (origin, keys) values (gen_random_uuid(), 'posts');
 commit;
-analyze post;
-analyze live_post;
+vacuum analyze post;
+vacuum analyze live_post;
 SQL
 sleep 3
 LARGE=$(live_posts)

@@ -33,11 +33,14 @@ public class PublishedPosts {
     private final EntityManager entityManager;
     private final Json json;
     private final LivePostFilters listFilters;
+    private final ListPositions listPositions;
     private final PostLinks links;
     private final ObjectReader syndicated;
 
-    PublishedPosts(EntityManager entityManager, Json json, LivePostFilters listFilters, PostLinks links) {
+    PublishedPosts(EntityManager entityManager, Json json, LivePostFilters listFilters, ListPositions listPositions,
+            PostLinks links) {
         this.entityManager = entityManager;
+        this.listPositions = listPositions;
         this.json = json;
         this.listFilters = listFilters;
         this.links = links;
@@ -93,27 +96,30 @@ public class PublishedPosts {
         if (ids.isEmpty()) {
             return envelope(List.of(), paging, after, 0, null);
         }
-        String tagFilter = ids.get().tag();
-        String categoryFilter = ids.get().category();
-        String authorFilter = ids.get().author();
-        String filters = "from live_post lp where lp.type = ?1\n" + LivePostFilters.termsAndAuthor(2, 3, 4);
-        // The page's rows are found from the index alone (skipped rows cost an index entry each,
-        // not a heap row); only the page's summaries are read. One more row tells whether a
-        // next page exists.
-        String keyset = after == null ? "" : " and (lp.published_at, lp.post_id) < (?7, ?8)";
-        Query pageQuery = entityManager.createNativeQuery("with page as (select lp.post_id, lp.published_at " + filters
-                        + keyset + " order by lp.published_at desc, lp.post_id desc limit ?5 offset ?6)"
+        ListPositions.Positions positions = listPositions.of(type, ids.get());
+        // A page by number starts after the post before it, as a page by cursor does.
+        ListCursor start = after;
+        if (after == null && paging.offset() > 0) {
+            if (paging.offset() >= positions.size()) {
+                return envelope(List.of(), paging, null, positions.size(), null);
+            }
+            start = positions.after(paging.offset() - 1);
+        }
+        // The page's rows are found from the index alone; only the page's summaries are read.
+        // One more row tells whether a next page exists.
+        String keyset = start == null ? "" : " and (lp.published_at, lp.post_id) < (?6, ?7)";
+        Query pageQuery = entityManager.createNativeQuery("with page as (select lp.post_id, lp.published_at"
+                        + " from live_post lp where lp.type = ?1\n" + LivePostFilters.termsAndAuthor(2, 3, 4)
+                        + keyset + " order by lp.published_at desc, lp.post_id desc limit ?5)"
                         + " select l.summary_json, page.published_at, page.post_id from page join live_post l"
                         + " on l.post_id = page.post_id order by page.published_at desc, page.post_id desc")
-                .setParameter(1, type).setParameter(2, tagFilter).setParameter(3, categoryFilter).setParameter(4, authorFilter)
-                .setParameter(5, paging.limit() + 1).setParameter(6, after == null ? paging.offset() : 0);
-        if (after != null) {
-            pageQuery.setParameter(7, after.publishedAt()).setParameter(8, after.postId());
+                .setParameter(1, type).setParameter(2, ids.get().tag()).setParameter(3, ids.get().category())
+                .setParameter(4, ids.get().author()).setParameter(5, paging.limit() + 1);
+        if (start != null) {
+            pageQuery.setParameter(6, start.publishedAt()).setParameter(7, start.postId());
         }
         List<Object[]> rows = pageQuery.getResultList();
-        long total = ((Number) entityManager.createNativeQuery("select count(*) " + filters)
-                .setParameter(1, type).setParameter(2, tagFilter).setParameter(3, categoryFilter).setParameter(4, authorFilter)
-                .getSingleResult()).longValue();
+        long total = positions.size();
         List<Object[]> shown = rows.subList(0, Math.min(rows.size(), paging.limit()));
         ListCursor next = rows.size() > paging.limit()
                 ? new ListCursor(Times.toOffsetDateTime(shown.get(shown.size() - 1)[1]), (UUID) shown.get(shown.size() - 1)[2])
