@@ -1,0 +1,189 @@
+package io.inkwell.image;
+
+import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.content;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inkwell.common.Text;
+import io.inkwell.common.config.InkwellConfig;
+import io.inkwell.support.Images;
+import io.inkwell.support.S3ProxyTestResource;
+import io.inkwell.support.S3StorageProfile;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.awt.Color;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Images on S3, against a real S3 API server (S3Proxy) that the tests look into with their own client. */
+@QuarkusTest
+@TestProfile(S3StorageProfile.class)
+class S3MediaStorageTest {
+
+    private static final String PREFIX = S3ProxyTestResource.PREFIX;
+
+    @ConfigProperty(name = "inkwell.images.s3.endpoint")
+    String endpoint;
+
+    @Inject
+    MediaStorage storage;
+
+    private S3Client bucket;
+
+    @BeforeEach
+    void openBucket() {
+        bucket = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .endpointOverride(URI.create(endpoint)).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        S3ProxyTestResource.ACCESS_KEY, S3ProxyTestResource.SECRET_KEY)))
+                .build();
+    }
+
+    @AfterEach
+    void closeBucket() {
+        bucket.close();
+    }
+
+    @Test
+    void anUploadIsOneObjectUnderThePrefixHoweverOftenItIsSent() {
+        byte[] png = uniquePng();
+        String sha = upload(png).then().statusCode(201).extract().jsonPath().getString("sha256");
+
+        assertEquals(List.of(PREFIX + sha), objectsStartingWith(sha));
+        assertEquals(sha, Text.sha256(object(sha).orElseThrow()), "the object holds the served bytes");
+
+        upload(png).then().statusCode(200).body("sha256", equalTo(sha));
+        assertEquals(List.of(PREFIX + sha), objectsStartingWith(sha));
+    }
+
+    @Test
+    void mediaIsServedFromTheBucketWithTheCacheHeaders() {
+        JsonPath image = upload(uniquePng()).then().statusCode(201).extract().jsonPath();
+        String sha = image.getString("sha256");
+
+        byte[] served = content().get(image.getString("url")).then().statusCode(200)
+                .header("Cache-Control", MediaResource.CACHE_FOREVER)
+                .header("ETag", "\"" + sha + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType("image/png")
+                .extract().asByteArray();
+        assertArrayEquals(object(sha).orElseThrow(), served);
+        content().header("If-None-Match", "\"" + sha + "\"").get(image.getString("url")).then().statusCode(304)
+                .header("Cache-Control", MediaResource.CACHE_FOREVER);
+
+        byte[] variant = content().get(image.getString("url") + "?w=320").then().statusCode(200)
+                .header("Cache-Control", MediaResource.CACHE_FOREVER).extract().asByteArray();
+        assertArrayEquals(object(sha + "-w320").orElseThrow(), variant, "the variant is kept in the bucket");
+    }
+
+    @Test
+    void deletingTheLastImageWithTheBytesRemovesItsObjectsAfterTheCommit() {
+        JsonPath image = upload(uniquePng()).then().statusCode(201).extract().jsonPath();
+        String sha = image.getString("sha256");
+        content().get(image.getString("url") + "?w=320").then().statusCode(200);
+        assertEquals(List.of(PREFIX + sha, PREFIX + sha + "-w320"), objectsStartingWith(sha));
+
+        admin().delete("/api/admin/images/" + image.getString("id")).then().statusCode(204);
+
+        assertEquals(List.of(), objectsStartingWith(sha));
+    }
+
+    @Test
+    void anObjectPutInATransactionThatRollsBackIsRemoved() {
+        String key = UUID.randomUUID().toString().replace("-", "");
+        QuarkusTransaction.begin();
+        storage.put(key, new byte[] {1, 2, 3});
+        assertTrue(object(key).isPresent(), "written before the commit");
+        QuarkusTransaction.rollback();
+
+        assertEquals(List.of(), objectsStartingWith(key));
+    }
+
+    @Test
+    void aBucketThatCannotBeUsedStopsTheStartNamingTheSettings() {
+        IllegalStateException missingBucket = assertThrows(IllegalStateException.class,
+                () -> S3ObjectStore.connect(S3ObjectStore.Settings.from(settings(Optional.of("no-such-bucket"),
+                        Optional.of(endpoint)))));
+        assertTrue(missingBucket.getMessage().contains("bucket 'no-such-bucket' at " + endpoint + ": no such bucket (404)"),
+                missingBucket.getMessage());
+        assertTrue(missingBucket.getMessage().contains("INKWELL_IMAGES_S3_BUCKET"), missingBucket.getMessage());
+
+        assertEquals("Images on S3 need INKWELL_IMAGES_S3_BUCKET.", assertThrows(IllegalStateException.class,
+                () -> S3ObjectStore.Settings.from(settings(Optional.empty(), Optional.of(endpoint)))).getMessage());
+        assertTrue(assertThrows(IllegalStateException.class,
+                () -> S3ObjectStore.Settings.from(settings(Optional.of("b"), Optional.of("s3.example.com"))))
+                .getMessage().startsWith("INKWELL_IMAGES_S3_ENDPOINT must be an http(s) address"));
+    }
+
+    private static InkwellConfig.S3 settings(Optional<String> bucketName, Optional<String> address) {
+        return new InkwellConfig.S3() {
+            @Override
+            public Optional<String> bucket() {
+                return bucketName;
+            }
+
+            @Override
+            public Optional<String> prefix() {
+                return Optional.of(PREFIX);
+            }
+
+            @Override
+            public Optional<String> endpoint() {
+                return address;
+            }
+
+            @Override
+            public Optional<String> region() {
+                return Optional.of("us-east-1");
+            }
+
+            @Override
+            public boolean pathStyle() {
+                return true;
+            }
+        };
+    }
+
+    private static io.restassured.response.Response upload(byte[] png) {
+        return admin().contentType("image/png").body(png).queryParam("filename", "s3.png").post("/api/admin/images");
+    }
+
+    /** Bytes no other test uploads: colours drawn at random. */
+    private static byte[] uniquePng() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return Images.framedPng(400, 300, new Color(random.nextInt(1 << 24)), new Color(random.nextInt(1 << 24)));
+    }
+
+    private List<String> objectsStartingWith(String key) {
+        return bucket.listObjectsV2(request -> request.bucket(S3ProxyTestResource.BUCKET).prefix(PREFIX + key))
+                .contents().stream().map(S3Object::key).sorted().toList();
+    }
+
+    private Optional<byte[]> object(String key) {
+        if (objectsStartingWith(key).contains(PREFIX + key)) {
+            return Optional.of(bucket.getObjectAsBytes(request -> request.bucket(S3ProxyTestResource.BUCKET)
+                    .key(PREFIX + key)).asByteArray());
+        }
+        return Optional.empty();
+    }
+}
