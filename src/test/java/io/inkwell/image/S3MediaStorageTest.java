@@ -1,6 +1,7 @@
 package io.inkwell.image;
 
 import static io.inkwell.support.Api.admin;
+import static io.inkwell.support.Api.adminWithBadInput;
 import static io.inkwell.support.Api.content;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -18,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.awt.Color;
 import java.net.URI;
 import java.util.List;
@@ -47,6 +49,9 @@ class S3MediaStorageTest {
 
     @Inject
     MediaStorage storage;
+
+    @Inject
+    EntityManager entityManager;
 
     private S3Client bucket;
 
@@ -120,6 +125,43 @@ class S3MediaStorageTest {
     }
 
     @Test
+    void theMigrationCopiesEveryObjectVerifiedAndARunAgainCopiesOnlyWhatIsNew() {
+        JsonPath image = upload(uniquePng()).then().statusCode(201).extract().jsonPath();
+        String sha = image.getString("sha256");
+        content().get(image.getString("url") + "?w=320").then().statusCode(200);
+
+        JsonPath first = migrate("{\"to\": \"database\"}").extract().jsonPath();
+        assertEquals("s3", first.getString("from"));
+        assertEquals("database", first.getString("target"));
+        assertEquals(first.getInt("objects"), first.getInt("copied") + first.getInt("alreadyCopied")
+                + first.getInt("missing") + first.getInt("failed"));
+        assertTrue(first.getInt("copied") >= 2, "the original and its variant at least");
+        assertNoProblemWith(first, sha);
+        assertArrayEquals(object(sha).orElseThrow(), databaseBlob(sha).orElseThrow());
+        assertArrayEquals(object(sha + "-w320").orElseThrow(), databaseBlob(sha + "-w320").orElseThrow());
+
+        JsonPath again = migrate("{\"to\": \"database\"}").extract().jsonPath();
+        assertEquals(0, again.getInt("copied"), "everything was copied and verified already");
+        assertTrue(again.getInt("alreadyCopied") >= first.getInt("copied"));
+
+        String later = upload(uniquePng()).then().statusCode(201).extract().jsonPath().getString("sha256");
+        JsonPath resumed = migrate("{\"from\": \"s3\", \"to\": \"database\"}").extract().jsonPath();
+        assertEquals(1, resumed.getInt("copied"), "only the image uploaded since");
+        assertArrayEquals(object(later).orElseThrow(), databaseBlob(later).orElseThrow());
+    }
+
+    @Test
+    void aMigrationToTheSameStorageOrAnUnknownOneIsRefusedNamingTheFields() {
+        adminWithBadInput().contentType("application/json").body("{\"to\": \"s3\"}").post("/api/admin/media/migrations")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("to")));
+        adminWithBadInput().contentType("application/json").body("{\"from\": \"ftp\", \"to\": \"tape\"}")
+                .post("/api/admin/media/migrations")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("from", "to")));
+    }
+
+    @Test
     void aBucketThatCannotBeUsedStopsTheStartNamingTheSettings() {
         IllegalStateException missingBucket = assertThrows(IllegalStateException.class,
                 () -> S3ObjectStore.connect(S3ObjectStore.Settings.from(settings(Optional.of("no-such-bucket"),
@@ -133,6 +175,22 @@ class S3MediaStorageTest {
         assertTrue(assertThrows(IllegalStateException.class,
                 () -> S3ObjectStore.Settings.from(settings(Optional.of("b"), Optional.of("s3.example.com"))))
                 .getMessage().startsWith("INKWELL_IMAGES_S3_ENDPOINT must be an http(s) address"));
+    }
+
+    private static io.restassured.response.ValidatableResponse migrate(String body) {
+        return admin().body(body).post("/api/admin/media/migrations").then().statusCode(200)
+                .body("to", equalTo("database")).body("failed", equalTo(0));
+    }
+
+    private static void assertNoProblemWith(JsonPath run, String sha) {
+        List<String> keys = run.getList("problems.key", String.class);
+        assertTrue(keys.stream().noneMatch(key -> key.startsWith(sha)), "problems: " + run.getList("problems"));
+    }
+
+    private Optional<byte[]> databaseBlob(String key) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select b.content from MediaBlob b where b.storageKey = :key", byte[].class)
+                .setParameter("key", key).getResultStream().findFirst());
     }
 
     private static InkwellConfig.S3 settings(Optional<String> bucketName, Optional<String> address) {
