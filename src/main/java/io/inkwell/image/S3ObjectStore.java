@@ -106,7 +106,10 @@ final class S3ObjectStore implements MediaObjectStore, AutoCloseable {
 
     @Override
     public void write(String key, byte[] content) {
-        client.putObject(request -> request.bucket(settings.bucket()).key(objectKey(key)), RequestBody.fromBytes(content));
+        // The type travels with the object, so a bucket or CDN that serves it directly says what it is.
+        String type = ImageFormat.sniff(content).map(ImageFormat::mediaType).orElse("application/octet-stream");
+        client.putObject(request -> request.bucket(settings.bucket()).key(objectKey(key)).contentType(type)
+                .cacheControl(MediaResource.CACHE_FOREVER), RequestBody.fromBytes(content));
     }
 
     @Override

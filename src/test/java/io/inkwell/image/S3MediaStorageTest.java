@@ -76,6 +76,9 @@ class S3MediaStorageTest {
 
         assertEquals(List.of(PREFIX + sha), objectsStartingWith(sha));
         assertEquals(sha, Text.sha256(object(sha).orElseThrow()), "the object holds the served bytes");
+        var head = bucket.headObject(request -> request.bucket(S3ProxyTestResource.BUCKET).key(PREFIX + sha));
+        assertEquals("image/png", head.contentType(), "a bucket served directly says what it is");
+        assertEquals(MediaResource.CACHE_FOREVER, head.cacheControl());
 
         upload(png).then().statusCode(200).body("sha256", equalTo(sha));
         assertEquals(List.of(PREFIX + sha), objectsStartingWith(sha));
