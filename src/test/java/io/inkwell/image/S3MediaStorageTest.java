@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inkwell.common.Text;
 import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.support.Images;
+import io.inkwell.support.S3Bucket;
 import io.inkwell.support.S3ProxyTestResource;
 import io.inkwell.support.S3StorageProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,22 +21,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.awt.Color;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Images on S3, against a real S3 API server (S3Proxy) that the tests look into with their own client. */
 @QuarkusTest
@@ -53,15 +45,11 @@ class S3MediaStorageTest {
     @Inject
     EntityManager entityManager;
 
-    private S3Client bucket;
+    private S3Bucket bucket;
 
     @BeforeEach
     void openBucket() {
-        bucket = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
-                .endpointOverride(URI.create(endpoint)).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        S3ProxyTestResource.ACCESS_KEY, S3ProxyTestResource.SECRET_KEY)))
-                .build();
+        bucket = new S3Bucket(endpoint);
     }
 
     @AfterEach
@@ -76,7 +64,7 @@ class S3MediaStorageTest {
 
         assertEquals(List.of(PREFIX + sha), objectsStartingWith(sha));
         assertEquals(sha, Text.sha256(object(sha).orElseThrow()), "the object holds the served bytes");
-        var head = bucket.headObject(request -> request.bucket(S3ProxyTestResource.BUCKET).key(PREFIX + sha));
+        var head = bucket.head(sha);
         assertEquals("image/png", head.contentType(), "a bucket served directly says what it is");
         assertEquals(MediaResource.CACHE_FOREVER, head.cacheControl());
 
@@ -229,22 +217,15 @@ class S3MediaStorageTest {
         return admin().contentType("image/png").body(png).queryParam("filename", "s3.png").post("/api/admin/images");
     }
 
-    /** Bytes no other test uploads: colours drawn at random. */
     private static byte[] uniquePng() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Images.framedPng(400, 300, new Color(random.nextInt(1 << 24)), new Color(random.nextInt(1 << 24)));
+        return Images.uniquePng(400, 300);
     }
 
     private List<String> objectsStartingWith(String key) {
-        return bucket.listObjectsV2(request -> request.bucket(S3ProxyTestResource.BUCKET).prefix(PREFIX + key))
-                .contents().stream().map(S3Object::key).sorted().toList();
+        return bucket.keysStartingWith(key);
     }
 
     private Optional<byte[]> object(String key) {
-        if (objectsStartingWith(key).contains(PREFIX + key)) {
-            return Optional.of(bucket.getObjectAsBytes(request -> request.bucket(S3ProxyTestResource.BUCKET)
-                    .key(PREFIX + key)).asByteArray());
-        }
-        return Optional.empty();
+        return bucket.object(key);
     }
 }

@@ -355,6 +355,12 @@ public interface InkwellConfig {
 
         /** The bucket of INKWELL_IMAGES_STORAGE=s3 (INKWELL_IMAGES_S3_...); credentials come from the AWS default chain. */
         S3 s3();
+
+        /**
+         * INKWELL_IMAGES_PUBLIC_BASE_URL: with s3, /media redirects to this address plus the
+         * object's key (prefix included), where the bucket or a CDN in front of it serves it.
+         */
+        Optional<String> publicBaseUrl();
     }
 
     interface S3 {
