@@ -18,9 +18,14 @@ class DatabaseObjectStore implements MediaObjectStore {
     @Override
     public void write(String key, byte[] content) {
         // A removal waiting for its commit may have left the row: its bytes are these bytes.
-        if (read(key).isEmpty()) {
+        if (!exists(key)) {
             entityManager.persist(new MediaBlob(key, content));
         }
+    }
+
+    private boolean exists(String key) {
+        return !entityManager.createQuery("select 1 from MediaBlob b where b.storageKey = :key", Integer.class)
+                .setParameter("key", key).getResultList().isEmpty();
     }
 
     @Override

@@ -13,8 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** INKWELL_IMAGES_PUBLIC_BASE_URL: /media sends readers to the public copy in the bucket, with the same cache headers. */
@@ -27,16 +25,8 @@ class S3MediaRedirectTest {
     @ConfigProperty(name = "inkwell.images.s3.endpoint")
     String endpoint;
 
-    private S3Bucket bucket;
-
-    @BeforeEach
-    void openBucket() {
-        bucket = new S3Bucket(endpoint);
-    }
-
-    @AfterEach
-    void closeBucket() {
-        bucket.close();
+    private S3Bucket bucket() {
+        return S3Bucket.at(endpoint);
     }
 
     @Test
@@ -62,9 +52,9 @@ class S3MediaRedirectTest {
         content().redirects().follow(false).get(image.getString("url") + "?w=320").then().statusCode(302)
                 .header("Location", PUBLIC + variant)
                 .header("ETag", "\"" + variant + "\"");
-        assertTrue(bucket.object(variant).isPresent(), "the redirect's target exists");
-        assertEquals("image/png", bucket.head(variant).contentType());
-        assertEquals(320, Images.decode(bucket.object(variant).orElseThrow()).getWidth());
+        assertTrue(bucket().object(variant).isPresent(), "the redirect's target exists");
+        assertEquals("image/png", bucket().head(variant).contentType());
+        assertEquals(320, Images.decode(bucket().object(variant).orElseThrow()).getWidth());
     }
 
     @Test

@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Images on S3, against a real S3 API server (S3Proxy) that the tests look into with their own client. */
@@ -45,16 +43,8 @@ class S3MediaStorageTest {
     @Inject
     EntityManager entityManager;
 
-    private S3Bucket bucket;
-
-    @BeforeEach
-    void openBucket() {
-        bucket = new S3Bucket(endpoint);
-    }
-
-    @AfterEach
-    void closeBucket() {
-        bucket.close();
+    private S3Bucket bucket() {
+        return S3Bucket.at(endpoint);
     }
 
     @Test
@@ -64,7 +54,7 @@ class S3MediaStorageTest {
 
         assertEquals(List.of(PREFIX + sha), objectsStartingWith(sha));
         assertEquals(sha, Text.sha256(object(sha).orElseThrow()), "the object holds the served bytes");
-        var head = bucket.head(sha);
+        var head = bucket().head(sha);
         assertEquals("image/png", head.contentType(), "a bucket served directly says what it is");
         assertEquals(MediaResource.CACHE_FOREVER, head.cacheControl());
 
@@ -222,10 +212,10 @@ class S3MediaStorageTest {
     }
 
     private List<String> objectsStartingWith(String key) {
-        return bucket.keysStartingWith(key);
+        return bucket().keysStartingWith(key);
     }
 
     private Optional<byte[]> object(String key) {
-        return bucket.object(key);
+        return bucket().object(key);
     }
 }

@@ -2,7 +2,9 @@ package io.inkwell.support;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -11,15 +13,25 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** The tests' own look into the S3Proxy bucket ({@link S3ProxyTestResource}), by Inkwell's storage keys. */
-public final class S3Bucket implements AutoCloseable {
+/**
+ * The tests' own look into the S3Proxy bucket ({@link S3ProxyTestResource}), by Inkwell's
+ * storage keys; one client per S3Proxy, kept for the test run.
+ */
+public final class S3Bucket {
+
+    private static final Map<String, S3Bucket> BY_ENDPOINT = new ConcurrentHashMap<>();
 
     private static final String BUCKET = S3ProxyTestResource.BUCKET;
     private static final String PREFIX = S3ProxyTestResource.PREFIX;
 
     private final S3Client client;
 
-    public S3Bucket(String endpoint) {
+    /** The bucket of the S3Proxy at this endpoint (the server's inkwell.images.s3.endpoint). */
+    public static S3Bucket at(String endpoint) {
+        return BY_ENDPOINT.computeIfAbsent(endpoint, S3Bucket::new);
+    }
+
+    private S3Bucket(String endpoint) {
         client = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
                 .endpointOverride(URI.create(endpoint)).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
@@ -42,10 +54,5 @@ public final class S3Bucket implements AutoCloseable {
 
     public HeadObjectResponse head(String key) {
         return client.headObject(request -> request.bucket(BUCKET).key(PREFIX + key));
-    }
-
-    @Override
-    public void close() {
-        client.close();
     }
 }
