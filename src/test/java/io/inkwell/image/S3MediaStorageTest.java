@@ -132,6 +132,28 @@ class S3MediaStorageTest {
     }
 
     @Test
+    void aCopyFromTheDatabaseToS3RestoresLostObjectsAndRefusesBytesThatDoNotMatchTheirHash() {
+        String lost = upload(uniquePng()).then().statusCode(201).extract().jsonPath().getString("sha256");
+        String corrupt = upload(uniquePng()).then().statusCode(201).extract().jsonPath().getString("sha256");
+        migrate("{\"to\": \"database\"}");
+        byte[] lostBytes = object(lost).orElseThrow();
+        bucket().remove(lost);
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update media_blob set content = :bytes where storage_key = :key")
+                .setParameter("bytes", new byte[] {0}).setParameter("key", corrupt).executeUpdate());
+
+        JsonPath run = admin().body("{\"from\": \"database\", \"to\": \"s3\"}").post("/api/admin/media/migrations")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals("database", run.getString("from"));
+        assertArrayEquals(lostBytes, object(lost).orElseThrow(), "copied back, and checked");
+        assertTrue(run.getInt("failed") >= 1);
+        assertTrue(run.getList("problems", java.util.Map.class).contains(java.util.Map.of("key", corrupt,
+                "problem", "The bytes in database do not match their SHA-256.")), "problems: " + run.getList("problems"));
+        assertEquals(corrupt, Text.sha256(object(corrupt).orElseThrow()), "the good copy in the bucket is left alone");
+    }
+
+    @Test
     void aMigrationToTheSameStorageOrAnUnknownOneIsRefusedNamingTheFields() {
         adminWithBadInput().contentType("application/json").body("{\"to\": \"s3\"}").post("/api/admin/media/migrations")
                 .then().statusCode(422).contentType("application/problem+json")

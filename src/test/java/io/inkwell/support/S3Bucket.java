@@ -52,6 +52,11 @@ public final class S3Bucket {
         return Optional.of(client.getObjectAsBytes(request -> request.bucket(BUCKET).key(PREFIX + key)).asByteArray());
     }
 
+    /** Loses an object behind the server's back, as a bucket emptied by mistake would. */
+    public void remove(String key) {
+        client.deleteObject(request -> request.bucket(BUCKET).key(PREFIX + key));
+    }
+
     public HeadObjectResponse head(String key) {
         return client.headObject(request -> request.bucket(BUCKET).key(PREFIX + key));
     }
