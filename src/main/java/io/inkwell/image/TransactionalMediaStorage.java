@@ -44,9 +44,4 @@ class TransactionalMediaStorage implements MediaStorage {
         ledger.release(key);
         cleanup.released(store, key);
     }
-
-    /** Where the bytes are, for logs. */
-    String location() {
-        return store.location();
-    }
 }
