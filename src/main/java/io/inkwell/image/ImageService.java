@@ -169,6 +169,13 @@ public class ImageService {
         image.createdAt = Times.now(clock);
         image.updatedAt = image.createdAt;
         storage.put(image.storageKey(), processed.served());
+        // The put waits for an upload of the same bytes that is still running; if that one
+        // committed meanwhile, its image is the answer (instead of a unique-key conflict).
+        Optional<Image> storedMeanwhile = images.findBySha(prepared.sha());
+        if (storedMeanwhile.isPresent()) {
+            storage.delete(image.storageKey());
+            return new Upload(view(storedMeanwhile.get()), false);
+        }
         // Not flushed: lookups by hash in the same transaction find it by its natural id
         // (ImageRepository.findBySha), and an import's writes stay in batches.
         images.persist(image);
