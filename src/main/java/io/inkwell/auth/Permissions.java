@@ -28,6 +28,8 @@ public final class Permissions {
     public static final String TOKENS = "tokens:manage";
     public static final String ACTIVITY = "activity:read";
     public static final String WEBHOOKS = "webhooks:manage";
+    /** Copy every image's bytes to another storage (database, filesystem, S3). */
+    public static final String MEDIA_MIGRATE = "media:migrate";
 
     private Permissions() {
     }

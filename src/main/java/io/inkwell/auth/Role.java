@@ -7,6 +7,7 @@ import static io.inkwell.auth.Permissions.IMAGES_READ;
 import static io.inkwell.auth.Permissions.IMAGES_UPLOAD;
 import static io.inkwell.auth.Permissions.IMAGES_WRITE;
 import static io.inkwell.auth.Permissions.IMPORT;
+import static io.inkwell.auth.Permissions.MEDIA_MIGRATE;
 import static io.inkwell.auth.Permissions.POSTS_ALL;
 import static io.inkwell.auth.Permissions.POSTS_PUBLISH;
 import static io.inkwell.auth.Permissions.POSTS_READ;
@@ -34,8 +35,8 @@ public enum Role {
     AUTHOR(with(CONTRIBUTOR, POSTS_PUBLISH)),
     /** All content: every post, tags, categories, authors, images, imports. */
     EDITOR(with(AUTHOR, POSTS_ALL, TAXONOMY_WRITE, IMAGES_WRITE, IMPORT)),
-    /** Everything, plus tokens, webhooks, the activity log and exports. */
-    ADMIN(with(EDITOR, EXPORT, TOKENS, WEBHOOKS, ACTIVITY));
+    /** Everything, plus tokens, webhooks, the activity log, exports and moving the media storage. */
+    ADMIN(with(EDITOR, EXPORT, TOKENS, WEBHOOKS, ACTIVITY, MEDIA_MIGRATE));
 
     private final Set<String> permissions;
 

@@ -44,6 +44,15 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
                 .setParameter("image", imageId).getResultList();
     }
 
+    /** The storage keys of every original and variant, for copies between storages. */
+    public List<String> storedKeys() {
+        List<String> keys = new java.util.ArrayList<>(getEntityManager()
+                .createQuery("select i.sha256 from Image i order by i.sha256", String.class).getResultList());
+        keys.addAll(getEntityManager().createQuery("select v.storageKey from ImageVariant v order by v.storageKey",
+                String.class).getResultList());
+        return keys;
+    }
+
     public List<String> variantKeys(UUID imageId) {
         return getEntityManager().createQuery("select v.storageKey from ImageVariant v where v.imageId = :image", String.class)
                 .setParameter("image", imageId).getResultList();

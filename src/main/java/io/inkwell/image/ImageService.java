@@ -169,6 +169,13 @@ public class ImageService {
         image.createdAt = Times.now(clock);
         image.updatedAt = image.createdAt;
         storage.put(image.storageKey(), processed.served());
+        // The put waits for an upload of the same bytes that is still running; if that one
+        // committed meanwhile, its image is the answer (instead of a unique-key conflict).
+        Optional<Image> storedMeanwhile = images.findBySha(prepared.sha());
+        if (storedMeanwhile.isPresent()) {
+            storage.delete(image.storageKey());
+            return new Upload(view(storedMeanwhile.get()), false);
+        }
         // Not flushed: lookups by hash in the same transaction find it by its natural id
         // (ImageRepository.findBySha), and an import's writes stay in batches.
         images.persist(image);
@@ -236,10 +243,39 @@ public class ImageService {
 
     /** The original, or the variant of width {@code width}, made on first request and kept. */
     public Optional<Media> media(String idOrHash, Integer width) {
+        requireVariantWidth(width);
+        return cache.get(idOrHash.toLowerCase(Locale.ROOT) + "|" + width, () -> load(idOrHash, width));
+    }
+
+    /** A stored object, by its storage key, and the ETag /media gives its bytes. */
+    public record StoredMedia(String key, String etag) {
+    }
+
+    /**
+     * The stored object of the original or of the variant (made now when new, as {@link #media}
+     * would), for a redirect to where a CDN or public bucket serves it.
+     */
+    public Optional<StoredMedia> storedMedia(String idOrHash, Integer width) {
+        requireVariantWidth(width);
+        Optional<Image> found = find(idOrHash);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Image image = found.get();
+        if (width == null || width >= image.width) {
+            return Optional.of(new StoredMedia(image.storageKey(), "\"" + image.sha256 + "\""));
+        }
+        String key = variantKey(image, width);
+        if (images.variantFormat(image.id, width).isEmpty()) {
+            generateVariant(image, width);
+        }
+        return Optional.of(new StoredMedia(key, "\"" + key + "\""));
+    }
+
+    private void requireVariantWidth(Integer width) {
         if (width != null && !config.variantWidths().contains(width)) {
             throw new BadRequestException("w", "Must be one of " + config.variantWidths() + ".");
         }
-        return cache.get(idOrHash.toLowerCase(Locale.ROOT) + "|" + width, () -> load(idOrHash, width));
     }
 
     /** How many variants this instance has resized: a resize happens once per image and width. */

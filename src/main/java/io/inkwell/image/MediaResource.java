@@ -25,26 +25,53 @@ public class MediaResource {
 
     static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
     private final ImageService service;
+    private final MediaRedirects redirects;
 
-    public MediaResource(ImageService service) {
+    public MediaResource(ImageService service, MediaRedirects redirects) {
         this.service = service;
+        this.redirects = redirects;
     }
 
     @GET
     public Response get(@PathParam("idOrHash") String idOrHash, @QueryParam("w") String width,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, UriInfo uri) {
-        Optional<Media> media = service.media(idOrHash, parseWidth(width));
+        Integer asked = parseWidth(width);
+        if (redirects.enabled()) {
+            return redirect(idOrHash, asked, ifNoneMatch, uri);
+        }
+        Optional<Media> media = service.media(idOrHash, asked);
         if (media.isEmpty()) {
-            return Problems.response(HttpStatus.NOT_FOUND, "No image at this address.", uri);
+            return notFound(uri);
         }
         Media found = media.get();
         Response.ResponseBuilder response = ifNoneMatch != null && ifNoneMatch.contains(found.etag())
                 ? Response.notModified()
                 : Response.ok(found.bytes(), found.contentType());
-        return response.header(HttpHeaders.ETAG, found.etag())
+        return withCacheHeaders(response, found.etag());
+    }
+
+    /** The same answer's headers, pointing to the public copy (a URL that never changes its bytes either). */
+    private Response redirect(String idOrHash, Integer width, String ifNoneMatch, UriInfo uri) {
+        Optional<ImageService.StoredMedia> stored = service.storedMedia(idOrHash, width);
+        if (stored.isEmpty()) {
+            return notFound(uri);
+        }
+        ImageService.StoredMedia found = stored.get();
+        Response.ResponseBuilder response = ifNoneMatch != null && ifNoneMatch.contains(found.etag())
+                ? Response.notModified()
+                : Response.status(Response.Status.FOUND).location(redirects.locationOf(found.key()).orElseThrow());
+        return withCacheHeaders(response, found.etag());
+    }
+
+    private static Response withCacheHeaders(Response.ResponseBuilder response, String etag) {
+        return response.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, CACHE_FOREVER)
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
+    }
+
+    private static Response notFound(UriInfo uri) {
+        return Problems.response(HttpStatus.NOT_FOUND, "No image at this address.", uri);
     }
 
     private static Integer parseWidth(String width) {

@@ -3,8 +3,9 @@ package io.inkwell.image;
 import java.util.Optional;
 
 /**
- * Where image bytes live. Keys are content hashes, so a key's bytes never change. An S3
- * backend implements these three methods and nothing else changes.
+ * Where image bytes live, with the rules every backend keeps ({@link TransactionalMediaStorage}).
+ * Keys are content hashes, so a key's bytes never change; a backend ({@link MediaObjectStore})
+ * only moves bytes.
  */
 public interface MediaStorage {
 

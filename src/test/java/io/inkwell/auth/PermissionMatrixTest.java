@@ -59,6 +59,7 @@ class PermissionMatrixTest {
             Map.entry("createAuthor", "editor"), Map.entry("updateAuthor", "editor"), Map.entry("deleteAuthor", "editor"),
             Map.entry("listImages", "contributor"), Map.entry("getImage", "contributor"),
             Map.entry("uploadImage", "contributor"), Map.entry("updateImage", "editor"), Map.entry("deleteImage", "editor"),
+            Map.entry("migrateMedia", "admin"),
             Map.entry("importContent", "editor"), Map.entry("exportContent", "admin"),
             Map.entry("listTokens", "admin"), Map.entry("createToken", "admin"), Map.entry("getToken", "admin"),
             Map.entry("revokeToken", "admin"), Map.entry("rotateToken", "admin"),

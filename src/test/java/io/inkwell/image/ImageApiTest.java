@@ -266,6 +266,32 @@ class ImageApiTest {
         adminWithBadInput().get("/api/admin/images/" + java.util.UUID.randomUUID()).then().statusCode(404);
     }
 
+    /**
+     * Another upload of the same bytes is still running (here: a transaction of the test's that
+     * stored them and has not committed): this upload waits for it, then answers with its image.
+     */
+    @Test
+    void anUploadOfBytesAnotherUploadIsStoringAnswersWithThatImageOnceItCommits() throws Exception {
+        byte[] png = Images.uniquePng(64, 48);
+        ImageService.Prepared prepared = imageService.prepare(png);
+        java.util.concurrent.ExecutorService client = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            io.quarkus.narayana.jta.QuarkusTransaction.begin();
+            String firstId = imageService.store(prepared, "first.png", null, null).image().id().toString();
+            java.util.concurrent.Future<Response> second = client.submit(() -> admin().contentType("image/png").body(png)
+                    .queryParam("filename", "second.png").post("/api/admin/images"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInSameThread()
+                    .until(() -> second.isDone() || ((Number) entityManager.createNativeQuery("select count(*) from "
+                            + "pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()")
+                            .getSingleResult()).longValue() > 0);
+            io.quarkus.narayana.jta.QuarkusTransaction.commit();
+
+            second.get(20, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(200).body("id", equalTo(firstId));
+        } finally {
+            client.shutdownNow();
+        }
+    }
+
     private static Response uploadForm(String filename, byte[] bytes) {
         return fresh(() -> adminMultipart().multiPart("file", filename, bytes, "application/octet-stream")
                 .multiPart("alt", "alt text").post("/api/admin/images"));

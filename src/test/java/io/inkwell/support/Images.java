@@ -109,6 +109,12 @@ public final class Images {
         return write(framed(width, height, frame, inside), "png");
     }
 
+    /** A PNG no other test uploads: its colours drawn at random. */
+    public static byte[] uniquePng(int width, int height) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return framedPng(width, height, new Color(random.nextInt(1 << 24)), new Color(random.nextInt(1 << 24)));
+    }
+
     /** The same drawing as {@link #framedPng} as a JPEG. */
     public static byte[] framedJpeg(int width, int height, Color frame, Color inside) {
         return write(framed(width, height, frame, inside), "jpeg");

@@ -337,7 +337,7 @@ public interface InkwellConfig {
         @WithDefault("320,640,960,1280,1920")
         List<Integer> variantWidths();
 
-        /** Where image bytes live: database (default) or filesystem (INKWELL_IMAGES_STORAGE). */
+        /** Where image bytes live: database (default), filesystem or s3 (INKWELL_IMAGES_STORAGE). */
         @WithDefault("database")
         String storage();
 
@@ -352,5 +352,32 @@ public interface InkwellConfig {
         /** Images decoded at the same time; each can take 4 bytes a pixel of heap. */
         @WithDefault("1")
         int concurrentDecodes();
+
+        /** The bucket of INKWELL_IMAGES_STORAGE=s3 (INKWELL_IMAGES_S3_...); credentials come from the AWS default chain. */
+        S3 s3();
+
+        /**
+         * INKWELL_IMAGES_PUBLIC_BASE_URL: with s3, /media redirects to this address plus the
+         * object's key (prefix included), where the bucket or a CDN in front of it serves it.
+         */
+        Optional<String> publicBaseUrl();
+    }
+
+    interface S3 {
+        /** INKWELL_IMAGES_S3_BUCKET: required for s3. */
+        Optional<String> bucket();
+
+        /** INKWELL_IMAGES_S3_PREFIX: put before every key, e.g. {@code blog/} (a missing final slash is added). */
+        Optional<String> prefix();
+
+        /** INKWELL_IMAGES_S3_ENDPOINT: an S3-compatible server's address; unset for AWS. */
+        Optional<String> endpoint();
+
+        /** INKWELL_IMAGES_S3_REGION: unset, the AWS default (AWS_REGION), else us-east-1 with an endpoint. */
+        Optional<String> region();
+
+        /** INKWELL_IMAGES_S3_PATH_STYLE: address the bucket in the path (most S3-compatible servers), not the host name. */
+        @WithDefault("false")
+        boolean pathStyle();
     }
 }

@@ -7,41 +7,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
-/**
- * Bytes in a directory, two levels of hash prefixes deep. Files written in a transaction
- * that rolls back are removed, and deletions wait for the commit, so no row points to a
- * missing file and no file is left without its row ({@link FilesystemMediaCleanup} does both).
- */
-class FilesystemMediaStorage implements MediaStorage {
+/** Bytes in a directory, two levels of hash prefixes deep; each file appears whole (written aside, then moved). */
+class FilesystemObjectStore implements MediaObjectStore {
 
     private final Path root;
-    private final FilesystemMediaCleanup cleanup;
 
-    FilesystemMediaStorage(Path root, FilesystemMediaCleanup cleanup) {
+    FilesystemObjectStore(Path root) {
         this.root = root;
-        this.cleanup = cleanup;
     }
 
     @Override
-    public void put(String key, byte[] content) {
+    public void write(String key, byte[] content) {
         Path target = pathOf(key);
-        if (Files.exists(target)) {
-            return;
-        }
-        cleanup.requireTransaction();
         try {
             Files.createDirectories(target.getParent());
             Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
             Files.write(partial, content);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store media " + key, e);
         }
-        cleanup.written(target);
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
+    public Optional<byte[]> read(String key) {
         Path path = pathOf(key);
         try {
             return Files.exists(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
@@ -51,8 +40,17 @@ class FilesystemMediaStorage implements MediaStorage {
     }
 
     @Override
-    public void delete(String key) {
-        cleanup.deleteAfterCommit(pathOf(key));
+    public void remove(String key) {
+        try {
+            Files.deleteIfExists(pathOf(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete media " + key, e);
+        }
+    }
+
+    @Override
+    public String location() {
+        return "file:" + root.toAbsolutePath().normalize();
     }
 
     private Path pathOf(String key) {
