@@ -17,6 +17,9 @@
 #   STARTUP_TIMEOUT  seconds to wait for $BASE_URL/q/health/ready
 #   CLEANUP_HOOK     optional: the name of a function the EXIT trap calls before stop_server
 #                    (e.g. to stop a sampler); empty or unset for none
+#   SERVER_ENV       optional array of NAME=value the server gets too, e.g. an external database
+#                    (QUARKUS_DATASOURCE_JDBC_URL=...; bench/pg.sh's pg_server_env fills it);
+#                    unset: the embedded PostgreSQL in DATA_DIR
 #
 # Outputs: variables the functions set
 #   SERVER_PID       the JVM's pid once started; "" when not running (stop_server clears it)
@@ -31,6 +34,9 @@
 #   check_port_free             dies when something already answers on $BASE_URL
 #   start_server                build if $JAR is missing, fresh $DATA_DIR, launch, wait until ready
 #   stop_server                 SIGTERM and wait up to 45 s, then SIGKILL (and stop PostgreSQL)
+#   start_instance DIR PORT     start_server with DATA_DIR=DIR/data, LOG_FILE=DIR/server.log on PORT,
+#                               remembered in INSTANCES (pid pairs), SERVER_PID left empty
+#   stop_instances              SIGTERM to every remembered instance at once, then stop_server each
 #   postgres_pid                the embedded PostgreSQL postmaster's pid, or nothing
 #   mb KB                       "123 MB" for a kB figure, "n/a" for an empty one
 #   host_line                   "<n> CPU(s) (<model>), <java -version>, JAVA_OPTS='...', embedded PostgreSQL,"
@@ -119,8 +125,13 @@ check_port_free() {
 # ---------------------------------------------------------------- build and start
 start_server() {
     if [[ ! -f $JAR ]]; then
+        # One build at a time on this machine (flock, when there); offline first, as a machine
+        # with a filled ~/.m2 and no network can, then online as a clean clone needs.
         log "building (./mvnw -B -q package -DskipTests)"
-        (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests)
+        local -a lock=()
+        command -v flock >/dev/null && lock=(flock /tmp/inkwell-mvn.lock)
+        (cd "$REPO_DIR" && { "${lock[@]}" ./mvnw -B -q -o package -DskipTests 2>/dev/null \
+            || "${lock[@]}" ./mvnw -B -q package -DskipTests; })
     fi
     [[ -f $JAR ]] || die "build did not produce $JAR"
 
@@ -134,6 +145,7 @@ start_server() {
     local -a launch java_opts_arr
     launch=(sh -c 'echo $$ > "$1"; shift; exec "$@"' launcher "$PID_FILE"
             env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD
+            ${SERVER_ENV[@]+"${SERVER_ENV[@]}"}
             INKWELL_DATA_DIR="$DATA_DIR" INKWELL_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT="$PORT"
             QUARKUS_HTTP_HOST=127.0.0.1
             "$JAVA_BIN")
@@ -169,6 +181,36 @@ start_server() {
     done
     STARTUP_SECONDS=$((SECONDS - start_wait))
     log "server ready after ~${STARTUP_SECONDS}s (pid $SERVER_PID)"
+}
+
+# ---------------------------------------------------------------- several instances
+INSTANCES=()
+start_instance() {
+    local dir=$1
+    PORT=$2
+    BASE_URL=http://127.0.0.1:$PORT
+    DATA_DIR=$dir/data
+    LOG_FILE=$dir/server.log
+    PID_FILE=$DATA_DIR/server.pid
+    mkdir -p "$dir"
+    check_port_free
+    start_server
+    INSTANCES+=("$SERVER_PID $LAUNCHER_PID")
+    SERVER_PID=""
+    LAUNCHER_PID=""
+}
+
+stop_instances() {
+    local pair
+    for pair in ${INSTANCES[@]+"${INSTANCES[@]}"}; do
+        kill -TERM "${pair%% *}" 2>/dev/null || true
+    done
+    for pair in ${INSTANCES[@]+"${INSTANCES[@]}"}; do
+        SERVER_PID=${pair%% *}
+        LAUNCHER_PID=${pair##* }
+        stop_server
+    done
+    INSTANCES=()
 }
 
 # ---------------------------------------------------------------- wrk
