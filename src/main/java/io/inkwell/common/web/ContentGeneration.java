@@ -149,7 +149,8 @@ public class ContentGeneration {
             // At start the cache is empty: nothing to drop, only where to read from next.
             LOG.debugf("Reading other instances' content changes from transaction %s", row[0]);
         } else if (row[1] != null) {
-            invalidate(Set.of(((String) row[1]).split(" ")));
+            // Rows of several writes name a key as often as they changed it.
+            invalidate(Arrays.asList(((String) row[1]).split(" ")));
         }
         unseenFrom = (String) row[0];
         if (++pollsSincePrune >= POLLS_BETWEEN_PRUNES) {

@@ -101,6 +101,28 @@ class ContentGenerationTest {
         assertFalse(generation.unchangedSince(builtAt, List.of(slow)), "and is seen once committed, though written earlier");
     }
 
+    /**
+     * Two writes of other instances to the same post between two polls name its key twice; the
+     * poll must take both (it once failed on the duplicate and, never moving on, read the same
+     * rows again every second, so no later change of another instance was seen either).
+     */
+    @Test
+    void aKeyNamedByTwoOfAnotherInstancesWritesIsSeenAndSoAreLaterChanges() {
+        generation.readOtherInstancesChanges();
+        String post = key();
+        long builtAt = generation.now();
+        QuarkusTransaction.requiringNew().run(() -> insertAsAnotherInstance(post));
+        QuarkusTransaction.requiringNew().run(() -> insertAsAnotherInstance(post));
+        generation.readOtherInstancesChanges();
+        assertFalse(generation.unchangedSince(builtAt, List.of(post)));
+
+        String later = key();
+        long builtLater = generation.now();
+        QuarkusTransaction.requiringNew().run(() -> insertAsAnotherInstance(later));
+        generation.readOtherInstancesChanges();
+        assertFalse(generation.unchangedSince(builtLater, List.of(later)), "the next poll still reads new rows");
+    }
+
     private void insertAsAnotherInstance(String key) {
         entityManager.createNativeQuery("insert into content_invalidation (origin, keys) values (?1, ?2)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, key).executeUpdate();
