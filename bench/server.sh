@@ -38,6 +38,10 @@
 #                               remembered in INSTANCES (pid pairs), SERVER_PID left empty
 #   stop_instances              SIGTERM to every remembered instance at once, then stop_server each
 #   postgres_pid                the embedded PostgreSQL postmaster's pid, or nothing
+#   start_nginx DIR PORT HTTP   nginx (not a daemon; its files in DIR) with these http-level lines
+#                               (server blocks...); sets NGINX_PID. stop_nginx ends it.
+#   wrk_measure NAME URL DUR [wrk args...]  a WARMUP run, then the measured one at THREADS and
+#                               CONNECTIONS (kept in $OUT_DIR/wrk-NAME.txt); prints parse_wrk's line
 #   mb KB                       "123 MB" for a kB figure, "n/a" for an empty one
 #   host_line                   "<n> CPU(s) (<model>), <java -version>, JAVA_OPTS='...', embedded PostgreSQL,"
 
@@ -236,6 +240,52 @@ parse_wrk() {
         if (rps == "" || p50 == "" || p99 == "") exit 1
         printf "%.0f %.2f %.2f %d %d\n", rps, p50, p99, non2xx + 0, errs + 0
     }'
+}
+
+# wrk_measure NAME URL DURATION [wrk args...] -> "req/s p50_ms p99_ms non2xx socket_errors"
+wrk_measure() {
+    local name=$1 url=$2 duration=$3 out
+    shift 3
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency "$@" "$url")
+    printf '%s\n' "$out" >"$OUT_DIR/wrk-$name.txt"
+    printf '%s\n' "$out" | parse_wrk || die "could not parse wrk output for $name"
+}
+
+# ---------------------------------------------------------------- nginx
+NGINX_PID=""
+# start_nginx DIR HTTP_LINES: nginx in the foreground of a background job, files in DIR.
+start_nginx() {
+    local dir=$1 http=$2
+    command -v nginx >/dev/null || die "nginx is needed (apt-get install nginx-light)"
+    mkdir -p "$dir/tmp"
+    cat >"$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes ${NGINX_WORKERS:-1};
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $dir/tmp; proxy_temp_path $dir/tmp; fastcgi_temp_path $dir/tmp;
+    uwsgi_temp_path $dir/tmp; scgi_temp_path $dir/tmp;
+    default_type application/json;
+$http
+}
+CONF
+    nginx -t -c "$dir/nginx.conf" -p "$dir" >/dev/null 2>&1 || die "bad nginx configuration $dir/nginx.conf"
+    nginx -c "$dir/nginx.conf" -p "$dir" >/dev/null 2>&1 &
+    NGINX_PID=$!
+    sleep 1
+    kill -0 "$NGINX_PID" 2>/dev/null || die "nginx did not start (see $dir/error.log)"
+}
+
+stop_nginx() {
+    if [[ -n $NGINX_PID ]]; then
+        kill "$NGINX_PID" 2>/dev/null || true
+        wait "$NGINX_PID" 2>/dev/null || true
+    fi
+    NGINX_PID=""
 }
 
 # ---------------------------------------------------------------- summary

@@ -48,8 +48,6 @@ LOG_PREFIX=soak_bench
 
 source "$SCRIPT_DIR/server.sh"
 server_traps
-NGINX_PID=""
-stop_nginx() { [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""; }
 trap 'stop_nginx; server_cleanup' EXIT
 
 check_prerequisites "$GENERATOR"
@@ -63,12 +61,8 @@ seconds() { awk -v d="$1" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; if (d ~ /h$
 ROWS=()
 # measure NAME URL DURATION [wrk args...]: warm-up, then the measured run; appends a table row.
 measure() {
-    local name=$1 url=$2 duration=$3 out parsed
-    shift 3
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency "$@" "$url")
-    printf '%s\n' "$out" >"$OUT_DIR/wrk-$name.txt"
-    parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $name"
+    local name=$1 parsed
+    parsed=$(wrk_measure "$@")
     ROWS+=("$name|$parsed")
     read -r rps p50 p99 non2xx _ <<<"$parsed"
     log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx"
@@ -96,25 +90,8 @@ if command -v nginx >/dev/null; then
     rm -rf "$WEB"; mkdir -p "$WEB/root"
     curl -fsS "$BASE_URL$LIST_PATH" -o "$WEB/root/list.json"
     curl -fsS "$BASE_URL$POST_PATH" -o "$WEB/root/post.json"
-    cat >"$WEB/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $WEB/nginx.pid;
-error_log $WEB/error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $WEB/tmp; proxy_temp_path $WEB/tmp; fastcgi_temp_path $WEB/tmp;
-    uwsgi_temp_path $WEB/tmp; scgi_temp_path $WEB/tmp;
-    default_type application/json;
-    etag on;
-    server { listen 127.0.0.1:$NGINX_PORT; root $WEB/root; }
-}
-CONF
-    mkdir -p "$WEB/tmp"
-    nginx -c "$WEB/nginx.conf" -p "$WEB" >/dev/null 2>&1 &
-    NGINX_PID=$!
-    sleep 1
+    start_nginx "$WEB" "    etag on;
+    server { listen 127.0.0.1:$NGINX_PORT; root $WEB/root; }"
     measure nginx-list "http://127.0.0.1:$NGINX_PORT/list.json" "$DURATION"
     measure nginx-post "http://127.0.0.1:$NGINX_PORT/post.json" "$DURATION"
     NGINX_RPS=$LAST_RPS
