@@ -18,6 +18,9 @@
 #   STARTUP_TIMEOUT  seconds to wait for $BASE_URL/q/health/ready
 #   CLEANUP_HOOK     optional: the name of a function the EXIT trap calls before stop_server
 #                    (e.g. to stop a sampler); empty or unset for none
+#   SERVER_ENV       optional array of NAME=value the server gets too, e.g. an external database
+#                    (QUARKUS_DATASOURCE_JDBC_URL=...; bench/pg.sh's pg_server_env fills it);
+#                    unset: the embedded PostgreSQL in DATA_DIR
 #
 # Outputs: variables the functions set
 #   SERVER_PID       the JVM's pid once started; "" when not running (stop_server clears it)
@@ -32,7 +35,14 @@
 #   check_port_free             dies when something already answers on $BASE_URL
 #   start_server                build if $JAR is missing, fresh $DATA_DIR, launch, wait until ready
 #   stop_server                 SIGTERM and wait up to 45 s, then SIGKILL (and stop PostgreSQL)
+#   start_instance DIR PORT     start_server with DATA_DIR=DIR/data, LOG_FILE=DIR/server.log on PORT,
+#                               remembered in INSTANCES (pid pairs), SERVER_PID left empty
+#   stop_instances              SIGTERM to every remembered instance at once, then stop_server each
 #   postgres_pid                the embedded PostgreSQL postmaster's pid, or nothing
+#   start_nginx DIR PORT HTTP   nginx (not a daemon; its files in DIR) with these http-level lines
+#                               (server blocks...); sets NGINX_PID. stop_nginx ends it.
+#   wrk_measure NAME URL DUR [wrk args...]  a WARMUP run, then the measured one at THREADS and
+#                               CONNECTIONS (kept in $OUT_DIR/wrk-NAME.txt); prints parse_wrk's line
 #   mb KB                       "123 MB" for a kB figure, "n/a" for an empty one
 #   host_line                   "<n> CPU(s) (<model>), <java -version>, JAVA_OPTS='...', embedded PostgreSQL,"
 #   measure NAME URL DURATION [wrk args...]
@@ -131,8 +141,13 @@ check_port_free() {
 # ---------------------------------------------------------------- build and start
 start_server() {
     if [[ ! -f $JAR ]]; then
+        # One build at a time on this machine (flock, when there); offline first, as a machine
+        # with a filled ~/.m2 and no network can, then online as a clean clone needs.
         log "building (./mvnw -B -q package -DskipTests)"
-        (cd "$REPO_DIR" && ./mvnw -B -q package -DskipTests)
+        local -a lock=()
+        command -v flock >/dev/null && lock=(flock /tmp/inkwell-mvn.lock)
+        (cd "$REPO_DIR" && { "${lock[@]}" ./mvnw -B -q -o package -DskipTests 2>/dev/null \
+            || "${lock[@]}" ./mvnw -B -q package -DskipTests; })
     fi
     [[ -f $JAR ]] || die "build did not produce $JAR"
 
@@ -146,6 +161,7 @@ start_server() {
     local -a launch java_opts_arr
     launch=(sh -c 'echo $$ > "$1"; shift; exec "$@"' launcher "$PID_FILE"
             env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD
+            ${SERVER_ENV[@]+"${SERVER_ENV[@]}"}
             INKWELL_DATA_DIR="$DATA_DIR" INKWELL_ADMIN_TOKEN="$TOKEN" QUARKUS_HTTP_PORT="$PORT"
             QUARKUS_HTTP_HOST=127.0.0.1
             MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
@@ -184,6 +200,36 @@ start_server() {
     log "server ready after ~${STARTUP_SECONDS}s (pid $SERVER_PID)"
 }
 
+# ---------------------------------------------------------------- several instances
+INSTANCES=()
+start_instance() {
+    local dir=$1
+    PORT=$2
+    BASE_URL=http://127.0.0.1:$PORT
+    DATA_DIR=$dir/data
+    LOG_FILE=$dir/server.log
+    PID_FILE=$DATA_DIR/server.pid
+    mkdir -p "$dir"
+    check_port_free
+    start_server
+    INSTANCES+=("$SERVER_PID $LAUNCHER_PID")
+    SERVER_PID=""
+    LAUNCHER_PID=""
+}
+
+stop_instances() {
+    local pair
+    for pair in ${INSTANCES[@]+"${INSTANCES[@]}"}; do
+        kill -TERM "${pair%% *}" 2>/dev/null || true
+    done
+    for pair in ${INSTANCES[@]+"${INSTANCES[@]}"}; do
+        SERVER_PID=${pair%% *}
+        LAUNCHER_PID=${pair##* }
+        stop_server
+    done
+    INSTANCES=()
+}
+
 # ---------------------------------------------------------------- wrk
 # wrk --latency output -> "req/s p50_ms p99_ms non2xx socket_errors" (latencies in ms).
 parse_wrk() {
@@ -209,6 +255,52 @@ parse_wrk() {
     }'
 }
 
+# wrk_measure NAME URL DURATION [wrk args...] -> "req/s p50_ms p99_ms non2xx socket_errors"
+wrk_measure() {
+    local name=$1 url=$2 duration=$3 out
+    shift 3
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency "$@" "$url")
+    printf '%s\n' "$out" >"$OUT_DIR/wrk-$name.txt"
+    printf '%s\n' "$out" | parse_wrk || die "could not parse wrk output for $name"
+}
+
+# ---------------------------------------------------------------- nginx
+NGINX_PID=""
+# start_nginx DIR HTTP_LINES: nginx in the foreground of a background job, files in DIR.
+start_nginx() {
+    local dir=$1 http=$2
+    command -v nginx >/dev/null || die "nginx is needed (apt-get install nginx-light)"
+    mkdir -p "$dir/tmp"
+    cat >"$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes ${NGINX_WORKERS:-1};
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    client_body_temp_path $dir/tmp; proxy_temp_path $dir/tmp; fastcgi_temp_path $dir/tmp;
+    uwsgi_temp_path $dir/tmp; scgi_temp_path $dir/tmp;
+    default_type application/json;
+$http
+}
+CONF
+    nginx -t -c "$dir/nginx.conf" -p "$dir" >/dev/null 2>&1 || die "bad nginx configuration $dir/nginx.conf"
+    nginx -c "$dir/nginx.conf" -p "$dir" >/dev/null 2>&1 &
+    NGINX_PID=$!
+    sleep 1
+    kill -0 "$NGINX_PID" 2>/dev/null || die "nginx did not start (see $dir/error.log)"
+}
+
+stop_nginx() {
+    if [[ -n $NGINX_PID ]]; then
+        kill "$NGINX_PID" 2>/dev/null || true
+        wait "$NGINX_PID" 2>/dev/null || true
+    fi
+    NGINX_PID=""
+}
+
 # ---------------------------------------------------------------- summary
 # The first line of a summary: the machine, the JVM and its options. Needs JAVA_BIN.
 host_line() {
@@ -220,12 +312,8 @@ host_line() {
 
 ROWS=()
 measure() {
-    local name=$1 url=$2 duration=$3 out parsed rps p50 p99 non2xx
-    shift 3
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
-    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --timeout 10s --latency "$@" "$url")
-    printf '%s\n' "$out" >"$OUT_DIR/wrk-$name.txt"
-    parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $name"
+    local name=$1 parsed rps p50 p99 non2xx
+    parsed=$(wrk_measure "$@")
     ROWS+=("$name|$parsed")
     read -r rps p50 p99 non2xx _ <<<"$parsed"
     log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx"

@@ -47,8 +47,6 @@ LOG_PREFIX=soak_bench
 
 source "$SCRIPT_DIR/server.sh"
 server_traps
-NGINX_PID=""
-stop_nginx() { [[ -n $NGINX_PID ]] && kill "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""; }
 trap 'stop_nginx; server_cleanup' EXIT
 
 check_prerequisites "$GENERATOR"
@@ -79,25 +77,8 @@ if command -v nginx >/dev/null; then
     rm -rf "$WEB"; mkdir -p "$WEB/root"
     curl -fsS "$BASE_URL$LIST_PATH" -o "$WEB/root/list.json"
     curl -fsS "$BASE_URL$POST_PATH" -o "$WEB/root/post.json"
-    cat >"$WEB/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $WEB/nginx.pid;
-error_log $WEB/error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $WEB/tmp; proxy_temp_path $WEB/tmp; fastcgi_temp_path $WEB/tmp;
-    uwsgi_temp_path $WEB/tmp; scgi_temp_path $WEB/tmp;
-    default_type application/json;
-    etag on;
-    server { listen 127.0.0.1:$NGINX_PORT; root $WEB/root; }
-}
-CONF
-    mkdir -p "$WEB/tmp"
-    nginx -c "$WEB/nginx.conf" -p "$WEB" >/dev/null 2>&1 &
-    NGINX_PID=$!
-    sleep 1
+    start_nginx "$WEB" "    etag on;
+    server { listen 127.0.0.1:$NGINX_PORT; root $WEB/root; }"
     measure nginx-list "http://127.0.0.1:$NGINX_PORT/list.json" "$DURATION"
     measure nginx-post "http://127.0.0.1:$NGINX_PORT/post.json" "$DURATION"
     NGINX_RPS=$LAST_RPS
