@@ -1,10 +1,12 @@
 package io.inkwell.image;
 
 import io.inkwell.common.config.InkwellConfig;
+import io.inkwell.common.error.ServiceUnavailableException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -23,6 +25,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, a profile, an instance role...).
  */
 final class S3ObjectStore implements MediaObjectStore, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(S3ObjectStore.class);
 
     /** The settings, read and checked; a bad one is named by its variable. */
     record Settings(String bucket, String prefix, Optional<URI> endpoint, Region region, boolean pathStyle) {
@@ -108,8 +112,12 @@ final class S3ObjectStore implements MediaObjectStore, AutoCloseable {
     public void write(String key, byte[] content) {
         // The type travels with the object, so a bucket or CDN that serves it directly says what it is.
         String type = ImageFormat.sniff(content).map(ImageFormat::mediaType).orElse("application/octet-stream");
-        client.putObject(request -> request.bucket(settings.bucket()).key(objectKey(key)).contentType(type)
-                .cacheControl(MediaResource.CACHE_FOREVER), RequestBody.fromBytes(content));
+        try {
+            client.putObject(request -> request.bucket(settings.bucket()).key(objectKey(key)).contentType(type)
+                    .cacheControl(MediaResource.CACHE_FOREVER), RequestBody.fromBytes(content));
+        } catch (SdkException e) {
+            throw unavailable("store", key, e);
+        }
     }
 
     @Override
@@ -119,7 +127,18 @@ final class S3ObjectStore implements MediaObjectStore, AutoCloseable {
                     .asByteArray());
         } catch (NoSuchKeyException absent) {
             return Optional.empty();
+        } catch (SdkException e) {
+            throw unavailable("read", key, e);
         }
+    }
+
+    /**
+     * The bucket failed us (unreachable, refusing, throttling): a 503 the client may retry, not a
+     * 500; the upload's transaction rolls back, so no image row points to a missing object.
+     */
+    private ServiceUnavailableException unavailable(String action, String key, SdkException e) {
+        LOG.warnf("Could not %s media %s in %s: %s", action, key, settings.where(), reason(e));
+        return new ServiceUnavailableException("The image storage cannot be reached right now. Retry in a few seconds.");
     }
 
     @Override

@@ -45,6 +45,15 @@ class ErrorMappingTest {
                 .body(not(containsString("io.inkwell")));
     }
 
+    /** Two writes that wait for each other: PostgreSQL rolls one back, and its client may simply retry. */
+    @Test
+    void aDeadlockIs503WithRetryAfterNot500() {
+        anonymous().post("/test-support/deadlock").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("detail", containsString("collided with another"));
+    }
+
     @Test
     void tooLongAddressIs414ProblemJson() {
         // Refused before any route is chosen: the answer is the same on every path.

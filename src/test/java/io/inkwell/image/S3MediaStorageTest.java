@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.common.Text;
 import io.inkwell.common.config.InkwellConfig;
+import io.inkwell.common.error.ServiceUnavailableException;
 import io.inkwell.support.Images;
 import io.inkwell.support.S3Bucket;
 import io.inkwell.support.S3ProxyTestResource;
@@ -178,6 +179,22 @@ class S3MediaStorageTest {
         assertTrue(assertThrows(IllegalStateException.class,
                 () -> S3ObjectStore.Settings.from(settings(Optional.of("b"), Optional.of("s3.example.com"))))
                 .getMessage().startsWith("INKWELL_IMAGES_S3_ENDPOINT must be an http(s) address"));
+    }
+
+    /** A bucket gone (or unreachable) after the start: reads and writes fail with a 503 to retry, not a 500. */
+    @Test
+    void aBucketThatFailsLaterGivesTheRetryable503() {
+        String gone = "gone-" + Math.abs(System.nanoTime() % 1_000_000);
+        bucket().create(gone);
+        try (S3ObjectStore store = S3ObjectStore.connect(S3ObjectStore.Settings.from(settings(Optional.of(gone),
+                Optional.of(endpoint))))) {
+            bucket().delete(gone);
+            ServiceUnavailableException write = assertThrows(ServiceUnavailableException.class,
+                    () -> store.write("abc", uniquePng()));
+            assertEquals(503, write.status());
+            assertTrue(write.getMessage().contains("cannot be reached right now"), write.getMessage());
+            assertThrows(ServiceUnavailableException.class, () -> store.read("abc"));
+        }
     }
 
     private static io.restassured.response.ValidatableResponse migrate(String body) {

@@ -57,6 +57,16 @@ public final class S3Bucket {
         client.deleteObject(request -> request.bucket(BUCKET).key(PREFIX + key));
     }
 
+    /** Another, empty bucket on the same server. */
+    public void create(String bucket) {
+        client.createBucket(request -> request.bucket(bucket));
+    }
+
+    /** Removes an empty bucket, as an operator deleting the wrong one would. */
+    public void delete(String bucket) {
+        client.deleteBucket(request -> request.bucket(bucket));
+    }
+
     public HeadObjectResponse head(String key) {
         return client.headObject(request -> request.bucket(BUCKET).key(PREFIX + key));
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -149,6 +150,12 @@ public class ProblemMapper {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
         }
+        if (collidedWithAnotherWrite(e)) {
+            LOG.infof("A write collided with another and was rolled back, answered 503: %s", rootMessage(e));
+            Response problem = Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "The change collided with another one "
+                    + "made at the same moment and was not made. Send it again.", uri);
+            return Response.fromResponse(problem).header("Retry-After", 1).build();
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request. It has been logged.", uri);
@@ -159,6 +166,21 @@ public class ProblemMapper {
         Response problem = Problems.response(HttpStatus.SERVICE_UNAVAILABLE,
                 "The database cannot be reached right now. Retry in a few seconds.", uri);
         return Response.fromResponse(problem).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * PostgreSQL ended the transaction because it and another waited for each other (deadlock,
+     * 40P01) or could not be serialized with another (40001): nothing was written, and the same
+     * request sent again normally succeeds.
+     */
+    private static boolean collidedWithAnotherWrite(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
