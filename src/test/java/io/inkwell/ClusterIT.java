@@ -217,7 +217,8 @@ class ClusterIT {
     private static Connection connectToTheDatabase() throws Exception {
         Map<String, String> settings = PackagedServer.databaseOf(dataA, "cluster-test");
         return DriverManager.getConnection(settings.get("QUARKUS_DATASOURCE_JDBC_URL"),
-                settings.get("QUARKUS_DATASOURCE_USERNAME"), settings.get("QUARKUS_DATASOURCE_PASSWORD"));
+                settings.getOrDefault("QUARKUS_DATASOURCE_USERNAME", System.getenv("QUARKUS_DATASOURCE_USERNAME")),
+                settings.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", System.getenv("QUARKUS_DATASOURCE_PASSWORD")));
     }
 
     /** Collects each post's events by webhook-id: a delivery sent again after a crash is one event. */

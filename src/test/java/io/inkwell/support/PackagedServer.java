@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,13 +74,11 @@ public final class PackagedServer {
      * the server's connections carry {@code applicationName}, which pg_stat_activity shows.
      */
     public static Map<String, String> databaseOf(Path dataDir, String applicationName) throws IOException {
-        String user;
-        String password;
+        Map<String, String> settings = new HashMap<>();
         String url;
         if (EXTERNAL_DATABASE) {
+            // The user and password, if the test run has them, are inherited as they are.
             url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-            user = System.getenv().getOrDefault("QUARKUS_DATASOURCE_USERNAME", "");
-            password = System.getenv().getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "");
         } else {
             Path socket;
             try (Stream<Path> files = Files.list(dataDir.resolve("postgres-socket"))) {
@@ -87,12 +86,11 @@ public final class PackagedServer {
                         .findFirst().orElseThrow();
             }
             url = EmbeddedDatabase.jdbcUrl(socket);
-            user = "postgres";
-            password = Files.readString(dataDir.resolve("postgres-password")).strip();
+            settings.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+            settings.put("QUARKUS_DATASOURCE_PASSWORD", Files.readString(dataDir.resolve("postgres-password")).strip());
         }
-        url += (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName;
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", url, "QUARKUS_DATASOURCE_USERNAME", user,
-                "QUARKUS_DATASOURCE_PASSWORD", password);
+        settings.put("QUARKUS_DATASOURCE_JDBC_URL", url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName);
+        return settings;
     }
 
     public static int freePort() throws IOException {
