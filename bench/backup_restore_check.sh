@@ -38,7 +38,6 @@ PORT_BASE=${PORT_BASE:-18150}
 IMAGES_STORAGE=${IMAGES_STORAGE:-filesystem}
 STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 TOKEN=backup-check-token
-JAR=$REPO_DIR/target/quarkus-app/quarkus-run.jar
 WORK=${WORK_DIR:-$(mktemp -d /tmp/ops-backup-check.XXXXXX)}
 LOG_PREFIX=backup_check
 

@@ -37,22 +37,12 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 cd "$REPO_DIR"
 
 PORT=${PORT:-8081}
-STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
 IMPORT_TIMEOUT=${IMPORT_TIMEOUT:-300}
 IMAGE_EVERY=${IMAGE_EVERY:-10}
-TOKEN=bench-token
 SOURCE=bench
-GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/gen_blog_data.py}
 
 OUT_DIR=$REPO_DIR/bench/out/import
-DATA_DIR=$OUT_DIR/data
-BLOG_DIR=$OUT_DIR/blog
 SITE_ZIP=$OUT_DIR/site.zip
-LOG_FILE=$OUT_DIR/server.log
-PID_FILE=$DATA_DIR/server.pid   # in the data dir: written by the (possibly unprivileged) server user
-JAR=$REPO_DIR/target/quarkus-app/quarkus-run.jar
-BASE_URL=http://127.0.0.1:$PORT
-IMPORT_URL="$BASE_URL/api/admin/import?source=$SOURCE"
 
 LOG_PREFIX=import_bench
 SAMPLER_PID=""
@@ -60,6 +50,7 @@ CLEANUP_HOOK=stop_sampler
 
 # Server lifecycle (log, die, start_server, stop_server, ...): see bench/server.sh.
 source "$SCRIPT_DIR/server.sh"
+IMPORT_URL="$BASE_URL/api/admin/import?source=$SOURCE"
 
 stop_sampler() {
     if [[ -n $SAMPLER_PID ]]; then

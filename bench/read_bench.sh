@@ -37,21 +37,8 @@ cd "$REPO_DIR"
 
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-5s}
-PORT=${PORT:-8080}
-STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
-LOAD_WORKERS=${LOAD_WORKERS:-8}
-TOKEN=bench-token
-GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/gen_blog_data.py}
 
 OUT_DIR=$REPO_DIR/bench/out
-DATA_DIR=$OUT_DIR/data
-BLOG_DIR=$OUT_DIR/blog
-LOG_FILE=$OUT_DIR/server.log
-PID_FILE=$DATA_DIR/server.pid   # in the data dir: written by the (possibly unprivileged) server user
-JAR=$REPO_DIR/target/quarkus-app/quarkus-run.jar
-BASE_URL=http://127.0.0.1:$PORT
 
 LOG_PREFIX=read_bench
 

@@ -33,21 +33,8 @@ cd "$REPO_DIR"
 
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-8}
-THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-5s}
-PORT=${PORT:-8080}
-STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
-LOAD_WORKERS=${LOAD_WORKERS:-8}
-TOKEN=bench-token
-GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/gen_blog_data.py}
 
 OUT_DIR=$REPO_DIR/bench/out
-DATA_DIR=$OUT_DIR/data
-BLOG_DIR=$OUT_DIR/blog
-LOG_FILE=$OUT_DIR/server.log
-PID_FILE=$DATA_DIR/server.pid
-JAR=$REPO_DIR/target/quarkus-app/quarkus-run.jar
-BASE_URL=http://127.0.0.1:$PORT
 
 LOG_PREFIX=search_bench
 
@@ -109,7 +96,6 @@ first=$(head -n1 "$OUT_DIR/queries-repeated.txt")
 code=$(curl -s -o "$OUT_DIR/sample.json" -m 10 -w '%{http_code}' "$BASE_URL/api/content/search?q=$first&limit=10" || true)
 [[ $code == 200 ]] || die "GET /api/content/search?q=$first answered $code, expected 200"
 log "sample answer for q=$first: $(head -c 300 "$OUT_DIR/sample.json")..."
-
 
 RESULTS=()
 run_wrk() {

@@ -3,19 +3,24 @@
 # Plain bash; safe under `set -euo pipefail`. Defines functions and two state variables, and
 # does nothing else when sourced (the caller installs the traps with server_traps).
 #
-# Inputs: variables the caller sets before calling the functions below
+# Inputs: variables the caller sets before sourcing (SCRIPT_DIR, REPO_DIR, LOG_PREFIX, and OUT_DIR
+# for a one-server script) or may set to replace the defaults in brackets
 #   LOG_PREFIX       tag of the log lines, e.g. "read_bench" -> "[read_bench 12:00:00] ..."
 #   REPO_DIR         the repository root (where ./mvnw is; the build runs there)
-#   JAR              the packaged server, e.g. $REPO_DIR/target/quarkus-app/quarkus-run.jar
-#   DATA_DIR         the server's data dir; deleted and recreated by start_server
-#   LOG_FILE         the server's stdout and stderr; emptied by start_server
-#   PID_FILE         where the launcher writes the JVM's pid, e.g. inside DATA_DIR
-#   PORT             the HTTP port (the server listens on 127.0.0.1 only)
-#   BASE_URL         http://127.0.0.1:$PORT
-#   TOKEN            the admin token (INKWELL_ADMIN_TOKEN)
+#   OUT_DIR          where a one-server script keeps its files (the defaults below use it)
+#   JAR              the packaged server [$REPO_DIR/target/quarkus-app/quarkus-run.jar]
+#   DATA_DIR         the server's data dir; deleted and recreated by start_server [$OUT_DIR/data]
+#   BLOG_DIR         the generated data set [$OUT_DIR/blog]
+#   LOG_FILE         the server's stdout and stderr; emptied by start_server [$OUT_DIR/server.log]
+#   PID_FILE         where the launcher writes the JVM's pid [$DATA_DIR/server.pid]
+#   PORT             the HTTP port (the server listens on 127.0.0.1 only) [8080]
+#   BASE_URL         [http://127.0.0.1:$PORT]
+#   TOKEN            the admin token (INKWELL_ADMIN_TOKEN) [bench-token]
+#   THREADS, WARMUP  wrk's threads [2] and warm-up run [5s]; LOAD_WORKERS [8] load_posts.py's clients
+#   GENERATOR        the data set generator [$BLOG_DATA_GENERATOR, else bench/gen_blog_data.py]
 #   JAVA_OPTS        JVM options, word-split into separate arguments [the small-server flags]
 #   MALLOC_ARENA_MAX glibc malloc arenas of the server [2]; the default (8 per core) costs ~50 MB of RSS
-#   STARTUP_TIMEOUT  seconds to wait for $BASE_URL/q/health/ready
+#   STARTUP_TIMEOUT  seconds to wait for $BASE_URL/q/health/ready [180]
 #   CLEANUP_HOOK     optional: the name of a function the EXIT trap calls before stop_server
 #                    (e.g. to stop a sampler); empty or unset for none
 #   SERVER_ENV       optional array of NAME=value the server gets too, e.g. an external database
@@ -56,6 +61,25 @@
 # the system every 5 s (without it resident memory grew ~1.5 MB a minute under a writer).
 SMALL_SERVER_JAVA_OPTS="-Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 JAVA_OPTS=${JAVA_OPTS:-$SMALL_SERVER_JAVA_OPTS}
+
+# The settings every benchmark shares, unless the script or the environment set them first.
+THREADS=${THREADS:-2}
+WARMUP=${WARMUP:-5s}
+PORT=${PORT:-8080}
+STARTUP_TIMEOUT=${STARTUP_TIMEOUT:-180}
+LOAD_WORKERS=${LOAD_WORKERS:-8}
+TOKEN=${TOKEN:-bench-token}
+GENERATOR=${BLOG_DATA_GENERATOR:-$SCRIPT_DIR/gen_blog_data.py}
+JAR=${JAR:-$REPO_DIR/target/quarkus-app/quarkus-run.jar}
+BASE_URL=${BASE_URL:-http://127.0.0.1:$PORT}
+# A script with one server names its OUT_DIR; its files go there.
+if [[ -n ${OUT_DIR:-} ]]; then
+    DATA_DIR=${DATA_DIR:-$OUT_DIR/data}
+    BLOG_DIR=${BLOG_DIR:-$OUT_DIR/blog}
+    LOG_FILE=${LOG_FILE:-$OUT_DIR/server.log}
+    # In the data dir: written by the (possibly unprivileged) server user.
+    PID_FILE=${PID_FILE:-$DATA_DIR/server.pid}
+fi
 
 SERVER_PID=""
 LAUNCHER_PID=""
