@@ -3,6 +3,7 @@ package io.inkwell.post;
 import static io.inkwell.support.Api.content;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,6 +69,19 @@ class KeysetPagingTest {
         List<String> pageTwo = content().get("/api/content/posts?limit=2&page=2&tag=" + tagSlug).then()
                 .extract().jsonPath().getList("items.slug");
         assertEquals(List.of(slugs.get(1), slugs.get(2)), pageTwo);
+    }
+
+    /** Page numbers start from the list's positions: one past the last is empty, with the total. */
+    @Test
+    void aPagePastTheLastIsEmptyAndKeepsTheTotal() {
+        String tag = "Past " + Api.unique();
+        String slug = Posts.createPublished("Past the end " + Api.unique(), Map.of("tags", List.of(tag))).getString("slug");
+        String tagSlug = content().get("/api/content/posts/" + slug).then().extract().path("tags[0].slug");
+        content().get("/api/content/posts?limit=1&page=2&tag=" + tagSlug).then().statusCode(200)
+                .body("items", empty()).body("pagination.total", equalTo(1))
+                .body("nextCursor", nullValue());
+        content().get("/api/content/posts?limit=1&page=1&tag=" + tagSlug).then().statusCode(200)
+                .body("items.slug", contains(slug)).body("pagination.total", equalTo(1));
     }
 
     @Test

@@ -42,7 +42,7 @@ public class ProblemMapper {
         Response problem = Problems.response(e.httpStatus(), e.getMessage(), e.errors(), uri);
         // Every 503 says when to come back (here: all write slots stayed taken).
         return e.httpStatus() == HttpStatus.SERVICE_UNAVAILABLE
-                ? Response.fromResponse(problem).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build()
+                ? withRetryAfter(problem, DatabaseOutage.RETRY_AFTER_SECONDS)
                 : problem;
     }
 
@@ -152,9 +152,8 @@ public class ProblemMapper {
         }
         if (collidedWithAnotherWrite(e)) {
             LOG.infof("A write collided with another and was rolled back, answered 503: %s", rootMessage(e));
-            Response problem = Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "The change collided with another one "
-                    + "made at the same moment and was not made. Send it again.", uri);
-            return Response.fromResponse(problem).header("Retry-After", 1).build();
+            return withRetryAfter(Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "The change collided with another "
+                    + "one made at the same moment and was not made. Send it again.", uri), 1);
         }
         LOG.error("Unexpected failure", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR,
@@ -163,9 +162,13 @@ public class ProblemMapper {
 
     private Response databaseUnavailable(Throwable e, UriInfo uri) {
         LOG.warnf("Database unreachable, answered 503: %s", rootMessage(e));
-        Response problem = Problems.response(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database cannot be reached right now. Retry in a few seconds.", uri);
-        return Response.fromResponse(problem).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+        return withRetryAfter(Problems.response(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database cannot be reached right now. Retry in a few seconds.", uri), DatabaseOutage.RETRY_AFTER_SECONDS);
+    }
+
+    /** A 503 says when to come back (RFC 9110, 10.2.3). */
+    private static Response withRetryAfter(Response problem, int seconds) {
+        return Response.fromResponse(problem).header("Retry-After", seconds).build();
     }
 
     /**
