@@ -93,10 +93,4 @@ echo
 host_line
 echo "wrk -t$THREADS -c$CONNECTIONS, $DURATION per phase after a $WARMUP warm-up. $LOAD_LINE; then copies in SQL up to $LARGE live posts."
 echo
-echo "| Phase | Requests/s | p50 (ms) | p99 (ms) | Non-2xx |"
-echo "|---|---:|---:|---:|---:|"
-for r in "${ROWS[@]}"; do
-    IFS='|' read -r name parsed <<<"$r"
-    read -r rps p50 p99 non2xx _ <<<"$parsed"
-    echo "| $name | $rps | $p50 | $p99 | $non2xx |"
-done
+print_rows

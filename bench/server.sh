@@ -53,6 +53,7 @@
 #   measure NAME URL DURATION [wrk args...]
 #                               wrk warm-up ($WARMUP), then the measured run at $THREADS/$CONNECTIONS;
 #                               appends "NAME|rps p50 p99 non2xx" to ROWS, sets LAST_RPS
+#   print_rows                  the measured rows (ROWS) as a Markdown table
 #   measure_random_pages PREFIX DURATION
 #                               PREFIX-pages: random list pages by number (1..last);
 #                               PREFIX-cursors: every cursor of the list, in random order
@@ -342,6 +343,17 @@ measure() {
     read -r rps p50 p99 non2xx _ <<<"$parsed"
     log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, non-2xx $non2xx"
     LAST_RPS=$rps
+}
+
+print_rows() {
+    local r name parsed rps p50 p99 non2xx
+    echo "| Phase | Requests/s | p50 (ms) | p99 (ms) | Non-2xx |"
+    echo "|---|---:|---:|---:|---:|"
+    for r in "${ROWS[@]}"; do
+        IFS='|' read -r name parsed <<<"$r"
+        read -r rps p50 p99 non2xx _ <<<"$parsed"
+        echo "| $name | $rps | $p50 | $p99 | $non2xx |"
+    done
 }
 
 measure_random_pages() {

@@ -126,13 +126,7 @@ echo
 host_line
 echo "wrk -t$THREADS -c$CONNECTIONS, $DURATION per phase after a $WARMUP warm-up (soak: $SOAK). $LOAD_LINE."
 echo
-echo "| Phase | Requests/s | p50 (ms) | p99 (ms) | Non-2xx |"
-echo "|---|---:|---:|---:|---:|"
-for r in "${ROWS[@]}"; do
-    IFS='|' read -r name parsed <<<"$r"
-    read -r rps p50 p99 non2xx _ <<<"$parsed"
-    echo "| $name | $rps | $p50 | $p99 | $non2xx |"
-done
+print_rows
 echo
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "n/a" }'; }
 echo "- With 8 writers ($(cat "$OUT_DIR/writers.txt")): list keeps $(ratio "$LIST_WRITES" "$LIST_ALONE"), one post $(ratio "$POST_WRITES" "$POST_ALONE") of their no-write throughput."
