@@ -263,13 +263,7 @@ class ClusterIT {
     }
 
     private static JsonNode send(PackagedServer server, String method, String path, String body, int status) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + ADMIN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = server.send(method, path, ADMIN, body);
         assertEquals(status, response.statusCode(), method + " " + path + ": " + response.body());
         return JSON.readTree(response.body());
     }

@@ -120,6 +120,18 @@ public final class PackagedServer {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request with a bearer token and, when {@code json} is not null, a JSON body. */
+    public HttpResponse<String> send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Waits until the server's log contains {@code text}; fails with the log if it does not in time. */
     public void awaitLog(String text, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
