@@ -2,6 +2,7 @@ package io.inkwell.activity;
 
 import io.inkwell.auth.Actor;
 import io.inkwell.auth.CurrentActor;
+import io.inkwell.common.db.BackgroundWork;
 import io.inkwell.common.web.Routes;
 import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.ws.rs.HttpMethod;
@@ -52,7 +53,7 @@ public class ActivityRecorder {
             write(activity);
         } else {
             // Refused before reaching a worker thread (403 of a role check): written off the I/O thread.
-            executor.execute(() -> write(activity));
+            executor.execute(() -> BackgroundWork.run(() -> write(activity)));
         }
     }
 

@@ -19,6 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
+import io.inkwell.common.db.BackgroundWork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -233,10 +234,10 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
     private void refresh() {
         try {
             // While the database is away the tokens known stay valid; an outage is logged once.
-            work.run("token refresh", () -> QuarkusTransaction.requiringNew().run(() -> {
+            BackgroundWork.run(() -> work.run("token refresh", () -> QuarkusTransaction.requiringNew().run(() -> {
                 writeLastUses();
                 reload();
-            }));
+            })));
         } catch (RuntimeException e) {
             // Thrown out of here, it would end the periodic refresh for good.
             LOG.warnf("Could not reload tokens: %s", e.toString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inkwell.common.db.BackgroundWork;
 import io.inkwell.common.ScratchSpace;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -146,7 +147,8 @@ class MediaStorageTransactionsTest {
         String key = key();
         QuarkusTransaction.begin();
         storage.put(key, BYTES);
-        Future<?> otherUpload = otherClient.submit(() -> QuarkusTransaction.requiringNew().run(() -> storage.put(key, BYTES)));
+        Future<?> otherUpload = otherClient.submit(() -> BackgroundWork.run(
+                () -> QuarkusTransaction.requiringNew().run(() -> storage.put(key, BYTES))));
         awaitWaitingOrDone(otherUpload);
         QuarkusTransaction.rollback();
         otherUpload.get(20, TimeUnit.SECONDS);
@@ -166,7 +168,8 @@ class MediaStorageTransactionsTest {
 
         QuarkusTransaction.begin();
         storage.delete(key);
-        Future<?> upload = otherClient.submit(() -> QuarkusTransaction.requiringNew().run(() -> storage.put(key, BYTES)));
+        Future<?> upload = otherClient.submit(() -> BackgroundWork.run(
+                () -> QuarkusTransaction.requiringNew().run(() -> storage.put(key, BYTES))));
         awaitWaitingOrDone(upload);
         QuarkusTransaction.commit();
         upload.get(20, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package io.inkwell.support;
 
+import io.inkwell.common.db.BackgroundWork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
@@ -30,7 +31,8 @@ public class DeadlockTestResource {
         long first = System.nanoTime();
         long second = first + 1;
         CountDownLatch bothHoldOne = new CountDownLatch(2);
-        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> lockBoth(second, first, bothHoldOne));
+        CompletableFuture<Void> other = CompletableFuture.runAsync(
+                () -> BackgroundWork.run(() -> lockBoth(second, first, bothHoldOne)));
         try {
             lockBoth(first, second, bothHoldOne);
             other.get(30, TimeUnit.SECONDS);

@@ -38,6 +38,22 @@ public interface InkwellConfig {
     @WithDefault("33554432")
     long contentCacheBytes();
 
+    ReadDatasource readDatasource();
+
+    /**
+     * INKWELL_READ_DATASOURCE_URL, _USERNAME, _PASSWORD: a read replica for the Content API
+     * (README, "Read replicas"). application.properties hands them to the {@code read}
+     * datasource, which stays inactive without a URL; they are declared here so a misspelled
+     * one is refused at start instead of ignored.
+     */
+    interface ReadDatasource {
+        Optional<String> url();
+
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
     Writes writes();
 
     interface Writes {

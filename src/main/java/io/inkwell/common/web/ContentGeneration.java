@@ -1,5 +1,7 @@
 package io.inkwell.common.web;
 
+import io.inkwell.common.db.LogPosition;
+import io.inkwell.common.db.ReadReplica;
 import io.inkwell.common.db.ScheduledWork;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,11 @@ import org.jboss.logging.Logger;
  * the keys it touches inside its transaction; after the commit this instance marks them changed,
  * and other instances do when they poll the {@code content_invalidation} rows the write left. A
  * cached response is current while none of the keys it was built from changed after it was built.
+ *
+ * <p>With a read replica, a response rebuilt right after a change may still show the replica's
+ * older copy; so every change (this instance's too) is marked again once the replica has
+ * replayed it ({@link ChangesAwaitingReplica}), and what was rebuilt from the older copy is
+ * rebuilt once more.
  */
 @ApplicationScoped
 public class ContentGeneration {
@@ -40,6 +47,8 @@ public class ContentGeneration {
     private final ChangedInThisTransaction changedInThisTransaction;
     private final Event<Committed> committed;
     private final ScheduledWork scheduledWork;
+    private final ReadReplica replica;
+    private final ChangesAwaitingReplica awaitingReplica = new ChangesAwaitingReplica();
     private final UUID instance = UUID.randomUUID();
     private final AtomicLong clock = new AtomicLong(1);
     private final ConcurrentHashMap<String, Long> changedAt = new ConcurrentHashMap<>();
@@ -50,12 +59,13 @@ public class ContentGeneration {
 
     public ContentGeneration(EntityManager entityManager, TransactionManager transactions,
             ChangedInThisTransaction changedInThisTransaction, Event<Committed> committed,
-            ScheduledWork scheduledWork) {
+            ScheduledWork scheduledWork, ReadReplica replica) {
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.changedInThisTransaction = changedInThisTransaction;
         this.committed = committed;
         this.scheduledWork = scheduledWork;
+        this.replica = replica;
     }
 
     /** A stamp to build a response under: taken before reading, so a change during the read makes it stale. */
@@ -108,12 +118,17 @@ public class ContentGeneration {
     void invalidate(Collection<String> keys) {
         long at = clock.incrementAndGet();
         if (changedAt.size() > MAX_REMEMBERED_KEYS) {
-            changedAt.clear();
-            floor = at;
+            invalidateEverything(at);
         }
         for (String key : keys) {
             changedAt.merge(key, at, Math::max);
         }
+    }
+
+    /** Everything built before {@code at} counts as stale. */
+    private void invalidateEverything(long at) {
+        changedAt.clear();
+        floor = at;
     }
 
     private boolean markedRollbackOnly() {
@@ -128,29 +143,40 @@ public class ContentGeneration {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pollForOtherInstances() {
         scheduledWork.run("the check for other instances' changes", this::readOtherInstancesChanges);
+        if (replica.configured()) {
+            scheduledWork.run("the check of the read replica's progress", this::markWhatTheReplicaReplayed);
+        }
     }
 
     /**
-     * Reads the keys other instances changed. Row ids are taken before commit, so they do not
-     * arrive in order; transaction ids do better: every transaction that commits after this
-     * statement's snapshot has an id at or above the snapshot's oldest running one, so asking
-     * from there next time misses nothing. A row may be read twice; marking a key twice costs
-     * one extra rebuild.
+     * Reads the keys other instances changed (all instances', this one's too, with a read
+     * replica). Row ids are taken before commit, so they do not arrive in order; transaction ids
+     * do better: every transaction that commits after this statement's snapshot has an id at or
+     * above the snapshot's oldest running one, so asking from there next time misses nothing. A
+     * row may be read twice; marking a key twice costs one extra rebuild. The log position read
+     * with them is past every commit the statement saw.
      */
     @Transactional
     void readOtherInstancesChanges() {
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                 select cast(pg_snapshot_xmin(pg_current_snapshot()) as text),
-                       string_agg(keys, ' ')
+                       string_agg(keys, ' '),
+                       cast(pg_current_wal_lsn() as text)
                 from content_invalidation
-                where cast(?1 as text) is not null and xid >= cast(cast(?1 as text) as xid8) and origin <> ?2""")
-                .setParameter(1, unseenFrom).setParameter(2, instance).getSingleResult();
+                where cast(?1 as text) is not null and xid >= cast(cast(?1 as text) as xid8)
+                  and (?3 or origin <> ?2)""")
+                .setParameter(1, unseenFrom).setParameter(2, instance).setParameter(3, replica.configured())
+                .getSingleResult();
         if (unseenFrom == null) {
             // At start the cache is empty: nothing to drop, only where to read from next.
             LOG.debugf("Reading other instances' content changes from transaction %s", row[0]);
         } else if (row[1] != null) {
             // Rows of several writes name a key as often as they changed it.
-            invalidate(Arrays.asList(((String) row[1]).split(" ")));
+            List<String> keys = Arrays.asList(((String) row[1]).split(" "));
+            invalidate(keys);
+            if (replica.configured()) {
+                awaitingReplica.add(LogPosition.parse((String) row[2]), keys);
+            }
         }
         unseenFrom = (String) row[0];
         if (++pollsSincePrune >= POLLS_BETWEEN_PRUNES) {
@@ -158,6 +184,21 @@ public class ContentGeneration {
             entityManager.createNativeQuery("delete from content_invalidation where created_at < now() - interval '1 hour'")
                     .executeUpdate();
         }
+    }
+
+    /** Not in a transaction: the replica is another database, asked on its own connection. */
+    void markWhatTheReplicaReplayed() {
+        if (awaitingReplica.isEmpty()) {
+            return;
+        }
+        replica.replayed().ifPresent(replayed -> {
+            ChangesAwaitingReplica.Replayed changes = awaitingReplica.takeReplayed(replayed);
+            if (changes.everything()) {
+                invalidateEverything(clock.incrementAndGet());
+            } else if (!changes.keys().isEmpty()) {
+                invalidate(changes.keys());
+            }
+        });
     }
 
     /** The event of a transaction that changed public content; observed after it commits. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inkwell.common.db.BackgroundWork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -83,11 +84,11 @@ class ContentGenerationTest {
         long builtAt = generation.now();
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
-        CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+        CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() -> BackgroundWork.run(() -> QuarkusTransaction.requiringNew().run(() -> {
             insertAsAnotherInstance(slow);
             written.countDown();
             await(commit);
-        }));
+        })));
         assertTrue(written.await(10, TimeUnit.SECONDS));
         QuarkusTransaction.requiringNew().run(() -> insertAsAnotherInstance(fast));
 
