@@ -15,8 +15,9 @@ import org.owasp.html.Encoding;
 /**
  * Full-text search over live posts and pages, best match first. Ranked by {@code ts_rank_cd}
  * over the weighted vector (title A, tags and categories B, excerpt C, body D, see V11),
- * normalized to 0..1; equal ranks go newest first. Only the page's rows get a snippet, since
- * {@code ts_headline} reads the whole body.
+ * normalized to 0..1; equal ranks go newest first. Only the page's rows get a snippet, and it
+ * is cut from a passage of the body around the first match rather than from the whole body,
+ * since {@code ts_headline} parses all the text it is given.
  */
 @ApplicationScoped
 class PostSearch {
@@ -30,21 +31,56 @@ class PostSearch {
     private static final String STOP = "\u0003";
     private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
             + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
-    private static final String TSQUERY = "(plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3))";
-    private static final String MATCHES = "from live_post lp where lp.search_vector @@ " + TSQUERY + "\n"
+    /** The passage a snippet is cut from: the text this long, from a little before the first match. */
+    static final int PASSAGE_CHARS = 1000;
+    static final int PASSAGE_LEAD_CHARS = 200;
+    /*
+     * As a scalar subquery the query is built once per search; written inline with bound
+     * parameters, a generic plan (which pgjdbc's prepared statements get after a few runs)
+     * parses and stems it again for every row it tests.
+     */
+    private static final String TSQUERY = "plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3)";
+    private static final String MATCHES = "from live_post lp where lp.search_vector @@ (select " + TSQUERY + ")\n"
             + LivePostFilters.termsAndAuthor(4, 5, 6);
-    // 32: rank / (rank + 1), so every rank is between 0 and 1.
+    /*
+     * query: the words as the tsquery that must match (terms); the same words any one of which
+     * is marked in a snippet (any_term: a passage need not hold all of them); and how each word
+     * begins in the text (word_starts: its lexeme, less a final e or i that stemming adds, as in
+     * "happi" for "happy"), to find the passage without parsing the body.
+     * hits: rank is computed below the window function, so the rows it keeps for the total are
+     * narrow rather than carrying each vector (~6 KB, which spilled to disk).
+     * The snippet: the passage around the first place a word begins; if it marks nothing (that
+     * place was another word) but the body does match, the whole body, as before.
+     * 32: rank / (rank + 1), so every rank is between 0 and 1.
+     */
     private static final String PAGE = """
-            with hits as (
-                select lp.post_id, lp.published_at, ts_rank_cd(lp.search_vector, %s, 32) as rank,
-                       count(*) over () as total
-                %s
-                order by rank desc, lp.published_at desc, lp.post_id
+            with query as (
+                select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term,
+                       array(select regexp_replace(lexeme, '^(...+)[ei]$', '\\1')
+                             from unnest(tsvector_to_array(to_tsvector(cast(?1 as regconfig), ?10))) lexeme) as word_starts
+                from (select %1$s as terms) typed),
+            hits as (
+                select m.post_id, m.published_at, m.rank, count(*) over () as total
+                from (select lp.post_id, lp.published_at, ts_rank_cd(lp.search_vector, (select terms from query), 32) as rank
+                      from live_post lp where lp.search_vector @@ (select terms from query)
+                      %2$s
+                      offset 0) m
+                order by m.rank desc, m.published_at desc, m.post_id
                 limit ?7 offset ?8)
-            select lp.summary_json, hits.rank, ts_headline(cast(?1 as regconfig), lp.search_body, %s, ?9), hits.total
+            select lp.summary_json, hits.rank,
+                   case when strpos(passage.headline, '%3$s') > 0
+                             or not ts_filter(lp.search_vector, cast(array['d'] as "char"[])) @@ (select any_term from query)
+                        then passage.headline
+                        else ts_headline(cast(?1 as regconfig), lp.search_body, (select any_term from query), ?9) end,
+                   hits.total
             from hits join live_post lp on lp.post_id = hits.post_id
+            cross join lateral (
+                select ts_headline(cast(?1 as regconfig), %4$s, (select any_term from query), ?9) as headline
+                from (select min(nullif(strpos(' ' || lower(lp.search_body) || ' ', ' ' || word_start), 0)) as at
+                      from unnest((select word_starts from query)) word_start) first
+                offset 0) passage
             order by hits.rank desc, hits.published_at desc, hits.post_id
-            """.formatted(TSQUERY, MATCHES, TSQUERY);
+            """.formatted(TSQUERY, LivePostFilters.termsAndAuthor(4, 5, 6), START, passage());
 
     private final EntityManager entityManager;
     private final Json json;
@@ -79,6 +115,7 @@ class PostSearch {
                 .setParameter(3, query.lastWordOperand())
                 .setParameter(4, tagFilter).setParameter(5, categoryFilter).setParameter(6, authorFilter)
                 .setParameter(7, paging.limit()).setParameter(8, paging.offset()).setParameter(9, HEADLINE_OPTIONS)
+                .setParameter(10, query.text())
                 .getResultList();
         List<String> items = new ArrayList<>(rows.size());
         long total = 0;
@@ -95,6 +132,18 @@ class PostSearch {
                     .getSingleResult()).longValue();
         }
         return envelope(items, paging, total);
+    }
+
+    /**
+     * The words of the body from about {@link #PASSAGE_LEAD_CHARS} before the first match, or of
+     * its opening when no word was found: the cut is taken from the body between two spaces
+     * (where first.at, found in the same text, points at the space before the word) and shrunk to
+     * whole words, so no snippet starts or ends with part of one.
+     */
+    private static String passage() {
+        return """
+                coalesce(substring(substr(' ' || lp.search_body || ' ', greatest(1, coalesce(first.at, 1) - %2$d), %1$d)
+                                   from '\\s(.*)\\s'), left(lp.search_body, %1$d))""".formatted(PASSAGE_CHARS, PASSAGE_LEAD_CHARS);
     }
 
     /** The list's summary JSON, stored at publish time, with the rank and snippet added. */
