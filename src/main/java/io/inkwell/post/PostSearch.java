@@ -78,8 +78,9 @@ class PostSearch {
             from hits join live_post lp on lp.post_id = hits.post_id
             cross join lateral (
                 select ts_headline(cast(?1 as regconfig), %4$s, (select any_term from query), ?9) as headline
-                from (select min(nullif(strpos(' ' || lower(lp.search_body) || ' ', ' ' || word_start), 0)) as at
-                      from unnest((select word_starts from query)) word_start) first
+                from (select min(nullif(strpos(body.words, ' ' || word_start), 0)) as at
+                      from (select ' ' || lower(lp.search_body) || ' ' as words offset 0) body,
+                           unnest((select word_starts from query)) word_start) first
                 offset 0) passage
             order by hits.rank desc, hits.published_at desc, hits.post_id
             """.formatted(TSQUERY, LivePostFilters.termsAndAuthor(4, 5, 6), START, passage());
