@@ -17,9 +17,9 @@ import org.owasp.html.Encoding;
  * over the weighted vector (title A, tags and categories B, excerpt C, body D, see V11),
  * normalized to 0..1; equal ranks go newest first. Not {@code ts_rank_cd}: a common word
  * matches most posts, every match is ranked, and {@code ts_rank} takes about half the time,
- * while still rewarding the words of a query found close together. Only the page's rows get a snippet, and it
- * is cut from a passage of the body around the first match rather than from the whole body,
- * since {@code ts_headline} parses all the text it is given.
+ * while still rewarding the words of a query found close together. Only the page's rows get a
+ * snippet, and it is cut from a passage of the body around the first match rather than from the
+ * whole body, since {@code ts_headline} parses all the text it is given.
  */
 @ApplicationScoped
 class PostSearch {
@@ -33,9 +33,9 @@ class PostSearch {
     private static final String STOP = "\u0003";
     private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
             + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
-    /** The passage a snippet is cut from: the text this long, from a little before the first match. */
-    static final int PASSAGE_CHARS = 600;
-    static final int PASSAGE_LEAD_CHARS = 120;
+    /* The passage a snippet is cut from: this many characters, from this many before the first match. */
+    private static final int PASSAGE_CHARS = 600;
+    private static final int PASSAGE_LEAD_CHARS = 120;
     /*
      * As a scalar subquery the query is built once per search; written inline with bound
      * parameters, a generic plan (which pgjdbc's prepared statements get after a few runs)
@@ -47,8 +47,9 @@ class PostSearch {
     /*
      * query: the words as the tsquery that must match (terms); the same words any one of which
      * is marked in a snippet (any_term: a passage need not hold all of them); and how each word
-     * begins in the text (word_starts: its lexeme, less a final e or i that stemming adds, as in
-     * "happi" for "happy"), to find the passage without parsing the body.
+     * begins in the text (word_starts: its lexeme, less a final e or i, which stemming may add or
+     * put for a y, as in "hope" for "hoping" and "happi" for "happy"), to find the passage without
+     * parsing the body.
      * hits: rank is computed below the window function, so the rows it keeps for the total are
      * narrow rather than carrying each vector (~6 KB, which spilled to disk).
      * The snippet: the passage around the first place a word begins; if it marks nothing (that
