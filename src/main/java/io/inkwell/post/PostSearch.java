@@ -4,6 +4,7 @@ import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ class PostSearch {
      * parses and stems it again for every row it tests.
      */
     private static final String TSQUERY = "plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3)";
-    private static final String MATCHES = "from live_post lp where lp.search_vector @@ (select " + TSQUERY + ")\n"
-            + LivePostFilters.termsAndAuthor(4, 5, 6);
+    /* The conditions of the filters that are set follow (LivePostFilters.setOnly, from ?4). */
+    private static final String MATCHES = "from live_post lp where lp.search_vector @@ (select " + TSQUERY + ")\n";
     /*
      * query: the words as the tsquery that must match (terms); the same words any one of which
      * is marked in a snippet (any_term: a passage need not hold all of them); and how each word
@@ -56,35 +57,37 @@ class PostSearch {
      * place was another word) but the body does match, the whole body, as before.
      * 32: rank / (rank + 1), so every rank is between 0 and 1.
      */
-    private static final String PAGE = """
+    private static final String PAGE_START = """
             with query as (
                 select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term,
                        array(select regexp_replace(lexeme, '^(...+)[ei]$', '\\1')
-                             from unnest(tsvector_to_array(to_tsvector(cast(?1 as regconfig), ?10))) lexeme) as word_starts
-                from (select %1$s as terms) typed),
+                             from unnest(tsvector_to_array(to_tsvector(cast(?1 as regconfig), ?7))) lexeme) as word_starts
+                from (select %s as terms) typed),
             hits as (
                 select m.post_id, m.published_at, m.rank, count(*) over () as total
                 from (select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank
                       from live_post lp where lp.search_vector @@ (select terms from query)
-                      %2$s
+                      """.formatted(TSQUERY);
+    /* The conditions of the filters that are set go between the two (LivePostFilters.setOnly, from ?8). */
+    private static final String PAGE_END = """
                       offset 0) m
                 order by m.rank desc, m.published_at desc, m.post_id
-                limit ?7 offset ?8)
+                limit ?4 offset ?5)
             select lp.summary_json, hits.rank,
-                   case when strpos(passage.headline, '%3$s') > 0
+                   case when strpos(passage.headline, '%1$s') > 0
                              or not ts_filter(lp.search_vector, cast(array['d'] as "char"[])) @@ (select any_term from query)
                         then passage.headline
-                        else ts_headline(cast(?1 as regconfig), lp.search_body, (select any_term from query), ?9) end,
+                        else ts_headline(cast(?1 as regconfig), lp.search_body, (select any_term from query), ?6) end,
                    hits.total
             from hits join live_post lp on lp.post_id = hits.post_id
             cross join lateral (
-                select ts_headline(cast(?1 as regconfig), %4$s, (select any_term from query), ?9) as headline
+                select ts_headline(cast(?1 as regconfig), %2$s, (select any_term from query), ?6) as headline
                 from (select min(nullif(strpos(body.words, ' ' || word_start), 0)) as at
                       from (select ' ' || lower(lp.search_body) || ' ' as words offset 0) body,
                            unnest((select word_starts from query)) word_start) first
                 offset 0) passage
             order by hits.rank desc, hits.published_at desc, hits.post_id
-            """.formatted(TSQUERY, LivePostFilters.termsAndAuthor(4, 5, 6), START, passage());
+            """.formatted(START, passage());
 
     private final EntityManager entityManager;
     private final Json json;
@@ -110,17 +113,14 @@ class PostSearch {
         if (ids.isEmpty()) {
             return envelope(List.of(), paging, 0);
         }
-        String tagFilter = ids.get().tag();
-        String categoryFilter = ids.get().category();
-        String authorFilter = ids.get().author();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(PAGE)
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 8);
+        Query page = entityManager.createNativeQuery(PAGE_START + filters.sql() + PAGE_END)
                 .setParameter(1, index.language()).setParameter(2, query.wholeWords())
                 .setParameter(3, query.lastWordOperand())
-                .setParameter(4, tagFilter).setParameter(5, categoryFilter).setParameter(6, authorFilter)
-                .setParameter(7, paging.limit()).setParameter(8, paging.offset()).setParameter(9, HEADLINE_OPTIONS)
-                .setParameter(10, query.text())
-                .getResultList();
+                .setParameter(4, paging.limit()).setParameter(5, paging.offset()).setParameter(6, HEADLINE_OPTIONS)
+                .setParameter(7, query.text());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = bind(page, filters, 8).getResultList();
         List<String> items = new ArrayList<>(rows.size());
         long total = 0;
         for (Object[] row : rows) {
@@ -129,13 +129,20 @@ class PostSearch {
         }
         if (rows.isEmpty() && paging.offset() > 0) {
             // Past the last page the window has no row to count on.
-            total = ((Number) entityManager.createNativeQuery("select count(*) " + MATCHES)
+            LivePostFilters.SetConditions countFilters = LivePostFilters.setOnly(ids.get(), 4);
+            Query count = entityManager.createNativeQuery("select count(*) " + MATCHES + countFilters.sql())
                     .setParameter(1, index.language()).setParameter(2, query.wholeWords())
-                    .setParameter(3, query.lastWordOperand())
-                    .setParameter(4, tagFilter).setParameter(5, categoryFilter).setParameter(6, authorFilter)
-                    .getSingleResult()).longValue();
+                    .setParameter(3, query.lastWordOperand());
+            total = ((Number) bind(count, countFilters, 4).getSingleResult()).longValue();
         }
         return envelope(items, paging, total);
+    }
+
+    private static Query bind(Query query, LivePostFilters.SetConditions filters, int firstParameter) {
+        for (int i = 0; i < filters.parameters().size(); i++) {
+            query.setParameter(firstParameter + i, filters.parameters().get(i));
+        }
+        return query;
     }
 
     /**
