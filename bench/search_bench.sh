@@ -20,7 +20,7 @@
 #   4. Print a Markdown summary table and stop the server.
 #
 # Environment overrides (defaults in brackets):
-#   DURATION [20s]  CONNECTIONS [8]  THREADS [2]  WARMUP [5s]  PORT [8080]
+#   DURATION [20s]  CONNECTIONS [8]  THREADS [2]  WARMUP [5s]  PORT [8080]  OUT_DIR [bench/out]
 #   JAVA_OPTS [the small-server flags, SMALL_SERVER_JAVA_OPTS in bench/server.sh]
 #   STARTUP_TIMEOUT [180] seconds  LOAD_WORKERS [8]
 #
@@ -34,7 +34,7 @@ cd "$REPO_DIR"
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-8}
 
-OUT_DIR=$REPO_DIR/bench/out
+OUT_DIR=${OUT_DIR:-$REPO_DIR/bench/out}
 
 LOG_PREFIX=search_bench
 

@@ -4,6 +4,9 @@ import io.inkwell.author.AuthorService;
 import io.inkwell.term.Taxonomy;
 import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +53,38 @@ class LivePostFilters {
                 and (cast(?%1$d as text) is null or exists (select 1 from live_post_author la
                      where la.post_id = lp.post_id and la.author_id = cast(cast(?%1$d as text) as uuid)))
                 """.formatted(author);
+    }
+
+    /** Conditions on the filters that are set, and the values of their parameters in order. */
+    record SetConditions(String sql, List<String> parameters) {
+    }
+
+    /**
+     * {@code and ...} conditions on only the filters that are set, their parameters numbered from
+     * {@code firstParameter} in the order tag, category, author. Without an {@code is null or}
+     * for each filter that is not set, a prepared statement's generic plan costs what its custom
+     * plans do, so PostgreSQL keeps it rather than planning the statement again every time.
+     */
+    static SetConditions setOnly(Ids ids, int firstParameter) {
+        StringBuilder sql = new StringBuilder();
+        List<String> parameters = new ArrayList<>(3);
+        for (String term : Arrays.asList(ids.tag(), ids.category())) {
+            if (term != null) {
+                sql.append("""
+                        and exists (select 1 from live_post_term lt
+                             where lt.post_id = lp.post_id and lt.term_id = cast(cast(?%d as text) as uuid))
+                        """.formatted(firstParameter + parameters.size()));
+                parameters.add(term);
+            }
+        }
+        if (ids.author() != null) {
+            sql.append("""
+                    and exists (select 1 from live_post_author la
+                         where la.post_id = lp.post_id and la.author_id = cast(cast(?%d as text) as uuid))
+                    """.formatted(firstParameter + parameters.size()));
+            parameters.add(ids.author());
+        }
+        return new SetConditions(sql.toString(), parameters);
     }
 
     /** {@code and ...} conditions on one term parameter and the author parameter. */

@@ -101,6 +101,27 @@ class SearchTest {
     }
 
     @Test
+    void theSnippetShowsAMatchFarIntoALongBody() {
+        String word = word();
+        // Stemming writes this one with a final i ("happy" is "happi"), which the text does not show.
+        String stemmedOtherwise = word() + "y";
+        String filler = "Plain filler words before anything worth finding. ".repeat(60);
+        published("Long read", filler + "Here " + word + " and " + stemmedOtherwise + " appear. " + filler, Map.of());
+
+        String snippet = search(word).extract().path("items[0].snippet");
+        assertTrue(snippet.contains("<mark>" + word + "</mark>"), snippet);
+        snippet = search(stemmedOtherwise).extract().path("items[0].snippet");
+        assertTrue(snippet.contains("<mark>" + stemmedOtherwise + "</mark>"), snippet);
+    }
+
+    @Test
+    void aTitleMatchHasTheBodysOpeningWordsAsItsSnippet() {
+        String word = word();
+        published("Notes on " + word, "The opening words of a body that never names it.", Map.of());
+        search(word).body("items[0].snippet", equalTo("The opening words of a body that never names it."));
+    }
+
+    @Test
     void draftsAndUnpublishedPostsAreNeverFound() {
         String inDraft = word();
         Posts.create(Posts.draft("Draft " + inDraft));
