@@ -10,10 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Chooses the database each Hibernate session uses, as it opens: the read replica for the
- * Content API's public reads when one is configured ({@link ReadReplica}), the primary for
- * everything else: the Admin API (so an editor reads their own writes), previews, media,
- * scheduled jobs and anything outside a request. Hibernate's "database per tenant" mechanism
- * carries the choice; the two "tenants" are the two copies of the same data.
+ * Content API's public reads ({@link Routes#readsFromReplica}) when one is configured
+ * ({@link ReadReplica}), the primary for everything else: the Admin API (so an editor reads
+ * their own writes), scheduled jobs and anything outside a request. Hibernate's "database per
+ * tenant" mechanism carries the choice; the two "tenants" are the two copies of the same data.
  */
 @PersistenceUnitExtension
 @ApplicationScoped

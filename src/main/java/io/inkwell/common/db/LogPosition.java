@@ -1,7 +1,7 @@
 package io.inkwell.common.db;
 
 /** A position in PostgreSQL's write-ahead log (its {@code pg_lsn}, written {@code 16/B374D848}). */
-public record LogPosition(long value) implements Comparable<LogPosition> {
+public record LogPosition(long value) {
 
     /** Past every position: what a database that replicates nothing has replayed. */
     public static final LogPosition CURRENT = new LogPosition(-1L);
@@ -17,10 +17,5 @@ public record LogPosition(long value) implements Comparable<LogPosition> {
 
     public boolean reached(LogPosition target) {
         return Long.compareUnsigned(value, target.value) >= 0;
-    }
-
-    @Override
-    public int compareTo(LogPosition other) {
-        return Long.compareUnsigned(value, other.value);
     }
 }

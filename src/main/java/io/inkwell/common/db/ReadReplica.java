@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The read replica the Content API reads from when {@code INKWELL_READ_DATASOURCE_URL} is set
- * (the {@code read} datasource, inactive without a URL). Writes, the Admin API, previews, media
- * and the scheduled jobs always use the primary.
+ * (the {@code read} datasource, inactive without a URL); {@link DatabaseRouting} says which
+ * sessions use it.
  */
 @ApplicationScoped
 public class ReadReplica {

@@ -144,7 +144,7 @@ public class ContentGeneration {
     void pollForOtherInstances() {
         scheduledWork.run("the check for other instances' changes", this::readOtherInstancesChanges);
         if (replica.configured()) {
-            scheduledWork.run("the check of the read replica's progress", this::markWhatTheReplicaReplayed);
+            scheduledWork.runOnReplica("the check of the read replica's progress", this::markWhatTheReplicaReplayed);
         }
     }
 
