@@ -49,10 +49,7 @@ class LivePostFilters {
 
     /** {@code and ...} conditions on the term parameters {@code ?t1}, {@code ?t2} and the author parameter {@code ?a}. */
     static String termsAndAuthor(int firstTerm, int secondTerm, int author) {
-        return term(firstTerm) + term(secondTerm) + """
-                and (cast(?%1$d as text) is null or exists (select 1 from live_post_author la
-                     where la.post_id = lp.post_id and la.author_id = cast(cast(?%1$d as text) as uuid)))
-                """.formatted(author);
+        return term(firstTerm) + term(secondTerm) + ifSet(author, hasAuthor(author));
     }
 
     /** Conditions on the filters that are set, and the values of their parameters in order. */
@@ -70,18 +67,12 @@ class LivePostFilters {
         List<String> parameters = new ArrayList<>(3);
         for (String term : Arrays.asList(ids.tag(), ids.category())) {
             if (term != null) {
-                sql.append("""
-                        and exists (select 1 from live_post_term lt
-                             where lt.post_id = lp.post_id and lt.term_id = cast(cast(?%d as text) as uuid))
-                        """.formatted(firstParameter + parameters.size()));
+                sql.append("and ").append(hasTerm(firstParameter + parameters.size())).append('\n');
                 parameters.add(term);
             }
         }
         if (ids.author() != null) {
-            sql.append("""
-                    and exists (select 1 from live_post_author la
-                         where la.post_id = lp.post_id and la.author_id = cast(cast(?%d as text) as uuid))
-                    """.formatted(firstParameter + parameters.size()));
+            sql.append("and ").append(hasAuthor(firstParameter + parameters.size())).append('\n');
             parameters.add(ids.author());
         }
         return new SetConditions(sql.toString(), parameters);
@@ -89,16 +80,25 @@ class LivePostFilters {
 
     /** {@code and ...} conditions on one term parameter and the author parameter. */
     static String termAndAuthor(int term, int author) {
-        return term(term) + """
-                and (cast(?%1$d as text) is null or exists (select 1 from live_post_author la
-                     where la.post_id = lp.post_id and la.author_id = cast(cast(?%1$d as text) as uuid)))
-                """.formatted(author);
+        return term(term) + ifSet(author, hasAuthor(author));
     }
 
     private static String term(int parameter) {
-        return """
-                and (cast(?%1$d as text) is null or exists (select 1 from live_post_term lt
-                     where lt.post_id = lp.post_id and lt.term_id = cast(cast(?%1$d as text) as uuid)))
-                """.formatted(parameter);
+        return ifSet(parameter, hasTerm(parameter));
+    }
+
+    /** The condition, or true when parameter {@code ?p} is null (the filter is not set). */
+    private static String ifSet(int parameter, String condition) {
+        return "and (cast(?%d as text) is null or %s)\n".formatted(parameter, condition);
+    }
+
+    private static String hasTerm(int parameter) {
+        return ("exists (select 1 from live_post_term lt"
+                + " where lt.post_id = lp.post_id and lt.term_id = cast(cast(?%d as text) as uuid))").formatted(parameter);
+    }
+
+    private static String hasAuthor(int parameter) {
+        return ("exists (select 1 from live_post_author la"
+                + " where la.post_id = lp.post_id and la.author_id = cast(cast(?%d as text) as uuid))").formatted(parameter);
     }
 }
