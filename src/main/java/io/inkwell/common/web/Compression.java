@@ -7,17 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.jboss.logging.Logger;
 
 /**
  * Compresses response bodies that are made once and sent many times (the Content API's cached
- * JSON): with Brotli where its native library loads on this platform, and with gzip. Bodies are
- * compressed when they are cached, never per request.
+ * JSON): with Brotli where its native library loads on this platform, and with gzip. A cached
+ * body is compressed once per coding, the first time a client asks for that coding, never per
+ * request.
  */
 public final class Compression {
 
@@ -39,24 +39,21 @@ public final class Compression {
     private Compression() {
     }
 
-    /** The body in every coding that makes it smaller, best first (Brotli, gzip); none for a small body. */
-    public static Map<ContentCoding, byte[]> compress(byte[] body) {
-        Map<ContentCoding, byte[]> compressed = new EnumMap<>(ContentCoding.class);
-        if (body.length < MIN_BYTES) {
-            return compressed;
+    /** The codings worth trying for a body of this many bytes, best first (Brotli, gzip); none for a small body. */
+    public static List<ContentCoding> candidates(int bodyBytes) {
+        return bodyBytes < MIN_BYTES ? List.of() : Codings.AVAILABLE;
+    }
+
+    /** The body in this coding, or empty when that does not make it smaller (or failed, which is logged). */
+    public static Optional<byte[]> compress(ContentCoding coding, byte[] body) {
+        try {
+            byte[] encoded = encode(coding, body);
+            return encoded.length < body.length ? Optional.of(encoded) : Optional.empty();
+        } catch (IOException e) {
+            // The body still goes out, as it is.
+            LOG.warnf(e, "Could not compress a %d-byte body with %s", body.length, coding.token());
+            return Optional.empty();
         }
-        for (ContentCoding coding : Codings.AVAILABLE) {
-            try {
-                byte[] encoded = encode(coding, body);
-                if (encoded.length < body.length) {
-                    compressed.put(coding, encoded);
-                }
-            } catch (IOException e) {
-                // The body still goes out, in another coding or as it is.
-                LOG.warnf(e, "Could not compress a %d-byte body with %s", body.length, coding.token());
-            }
-        }
-        return compressed;
     }
 
     private static byte[] encode(ContentCoding coding, byte[] body) throws IOException {

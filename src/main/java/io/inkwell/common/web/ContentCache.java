@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,9 +25,10 @@ import java.util.function.Supplier;
 
 /**
  * Ready-to-send Content API responses. The JSON comes from snapshots serialized at publish
- * time; this keeps the bytes, compressed copies of them and their ETag, so a repeated read
- * costs a map lookup, whatever the client's Accept-Encoding. Bounded by bytes (all copies
- * count; INKWELL_CONTENT_CACHE_BYTES); when full, Caffeine's admission policy keeps the often
+ * time; this keeps the bytes, their ETag, and a compressed copy in each coding clients have
+ * asked for (made at the first such request), so a repeated read costs a map lookup, whatever
+ * the client's Accept-Encoding. Bounded by bytes (all copies count;
+ * INKWELL_CONTENT_CACHE_BYTES); when full, Caffeine's admission policy keeps the often
  * read entries, so a client asking for a new page each time cannot push out the hot ones.
  *
  * <p>Each entry knows the surrogate keys it was built from ({@link ContentKeys}); a write makes
@@ -79,29 +82,56 @@ public class ContentCache {
     public Uni<Response> respond(String key, ContentRoute route, HttpHeaders request,
             Supplier<Optional<KeyedContent>> loader, Supplier<Response> notFound) {
         List<String> ifNoneMatch = request.getRequestHeader(HttpHeaders.IF_NONE_MATCH);
-        List<String> acceptEncoding = request.getRequestHeader(HttpHeaders.ACCEPT_ENCODING);
+        AcceptEncoding acceptEncoding = AcceptEncoding.of(request.getRequestHeader(HttpHeaders.ACCEPT_ENCODING));
         Entry cached = entries.getIfPresent(key);
         if (cached != null && generation.unchangedSince(cached.builtAt, cached.keys)) {
-            return Uni.createFrom().item(answer(cached, HIT, route, ifNoneMatch, acceptEncoding));
+            Optional<ContentCoding> sent = cached.readyToSend(ifNoneMatch, acceptEncoding);
+            if (sent.isPresent()) {
+                return Uni.createFrom().item(answer(cached, HIT, route, ifNoneMatch, sent.get()));
+            }
+            // The first request for this coding compresses the body, off the event loop.
+            return Uni.createFrom().item(() -> {
+                ContentCoding coding = acceptEncoding.choose(cached.candidates());
+                return answer(encoded(key, cached, coding), HIT, route, ifNoneMatch, coding);
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         return Uni.createFrom().item(() -> {
             Optional<Entry> current = rebuild(key, cached, loader);
             if (current.isEmpty()) {
                 return notFound.get();
             }
-            return answer(current.get(), current.get() == cached ? STALE : MISS, route, ifNoneMatch, acceptEncoding);
+            Entry entry = current.get();
+            String status = entry == cached ? STALE : MISS;
+            ContentCoding coding = acceptEncoding.choose(entry.candidates());
+            if (!matchesAny(ifNoneMatch, entry.opaqueTag)) {
+                entry = encoded(key, entry, coding);
+            }
+            return answer(entry, status, route, ifNoneMatch, coding);
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /**
+     * The entry with its body in this coding too: compressed now, once, and kept in the cache
+     * in place of the entry without it (unless the entry changed meanwhile).
+     */
+    private Entry encoded(String key, Entry entry, ContentCoding coding) {
+        if (entry.has(coding)) {
+            return entry;
+        }
+        Entry withCoding = entry.with(coding, Compression.compress(coding, entry.identity));
+        entries.asMap().replace(key, entry, withCoding);
+        return withCoding;
+    }
+
     private Response answer(Entry entry, String status, ContentRoute route, List<String> ifNoneMatch,
-            List<String> acceptEncoding) {
+            ContentCoding coding) {
         Response.ResponseBuilder answer;
         if (matchesAny(ifNoneMatch, entry.opaqueTag)) {
             answer = Response.notModified();
         } else {
-            ContentCoding coding = AcceptEncoding.of(acceptEncoding).choose(entry.codings());
-            answer = Response.ok(entry.body(coding), entry.type);
-            if (coding != ContentCoding.IDENTITY) {
+            byte[] body = entry.body(coding);
+            answer = Response.ok(body, entry.type);
+            if (body != entry.identity) {
                 answer.header(HttpHeaders.CONTENT_ENCODING, coding.token());
             }
         }
@@ -186,6 +216,17 @@ public class ContentCache {
         return false;
     }
 
+    /** The bytes the cache holds now, every coding of every entry counted: what INKWELL_CONTENT_CACHE_BYTES bounds. */
+    long heldBytes() {
+        entries.cleanUp();
+        return entries.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    }
+
+    /**
+     * One response: its JSON, and each compressed coding a client has asked for so far. A body
+     * is compressed on first demand, not when built, so a page one crawler reads once costs no
+     * compression it never used, and the cache's bytes go to the codings clients take.
+     */
     private static final class Entry {
         final long builtAt;
         final List<String> keys;
@@ -194,9 +235,9 @@ public class ContentCache {
         final MediaType type;
         final String opaqueTag;
         final String etag;
-        private final byte[] identity;
-        private final Map<ContentCoding, byte[]> compressed;
-        private final List<ContentCoding> codings;
+        final byte[] identity;
+        /** The codings tried so far; a coding that did not make the body smaller maps to {@link #identity}. */
+        private final Map<ContentCoding, byte[]> encoded;
 
         Entry(long builtAt, KeyedContent content) {
             this.builtAt = builtAt;
@@ -205,24 +246,53 @@ public class ContentCache {
             this.cacheTags = String.join(",", keys);
             this.type = content.type();
             this.identity = content.body().getBytes(StandardCharsets.UTF_8);
-            this.compressed = Compression.compress(identity);
-            this.codings = List.copyOf(compressed.keySet());
+            this.encoded = Map.of();
             this.opaqueTag = '"' + Text.sha256(identity).substring(0, 32) + '"';
             this.etag = WEAK_PREFIX + opaqueTag;
         }
 
-        /** The compressed codings this body has, best first. */
-        List<ContentCoding> codings() {
-            return codings;
+        private Entry(Entry entry, Map<ContentCoding, byte[]> encoded) {
+            this.builtAt = entry.builtAt;
+            this.keys = entry.keys;
+            this.surrogateKeys = entry.surrogateKeys;
+            this.cacheTags = entry.cacheTags;
+            this.type = entry.type;
+            this.identity = entry.identity;
+            this.encoded = encoded;
+            this.opaqueTag = entry.opaqueTag;
+            this.etag = entry.etag;
+        }
+
+        /** The compressed codings this body may be sent in, best first. */
+        List<ContentCoding> candidates() {
+            return Compression.candidates(identity.length);
+        }
+
+        /** The coding to send when no compressing is needed for it: a 304, identity, or a coding made before. */
+        Optional<ContentCoding> readyToSend(List<String> ifNoneMatch, AcceptEncoding acceptEncoding) {
+            ContentCoding coding = acceptEncoding.choose(candidates());
+            return has(coding) || matchesAny(ifNoneMatch, opaqueTag) ? Optional.of(coding) : Optional.empty();
+        }
+
+        boolean has(ContentCoding coding) {
+            return coding == ContentCoding.IDENTITY || encoded.containsKey(coding);
+        }
+
+        /** This entry with one more coding tried: its bytes, or none when it did not make the body smaller. */
+        Entry with(ContentCoding coding, Optional<byte[]> body) {
+            Map<ContentCoding, byte[]> more = new EnumMap<>(ContentCoding.class);
+            more.putAll(encoded);
+            more.put(coding, body.orElse(identity));
+            return new Entry(this, Collections.unmodifiableMap(more));
         }
 
         byte[] body(ContentCoding coding) {
-            return compressed.getOrDefault(coding, identity);
+            return encoded.getOrDefault(coding, identity);
         }
 
         int bytes() {
-            return identity.length + compressed.values().stream().mapToInt(body -> body.length).sum()
-                    + surrogateKeys.length() * 2;
+            int compressed = encoded.values().stream().filter(body -> body != identity).mapToInt(body -> body.length).sum();
+            return identity.length + compressed + surrogateKeys.length() * 2;
         }
     }
 }

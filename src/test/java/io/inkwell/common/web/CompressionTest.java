@@ -15,6 +15,7 @@ import io.inkwell.support.Images;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import java.awt.Color;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,6 +37,9 @@ import org.junit.jupiter.api.Test;
 class CompressionTest {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Inject
+    ContentCache cache;
 
     @Test
     void aPostIsGzippedForAClientThatTakesGzipAndIsTheSameJson() throws Exception {
@@ -76,6 +80,30 @@ class CompressionTest {
         assertEquals(304, get(path, "gzip", strongForm).statusCode(), "a tag stored before tags were weak still matches");
         assertEquals(304, get(path, "gzip", "\"other\", " + gzipTag).statusCode(), "a list of tags");
         assertEquals(200, get(path, "gzip", "W/\"0123456789abcdef0123456789abcdef\"").statusCode());
+    }
+
+    /**
+     * A body is compressed in a coding when a client first asks for it, and kept: an answer read
+     * only by clients that decode nothing (a crawler's deep page) holds no compressed copies.
+     */
+    @Test
+    void eachCodingIsMadeAtTheFirstRequestForItAndKept() throws Exception {
+        String path = "/api/content/posts/" + longPost();
+        long before = cache.heldBytes();
+        HttpResponse<byte[]> identity = get(path, null, null);
+        long afterIdentity = cache.heldBytes();
+        HttpResponse<byte[]> gzip = get(path, "gzip", null);
+        long afterGzip = cache.heldBytes();
+        HttpResponse<byte[]> gzipAgain = get(path, "gzip", null);
+
+        assertEquals(Optional.of("MISS"), identity.headers().firstValue("X-Cache"));
+        assertTrue(afterIdentity - before < identity.body().length + gzip.body().length,
+                "the JSON alone: " + (afterIdentity - before) + " bytes held for a " + identity.body().length + "-byte body");
+        assertEquals(Optional.of("HIT"), gzip.headers().firstValue("X-Cache"));
+        assertEquals(gzip.body().length, afterGzip - afterIdentity, "the gzip copy is added to the entry");
+        assertArrayEquals(gzip.body(), gzipAgain.body(), "and sent again as it was made");
+        assertEquals(afterGzip, cache.heldBytes(), "once");
+        assertArrayEquals(identity.body(), gunzip(gzipAgain.body()));
     }
 
     @Test
