@@ -40,7 +40,7 @@ class PostLinks {
     }
 
     void addTo(ObjectNode post) {
-        OffsetDateTime publishedAt = post.hasNonNull("publishedAt")
+        OffsetDateTime publishedAt = urls.postNeedsDate() && post.hasNonNull("publishedAt")
                 ? OffsetDateTime.parse(post.get("publishedAt").asText()) : null;
         post.put("url", urls.postOfType(post.path("type").asText(), post.path("slug").asText(), publishedAt));
         addUrls(post.path("authors"), urls::author);

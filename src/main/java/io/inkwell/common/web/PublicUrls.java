@@ -23,11 +23,13 @@ public class PublicUrls {
     private final Optional<String> site;
     private final Optional<String> api;
     private final InkwellConfig.Permalink permalink;
+    private final boolean postNeedsDate;
 
     public PublicUrls(InkwellConfig config) {
         this.site = config.publicUrl().map(PublicUrls::withoutTrailingSlash);
         this.api = config.apiUrl().map(PublicUrls::withoutTrailingSlash).or(() -> site);
         this.permalink = config.permalink();
+        this.postNeedsDate = DATE_TOKEN.matcher(permalink.post()).find();
     }
 
     /** The frontend's base without a trailing slash, when INKWELL_PUBLIC_URL is set. */
@@ -46,15 +48,27 @@ public class PublicUrls {
      */
     public String post(String slug, OffsetDateTime publishedAt) {
         String path = permalink.post().replace(":slug", slug);
-        if (publishedAt != null) {
-            OffsetDateTime utc = publishedAt.withOffsetSameInstant(ZoneOffset.UTC);
-            path = path.replace(":year", String.format("%04d", utc.getYear()))
-                    .replace(":month", String.format("%02d", utc.getMonthValue()))
-                    .replace(":day", String.format("%02d", utc.getDayOfMonth()));
-        } else if (DATE_TOKEN.matcher(path).find()) {
+        if (!postNeedsDate) {
+            return onSite(path);
+        }
+        if (publishedAt == null) {
             return null;
         }
-        return onSite(path);
+        OffsetDateTime utc = publishedAt.withOffsetSameInstant(ZoneOffset.UTC);
+        return onSite(path.replace(":year", zeroPadded(utc.getYear(), 4))
+                .replace(":month", zeroPadded(utc.getMonthValue(), 2))
+                .replace(":day", zeroPadded(utc.getDayOfMonth(), 2)));
+    }
+
+    /** Whether a post's permalink has its date in it (:year, :month, :day), so needs its publication time. */
+    public boolean postNeedsDate() {
+        return postNeedsDate;
+    }
+
+    /** Without String.format, which costs more than the rest of a permalink: this runs for every post of every list built. */
+    private static String zeroPadded(int number, int digits) {
+        String plain = Integer.toString(number);
+        return plain.length() >= digits ? plain : "0".repeat(digits - plain.length()) + plain;
     }
 
     public String page(String slug) {
