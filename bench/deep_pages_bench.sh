@@ -12,10 +12,12 @@
 #      tag and author links are not copied, so only the unfiltered list is measured). Loading
 #      68,000 posts through the Admin API takes over 20 minutes on 2 cores; what is measured here
 #      is reading, and the copies are rows like the ones the API wrote.
-#   4. Random pages and random cursors again.
+#   4. Random pages and random cursors again: first right after the copy (cold: nearly every page
+#      is built for its request), then after reading random pages for another LARGE_WARMUP (warm:
+#      the response cache holds the pages that fit, and the rest are built).
 #
 # Environment overrides (defaults in brackets):
-#   POSTS [68000]  DURATION [15s]  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
+#   POSTS [68000]  DURATION [15s]  LARGE_WARMUP [60s]  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
 #   JAVA_OPTS [as bench/read_bench.sh]  STARTUP_TIMEOUT [180]  LOAD_WORKERS [8]
 # Needs: java 17+, python3, curl, wrk, psql (apt-get install postgresql-client). Only ever
 # talks to 127.0.0.1 and the server's own database socket.
@@ -26,6 +28,7 @@ REPO_DIR=$(cd "$SCRIPT_DIR/.." && pwd)
 cd "$REPO_DIR"
 
 POSTS=${POSTS:-68000}
+LARGE_WARMUP=${LARGE_WARMUP:-60s}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 
@@ -85,12 +88,13 @@ sleep 3
 LARGE=$(live_posts)
 log "$LARGE live posts after $(( $(date +%s) - started )) s"
 measure_random_pages "random-$LARGE" "$DURATION"
+WARMUP=$LARGE_WARMUP measure_random_pages "random-$LARGE-warm" "$DURATION"
 stop_server
 
 echo
 echo "### Random deep pages"
 echo
 host_line
-echo "wrk -t$THREADS -c$CONNECTIONS, $DURATION per phase after a $WARMUP warm-up. $LOAD_LINE; then copies in SQL up to $LARGE live posts."
+echo "wrk -t$THREADS -c$CONNECTIONS, $DURATION per phase after a $WARMUP warm-up ($LARGE_WARMUP for the warm ones). $LOAD_LINE; then copies in SQL up to $LARGE live posts."
 echo
 print_rows

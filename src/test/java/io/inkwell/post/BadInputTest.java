@@ -93,8 +93,9 @@ class BadInputTest {
         adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Enum index\", \"status\": 1}")
                 .post("/api/admin/posts").then().statusCode(400).body("errors[0].field", equalTo("status"));
         adminWithBadInput().urlEncodingEnabled(false).get("/api/content/posts/bad%00slug").then().statusCode(400)
-                .contentType(PROBLEM);
-        adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/posts?tag=%00").then().statusCode(400);
+                .contentType(PROBLEM).body("errors[0].field", equalTo("path"));
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/posts?tag=%00").then().statusCode(400)
+                .body("errors[0].field", equalTo("query"));
         assertEquals(before, Posts.adminTotal());
     }
 

@@ -37,6 +37,9 @@ public class QueryParametersFilter {
     @ServerRequestFilter(preMatching = true, priority = 15)
     public Response refuseRepeatedOrEmpty(ContainerRequestContext request) {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        if (query.isEmpty()) {
+            return null;
+        }
         Map<String, FieldError> errors = new TreeMap<>();
         query.forEach((name, values) -> {
             if (values.size() > 1) {
@@ -55,7 +58,7 @@ public class QueryParametersFilter {
     @ServerRequestFilter(priority = 15)
     public Response refuseUnknown(ContainerRequestContext request, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
-        if (method == null) {
+        if (method == null || request.getUriInfo().getQueryParameters().isEmpty()) {
             return null;
         }
         Set<String> accepted = ACCEPTED.computeIfAbsent(method, QueryParametersFilter::queryParametersOf);
