@@ -96,7 +96,7 @@ public class ContentCache {
             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         return Uni.createFrom().item(() -> {
-            Optional<Entry> current = rebuild(key, cached, loader);
+            Optional<Entry> current = rebuild(key, cached, loader, acceptEncoding);
             if (current.isEmpty()) {
                 return notFound.get();
             }
@@ -118,9 +118,13 @@ public class ContentCache {
         if (entry.has(coding)) {
             return entry;
         }
-        Entry withCoding = entry.with(coding, Compression.compress(coding, entry.identity));
+        Entry withCoding = compressed(entry, coding);
         entries.asMap().replace(key, entry, withCoding);
         return withCoding;
+    }
+
+    private static Entry compressed(Entry entry, ContentCoding coding) {
+        return entry.has(coding) ? entry : entry.with(coding, Compression.compress(coding, entry.identity));
     }
 
     private Response answer(Entry entry, String status, ContentRoute route, List<String> ifNoneMatch,
@@ -149,9 +153,12 @@ public class ContentCache {
     /**
      * Builds the entry again, once: a request that finds another building it takes the stale
      * copy when there is one, else waits for the new one. A build that failed fails its waiters
-     * the same way.
+     * the same way. The new entry enters the cache already compressed in the coding the building
+     * request takes, so the requests that come meanwhile with the same Accept-Encoding (after a
+     * publish, most of a page's readers) find it ready rather than each compressing it.
      */
-    private Optional<Entry> rebuild(String key, Entry stale, Supplier<Optional<KeyedContent>> loader) {
+    private Optional<Entry> rebuild(String key, Entry stale, Supplier<Optional<KeyedContent>> loader,
+            AcceptEncoding acceptEncoding) {
         CompletableFuture<Optional<Entry>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<Entry>> running = building.putIfAbsent(key, mine);
         if (running != null) {
@@ -165,7 +172,8 @@ public class ContentCache {
         }
         try {
             long builtAt = generation.now();
-            Optional<Entry> built = loader.get().map(content -> new Entry(builtAt, content));
+            Optional<Entry> built = loader.get().map(content -> new Entry(builtAt, content))
+                    .map(entry -> compressed(entry, acceptEncoding.choose(entry.candidates())));
             built.ifPresentOrElse(entry -> entries.put(key, entry), () -> entries.invalidate(key));
             mine.complete(built);
             return built;
