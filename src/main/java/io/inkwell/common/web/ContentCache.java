@@ -232,8 +232,9 @@ public class ContentCache {
 
     /**
      * One response: its JSON, and each compressed coding a client has asked for so far. A body
-     * is compressed on first demand, not when built, so a page one crawler reads once costs no
-     * compression it never used, and the cache's bytes go to the codings clients take.
+     * is compressed in a coding only when a request takes it (the one that builds the entry or a
+     * later one), so a page one crawler reads once costs no compression it never used, and the
+     * cache's bytes go to the codings clients take.
      */
     private static final class Entry {
         final long builtAt;
