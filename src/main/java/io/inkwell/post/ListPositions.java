@@ -48,13 +48,13 @@ class ListPositions {
 
     private Positions read(String type, LivePostFilters.Ids filter) {
         long builtAt = generation.now();
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(filter, 2);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        List<Object[]> rows = filters.bind(entityManager.createNativeQuery("""
                 select cast(extract(epoch from lp.published_at) * 1000000 as bigint), lp.post_id
                 from live_post lp where lp.type = ?1
-                """ + LivePostFilters.termsAndAuthor(2, 3, 4) + " order by lp.published_at desc, lp.post_id desc")
-                .setParameter(1, type).setParameter(2, filter.tag()).setParameter(3, filter.category())
-                .setParameter(4, filter.author()).getResultList();
+                """ + filters.sql() + " order by lp.published_at desc, lp.post_id desc")
+                .setParameter(1, type)).getResultList();
         long[] micros = new long[rows.size()];
         long[] idHigh = new long[rows.size()];
         long[] idLow = new long[rows.size()];

@@ -4,6 +4,7 @@ import io.inkwell.author.AuthorService;
 import io.inkwell.term.Taxonomy;
 import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,8 +13,10 @@ import java.util.UUID;
 
 /**
  * What narrows live posts ({@code lp}) to one tag, category and author, each optional: one place
- * for the posts list, search and feeds. Ids are bound as text (null: no filter), since a null
- * UUID parameter of a native query has no type PostgreSQL can cast.
+ * for the posts list, search and feeds. Only the filters that are set become conditions: without
+ * an {@code is null or} for each one that is not, a prepared statement's generic plan costs what
+ * its custom plans do, so PostgreSQL keeps it rather than planning the statement again every
+ * time. Ids are bound as text and cast, as the other parameters of these native queries are.
  */
 @ApplicationScoped
 class LivePostFilters {
@@ -47,20 +50,26 @@ class LivePostFilters {
         return id.map(UUID::toString).orElse(null);
     }
 
-    /** {@code and ...} conditions on the term parameters {@code ?t1}, {@code ?t2} and the author parameter {@code ?a}. */
-    static String termsAndAuthor(int firstTerm, int secondTerm, int author) {
-        return term(firstTerm) + term(secondTerm) + ifSet(author, hasAuthor(author));
-    }
+    /** The {@code and ...} conditions of the filters that are set, and the values of their parameters in order. */
+    record SetConditions(String sql, List<String> parameters, int firstParameter) {
 
-    /** Conditions on the filters that are set, and the values of their parameters in order. */
-    record SetConditions(String sql, List<String> parameters) {
+        /** The number of the first parameter after these. */
+        int nextParameter() {
+            return firstParameter + parameters.size();
+        }
+
+        /** Binds this filter's parameters to the query. */
+        Query bind(Query query) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(firstParameter + i, parameters.get(i));
+            }
+            return query;
+        }
     }
 
     /**
      * {@code and ...} conditions on only the filters that are set, their parameters numbered from
-     * {@code firstParameter} in the order tag, category, author. Without an {@code is null or}
-     * for each filter that is not set, a prepared statement's generic plan costs what its custom
-     * plans do, so PostgreSQL keeps it rather than planning the statement again every time.
+     * {@code firstParameter} in the order tag, category, author.
      */
     static SetConditions setOnly(Ids ids, int firstParameter) {
         StringBuilder sql = new StringBuilder();
@@ -75,21 +84,7 @@ class LivePostFilters {
             sql.append("and ").append(hasAuthor(firstParameter + parameters.size())).append('\n');
             parameters.add(ids.author());
         }
-        return new SetConditions(sql.toString(), parameters);
-    }
-
-    /** {@code and ...} conditions on one term parameter and the author parameter. */
-    static String termAndAuthor(int term, int author) {
-        return term(term) + ifSet(author, hasAuthor(author));
-    }
-
-    private static String term(int parameter) {
-        return ifSet(parameter, hasTerm(parameter));
-    }
-
-    /** The condition, or true when parameter {@code ?p} is null (the filter is not set). */
-    private static String ifSet(int parameter, String condition) {
-        return "and (cast(?%d as text) is null or %s)\n".formatted(parameter, condition);
+        return new SetConditions(sql.toString(), parameters, firstParameter);
     }
 
     private static String hasTerm(int parameter) {

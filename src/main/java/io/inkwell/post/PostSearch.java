@@ -120,7 +120,7 @@ class PostSearch {
                 .setParameter(4, paging.limit()).setParameter(5, paging.offset()).setParameter(6, HEADLINE_OPTIONS)
                 .setParameter(7, query.text());
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = bind(page, filters, 8).getResultList();
+        List<Object[]> rows = filters.bind(page).getResultList();
         List<String> items = new ArrayList<>(rows.size());
         long total = 0;
         for (Object[] row : rows) {
@@ -133,16 +133,9 @@ class PostSearch {
             Query count = entityManager.createNativeQuery("select count(*) " + MATCHES + countFilters.sql())
                     .setParameter(1, index.language()).setParameter(2, query.wholeWords())
                     .setParameter(3, query.lastWordOperand());
-            total = ((Number) bind(count, countFilters, 4).getSingleResult()).longValue();
+            total = ((Number) countFilters.bind(count).getSingleResult()).longValue();
         }
         return envelope(items, paging, total);
-    }
-
-    private static Query bind(Query query, LivePostFilters.SetConditions filters, int firstParameter) {
-        for (int i = 0; i < filters.parameters().size(); i++) {
-            query.setParameter(firstParameter + i, filters.parameters().get(i));
-        }
-        return query;
     }
 
     /**

@@ -107,16 +107,17 @@ public class PublishedPosts {
         }
         // The page's rows are found from the index alone; only the page's summaries are read.
         // One more row tells whether a next page exists.
-        String keyset = start == null ? "" : " and (lp.published_at, lp.post_id) < (?6, ?7)";
-        Query pageQuery = entityManager.createNativeQuery("with page as (select lp.post_id, lp.published_at"
-                        + " from live_post lp where lp.type = ?1\n" + LivePostFilters.termsAndAuthor(2, 3, 4)
-                        + keyset + " order by lp.published_at desc, lp.post_id desc limit ?5)"
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 2);
+        int limit = filters.nextParameter();
+        String keyset = start == null ? "" : " and (lp.published_at, lp.post_id) < (?%d, ?%d)".formatted(limit + 1, limit + 2);
+        Query pageQuery = filters.bind(entityManager.createNativeQuery("with page as (select lp.post_id, lp.published_at"
+                        + " from live_post lp where lp.type = ?1\n" + filters.sql()
+                        + keyset + " order by lp.published_at desc, lp.post_id desc limit ?" + limit + ")"
                         + " select l.summary_json, page.published_at, page.post_id from page join live_post l"
-                        + " on l.post_id = page.post_id order by page.published_at desc, page.post_id desc")
-                .setParameter(1, type).setParameter(2, ids.get().tag()).setParameter(3, ids.get().category())
-                .setParameter(4, ids.get().author()).setParameter(5, paging.limit() + 1);
+                        + " on l.post_id = page.post_id order by page.published_at desc, page.post_id desc"))
+                .setParameter(1, type).setParameter(limit, paging.limit() + 1);
         if (start != null) {
-            pageQuery.setParameter(6, start.publishedAt()).setParameter(7, start.postId());
+            pageQuery.setParameter(limit + 1, start.publishedAt()).setParameter(limit + 2, start.postId());
         }
         List<Object[]> rows = pageQuery.getResultList();
         long total = positions.size();
@@ -133,11 +134,13 @@ public class PublishedPosts {
      */
     @SuppressWarnings("unchecked")
     public List<SyndicatedPost> newest(Optional<UUID> termId, Optional<UUID> authorId, int limit) {
-        String termFilter = termId.map(UUID::toString).orElse(null);
-        String authorFilter = authorId.map(UUID::toString).orElse(null);
-        List<String> bodies = entityManager.createNativeQuery("select lp.body_json from live_post lp where lp.type = 'post'\n"
-                        + LivePostFilters.termAndAuthor(1, 2) + " order by lp.published_at desc, lp.post_id desc limit ?3")
-                .setParameter(1, termFilter).setParameter(2, authorFilter).setParameter(3, limit)
+        // A tag's or a category's id: the condition on either is the same (live_post_term).
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(new LivePostFilters.Ids(
+                termId.map(UUID::toString).orElse(null), null, authorId.map(UUID::toString).orElse(null)), 1);
+        List<String> bodies = filters.bind(entityManager.createNativeQuery("select lp.body_json from live_post lp"
+                        + " where lp.type = 'post'\n" + filters.sql() + " order by lp.published_at desc, lp.post_id desc"
+                        + " limit ?" + filters.nextParameter()))
+                .setParameter(filters.nextParameter(), limit)
                 .getResultList();
         return bodies.stream().map(this::syndicated).toList();
     }

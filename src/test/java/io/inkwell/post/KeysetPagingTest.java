@@ -72,6 +72,31 @@ class KeysetPagingTest {
     }
 
     /** Page numbers start from the list's positions: one past the last is empty, with the total. */
+    /** Every filter at once narrows the list to the posts that have all three, by page and by cursor alike. */
+    @Test
+    void tagCategoryAndAuthorTogetherPageLikeTheFullList() {
+        String suffix = Api.unique();
+        String tag = "all-tag-" + suffix;
+        String category = "all-cat-" + suffix;
+        String author = "All Writer " + suffix;
+        List<String> slugs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            slugs.add(0, Posts.createPublished("All three " + i + " " + suffix, Map.of("tags", List.of(tag),
+                    "categories", List.of(category), "authors", List.of(author))).getString("slug"));
+        }
+        Posts.createPublished("Tag and category only " + suffix, Map.of("tags", List.of(tag), "categories", List.of(category)));
+        Posts.createPublished("Tag and author only " + suffix, Map.of("tags", List.of(tag), "authors", List.of(author)));
+        String filters = "&tag=" + tag + "&category=" + category + "&author=" + io.inkwell.common.slug.Slugs.fromText(author);
+
+        JsonPath first = content().get("/api/content/posts?limit=2" + filters).then().statusCode(200)
+                .body("pagination.total", equalTo(3)).extract().jsonPath();
+        assertEquals(slugs.subList(0, 2), first.getList("items.slug"));
+        content().get("/api/content/posts?limit=2&page=2" + filters).then().statusCode(200)
+                .body("items.slug", contains(slugs.get(2)));
+        content().queryParam("cursor", first.getString("nextCursor")).get("/api/content/posts?limit=2" + filters)
+                .then().statusCode(200).body("items.slug", contains(slugs.get(2))).body("nextCursor", nullValue());
+    }
+
     @Test
     void aPagePastTheLastIsEmptyAndKeepsTheTotal() {
         String tag = "Past " + Api.unique();
