@@ -62,6 +62,9 @@ class TokensAcrossInstancesIT {
 
             // B requires Content API keys, A does not.
             assertEquals(401, send(b, "GET", "/api/content/posts", null).statusCode());
+            HttpResponse<String> badKey = send(b, "GET", "/api/content/posts", "ink_not-a-key");
+            assertEquals(401, badKey.statusCode());
+            assertTrue(badKey.body().contains("The bearer token is not valid."), badKey.body());
             assertEquals(200, send(a, "GET", "/api/content/posts", null).statusCode());
             String[] key = createToken(a, firstAdmin, "content");
             awaitStatus(b, "/api/content/posts", key[1], 200, Duration.ofSeconds(2));

@@ -25,7 +25,8 @@ import java.util.Set;
 
 /**
  * Reads {@code Authorization: Bearer <token>} on Admin API addresses (and on the Content API when
- * it needs keys); every other request is anonymous at once, so public reads pay for nothing. A
+ * it needs keys); every other request is anonymous at once. Called only for requests that need a
+ * caller ({@code quarkus.http.auth.proactive=false}), so public reads pay nothing for it. A
  * client address that sent too many bad tokens gets 429 ({@link FailedAuthentications}). What
  * each endpoint needs is said on it ({@code @PermissionsAllowed}, {@code @PermitAll}); an endpoint
  * that says nothing is refused ({@code quarkus.security.jaxrs.deny-unannotated-endpoints}).
