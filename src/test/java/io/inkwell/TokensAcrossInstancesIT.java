@@ -68,6 +68,7 @@ class TokensAcrossInstancesIT {
             assertEquals(200, send(a, "GET", "/api/content/posts", null).statusCode());
             String[] key = createToken(a, firstAdmin, "content");
             awaitStatus(b, "/api/content/posts", key[1], 200, Duration.ofSeconds(2));
+            assertEquals(401, send(b, "GET", "/api/content/posts", null).statusCode(), "a cached answer still needs a key");
             assertEquals(200, send(b, "GET", "/api/content/posts", firstAdmin).statusCode(), "staff tokens read too");
             assertEquals(403, send(b, "GET", "/api/admin/posts", key[1]).statusCode(), "a key is no admin token");
             assertEquals(404, send(b, "GET", "/media/none/x.jpg", null).statusCode(),

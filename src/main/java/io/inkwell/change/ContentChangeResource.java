@@ -7,16 +7,16 @@ import io.inkwell.common.error.Problems;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
-import io.inkwell.common.web.KeyedContent;
 import io.inkwell.common.web.Json;
+import io.inkwell.common.web.KeyedContent;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,7 +45,7 @@ public class ContentChangeResource {
 
     @GET
     @Blocking // reads the watermark from the database before it knows the cache key
-    public Uni<Response> list(@QueryParam("since") String since, @QueryParam("limit") String limit, HttpHeaders headers,
+    public Uni<Response> list(@QueryParam("since") String since, @QueryParam("limit") String limit, HttpServerRequest request,
             UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         long watermark = feed.watermark();
@@ -56,7 +56,7 @@ public class ContentChangeResource {
         }
         // Keyed by the watermark too: below it the feed is final, so a cached page stays true.
         String key = "changes?" + (cursor == null ? "oldest" : cursor.encode()) + "&" + pageSize + "&" + watermark;
-        return cache.respond(key, ContentRoute.CHANGES, headers,
+        return cache.respond(key, ContentRoute.CHANGES, request,
                 () -> Optional.of(KeyedContent.json(json.write(feed.page(cursor, pageSize, watermark)), FEED)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }

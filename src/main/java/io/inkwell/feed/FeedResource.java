@@ -8,15 +8,15 @@ import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
 import io.inkwell.term.Taxonomy;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -43,23 +43,23 @@ public class FeedResource {
 
     @GET
     @Path("{format}")
-    public Uni<Response> site(@PathParam("format") String format, HttpHeaders headers, UriInfo uri) {
-        return respond("feeds/" + format, format, headers, uri, chosen -> Optional.of(feeds.site(chosen)));
+    public Uni<Response> site(@PathParam("format") String format, HttpServerRequest request, UriInfo uri) {
+        return respond("feeds/" + format, format, request, uri, chosen -> Optional.of(feeds.site(chosen)));
     }
 
     @GET
     @Path("{scope: tags|categories|authors}/{slug}/{format}")
     public Uni<Response> scoped(@PathParam("scope") String scope, @PathParam("slug") String slug,
-            @PathParam("format") String format, HttpHeaders headers, UriInfo uri) {
+            @PathParam("format") String format, HttpServerRequest request, UriInfo uri) {
         String lower = slug.toLowerCase(Locale.ROOT);
-        return respond("feeds/" + scope + "/" + lower + "/" + format, format, headers, uri, chosen -> switch (scope) {
+        return respond("feeds/" + scope + "/" + lower + "/" + format, format, request, uri, chosen -> switch (scope) {
             case "tags" -> feeds.term(Taxonomy.TAG, lower, chosen);
             case "categories" -> feeds.term(Taxonomy.CATEGORY, lower, chosen);
             default -> feeds.author(lower, chosen);
         });
     }
 
-    private Uni<Response> respond(String key, String fileName, HttpHeaders headers, UriInfo uri,
+    private Uni<Response> respond(String key, String fileName, HttpServerRequest request, UriInfo uri,
             Function<FeedFormat, Optional<String>> feed) {
         Optional<FeedFormat> format = FeedFormat.ofFileName(fileName);
         if (format.isEmpty()) {
@@ -69,7 +69,7 @@ public class FeedResource {
         if (!feeds.available()) {
             return Uni.createFrom().item(Problems.response(HttpStatus.NOT_FOUND, NEEDS_PUBLIC_URL, uri));
         }
-        return cache.respond(key, ContentRoute.FEED, headers,
+        return cache.respond(key, ContentRoute.FEED, request,
                 () -> feed.apply(format.get()).map(body -> new KeyedContent(body, format.get().mediaType, FEED_KEYS)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing published under this address.", uri));
     }

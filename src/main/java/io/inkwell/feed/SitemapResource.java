@@ -7,11 +7,11 @@ import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -43,25 +43,25 @@ public class SitemapResource {
 
     @GET
     @Path("sitemap.xml")
-    public Uni<Response> root(HttpHeaders headers, UriInfo uri) {
-        return respond("sitemap", headers, uri, () -> Optional.of(sitemaps.root()));
+    public Uni<Response> root(HttpServerRequest request, UriInfo uri) {
+        return respond("sitemap", request, uri, () -> Optional.of(sitemaps.root()));
     }
 
     @GET
     @Path("sitemaps/{number}.xml")
-    public Uni<Response> part(@PathParam("number") String number, HttpHeaders headers, UriInfo uri) {
+    public Uni<Response> part(@PathParam("number") String number, HttpServerRequest request, UriInfo uri) {
         if (!number.matches("[1-9][0-9]{0,5}")) {
             return Uni.createFrom().item(notFound(uri));
         }
         int n = Integer.parseInt(number);
-        return respond("sitemaps/" + n, headers, uri, () -> sitemaps.part(n));
+        return respond("sitemaps/" + n, request, uri, () -> sitemaps.part(n));
     }
 
-    private Uni<Response> respond(String key, HttpHeaders headers, UriInfo uri, Supplier<Optional<String>> body) {
+    private Uni<Response> respond(String key, HttpServerRequest request, UriInfo uri, Supplier<Optional<String>> body) {
         if (!sitemaps.available()) {
             return Uni.createFrom().item(Problems.response(HttpStatus.NOT_FOUND, NEEDS_PUBLIC_URL, uri));
         }
-        return cache.respond(key, ContentRoute.FEED, headers,
+        return cache.respond(key, ContentRoute.FEED, request,
                 () -> body.get().map(xml -> new KeyedContent(xml, MediaType.APPLICATION_XML_TYPE, SITEMAP_KEYS)),
                 () -> notFound(uri));
     }

@@ -1,14 +1,15 @@
 package io.inkwell.post;
 
-import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.ContentRoute;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,7 +45,7 @@ public class ContentPostResource {
     @GET
     public Uni<Response> list(@PathParam("kind") String kind, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
-            @QueryParam(ListCursor.PARAMETER) String cursor, HttpHeaders headers, UriInfo uri) {
+            @QueryParam(ListCursor.PARAMETER) String cursor, HttpServerRequest request, UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
         ListCursor after = cursor == null ? null : ListCursor.parse(cursor);
         if (after != null && pagingParams.hasPage()) {
@@ -57,7 +57,7 @@ public class ContentPostResource {
         ListFilter filter = ListFilter.of(tag, category, author);
         String key = kind + "?" + (after == null ? paging.page() : "c=" + after.encode()) + "&" + paging.limit()
                 + filter.cacheKey();
-        return cache.respond(key, ContentRoute.LIST, headers,
+        return cache.respond(key, ContentRoute.LIST, request,
                 () -> Optional.of(published.list(type, filter, paging, after)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));
     }
@@ -65,10 +65,10 @@ public class ContentPostResource {
     @GET
     @Path("{slug}")
     public Uni<Response> get(@PathParam("kind") String kind, @PathParam("slug") String slug,
-            HttpHeaders headers, UriInfo uri) {
+            HttpServerRequest request, UriInfo uri) {
         String type = type(kind);
         String key = kind + "/" + slug.toLowerCase(Locale.ROOT);
-        return cache.respond(key, ContentRoute.ITEM, headers, () -> published.body(type, slug), () -> redirectOrNotFound(kind, type, slug, uri));
+        return cache.respond(key, ContentRoute.ITEM, request, () -> published.body(type, slug), () -> redirectOrNotFound(kind, type, slug, uri));
     }
 
     /** An old slug of a live post answers 301 with the current address. */

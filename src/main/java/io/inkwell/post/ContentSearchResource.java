@@ -11,13 +11,13 @@ import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
 import io.inkwell.common.web.KeyedContent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,7 +46,7 @@ public class ContentSearchResource {
     @GET
     public Uni<Response> search(@QueryParam("q") String q, @BeanParam PagingParams pagingParams, @QueryParam("tag") String tag,
             @QueryParam("category") String category, @QueryParam("author") String author,
-            HttpHeaders headers, UriInfo uri) {
+            HttpServerRequest request, UriInfo uri) {
         List<FieldError> errors = new ArrayList<>();
         Optional<SearchQuery> query = SearchQuery.parse(q, errors);
         PageRequest paging = null;
@@ -62,7 +62,7 @@ public class ContentSearchResource {
         ListFilter filter = ListFilter.of(tag, category, author);
         // The query is normalized and at most 200 characters, so a key stays small.
         String key = "search?" + page.page() + "&" + page.limit() + filter.cacheKey() + "&q=" + query.get().text();
-        return cache.respond(key, ContentRoute.SEARCH, headers,
+        return cache.respond(key, ContentRoute.SEARCH, request,
                 () -> Optional.of(KeyedContent.json(search.searchJson(query.get(), filter, page),
                         SEARCHED)),
                 () -> Problems.response(HttpStatus.NOT_FOUND, "Nothing here.", uri));

@@ -1,15 +1,16 @@
 package io.inkwell.term;
 
-import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.ContentRoute;
-import io.inkwell.common.web.KeyedContent;
 import io.inkwell.common.web.Json;
+import io.inkwell.common.web.KeyedContent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,11 +41,11 @@ public class ContentTermResource {
     }
 
     @GET
-    public Uni<Response> list(@PathParam("taxonomy") String taxonomy, @BeanParam PagingParams pagingParams, HttpHeaders headers,
+    public Uni<Response> list(@PathParam("taxonomy") String taxonomy, @BeanParam PagingParams pagingParams, HttpServerRequest request,
             UriInfo uri) {
         PageRequest paging = pagingParams.toPageRequest();
         Taxonomy kind = TermResource.taxonomy(taxonomy);
-        return cache.respond(kind.plural() + "?" + paging.page() + "&" + paging.limit(), ContentRoute.LIST, headers,
+        return cache.respond(kind.plural() + "?" + paging.page() + "&" + paging.limit(), ContentRoute.LIST, request,
                 () -> Optional.of(KeyedContent.json(json.write(terms.published(kind, paging)),
                         List.of(ContentKeys.terms(kind.value())))),
                 () -> notFound(kind, uri));
@@ -54,9 +54,9 @@ public class ContentTermResource {
     @GET
     @Path("{slug}")
     public Uni<Response> get(@PathParam("taxonomy") String taxonomy, @PathParam("slug") String slug,
-            HttpHeaders headers, UriInfo uri) {
+            HttpServerRequest request, UriInfo uri) {
         Taxonomy kind = TermResource.taxonomy(taxonomy);
-        return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), ContentRoute.ITEM, headers,
+        return cache.respond(kind.plural() + "/" + slug.toLowerCase(java.util.Locale.ROOT), ContentRoute.ITEM, request,
                 () -> terms.published(kind, slug).map(term -> KeyedContent.json(json.write(term),
                         List.of(ContentKeys.term(term.id()), ContentKeys.terms(kind.value())))),
                 () -> notFound(kind, uri));

@@ -18,6 +18,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.SyndFeedInput;
+import io.inkwell.support.CachedAnswers;
 import io.inkwell.support.Images;
 import io.inkwell.support.Posts;
 import io.inkwell.support.PublicUrlProfile;
@@ -126,6 +127,21 @@ class FeedApiTest {
         assertEquals("Short.", item.path("summary").asText());
         assertEquals(API + image.get("url"), item.path("image").asText());
         assertTrue(item.path("content_html").asText().contains("<strong>bold</strong>"));
+    }
+
+    /** Feeds and the sitemap, once cached, are sent by the router as the resources send them. */
+    @Test
+    void cachedFeedsAndSitemapAreTheResourcesAnswers() throws Exception {
+        String tag = "feed-router-" + unique();
+        Published post = publish("Router post " + unique(), Map.of("tags", List.of(tag)));
+        String tagSlug = content().get("/api/content/posts/" + post.slug()).then().statusCode(200).extract().jsonPath()
+                .getString("tags[0].slug");
+
+        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/rss.xml", "application/rss+xml");
+        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/atom.xml", "application/atom+xml");
+        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/tags/" + tagSlug + "/feed.json",
+                "application/feed+json");
+        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/sitemap.xml", "application/xml");
     }
 
     @Test

@@ -6,11 +6,13 @@ import io.inkwell.common.Text;
 import io.inkwell.common.config.InkwellConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,6 +38,10 @@ import java.util.function.Supplier;
  * and {@code Cache-Tag} for CDNs. A stale entry is rebuilt by one request while the others get
  * the stale copy meanwhile; a missing one is built once while the others wait for it.
  *
+ * <p>A hit is answered before RESTEasy when it can be ({@link CachedAnswerRoute}): each request
+ * target that was answered from here (as sent, query included) is remembered with its entry's
+ * key, so the next request for that target finds the entry without a resource method.
+ *
  * <p>The ETag names the JSON, not the bytes on the wire: one weak tag ({@code W/"..."}) for
  * every encoding of it, since gzip and identity bodies of the same JSON are different bytes
  * but the same content. If-None-Match compares weakly, so a client holding any encoding gets
@@ -56,9 +62,14 @@ public class ContentCache {
     /** How long a request waits for another one building the same entry before building it too. */
     private static final long WAIT_FOR_BUILD_SECONDS = 10;
 
+    /** How many request targets are remembered with their entry's key (a few MB at most). */
+    private static final int MAX_TARGETS = 20_000;
+
     private final ContentGeneration generation;
     private final InkwellConfig.CacheControl cacheControl;
     private final Cache<String, Entry> entries;
+    /** Request target as sent -> where its answer is: the key of its entry and its route family. */
+    private final Cache<String, Target> targets;
     private final ConcurrentHashMap<String, CompletableFuture<Optional<Entry>>> building = new ConcurrentHashMap<>();
 
     public ContentCache(ContentGeneration generation, InkwellConfig config) {
@@ -68,6 +79,12 @@ public class ContentCache {
                 .maximumWeight(config.contentCacheBytes())
                 .weigher((String key, Entry entry) -> key.length() + entry.bytes())
                 .build();
+        // Bounded like the entries, with the same admission policy: a client inventing new
+        // addresses cannot push out the ones readers ask for.
+        this.targets = Caffeine.newBuilder().maximumSize(MAX_TARGETS).build();
+    }
+
+    private record Target(String key, ContentRoute route) {
     }
 
     /**
@@ -79,20 +96,22 @@ public class ContentCache {
      * resource returning the Uni), since it needs nothing but memory; anything that may read
      * the database ({@code loader}, {@code notFound}) runs on a worker thread.
      */
-    public Uni<Response> respond(String key, ContentRoute route, HttpHeaders request,
+    public Uni<Response> respond(String key, ContentRoute route, HttpServerRequest request,
             Supplier<Optional<KeyedContent>> loader, Supplier<Response> notFound) {
-        List<String> ifNoneMatch = request.getRequestHeader(HttpHeaders.IF_NONE_MATCH);
-        AcceptEncoding acceptEncoding = AcceptEncoding.of(request.getRequestHeader(HttpHeaders.ACCEPT_ENCODING));
+        List<String> ifNoneMatch = request.headers().getAll(HttpHeaders.IF_NONE_MATCH);
+        AcceptEncoding acceptEncoding = AcceptEncoding.of(request.headers().getAll(HttpHeaders.ACCEPT_ENCODING));
+        String target = request.uri();
         Entry cached = entries.getIfPresent(key);
         if (cached != null && generation.unchangedSince(cached.builtAt, cached.keys)) {
+            remember(target, key, route);
             Optional<ContentCoding> sent = cached.readyToSend(ifNoneMatch, acceptEncoding);
             if (sent.isPresent()) {
-                return Uni.createFrom().item(answer(cached, HIT, route, ifNoneMatch, sent.get()));
+                return Uni.createFrom().item(answer(cached, HIT, route, ifNoneMatch, sent.get()).toResponse());
             }
             // The first request for this coding compresses the body, off the event loop.
             return Uni.createFrom().item(() -> {
                 ContentCoding coding = acceptEncoding.choose(cached.candidates());
-                return answer(encoded(key, cached, coding), HIT, route, ifNoneMatch, coding);
+                return answer(encoded(key, cached, coding), HIT, route, ifNoneMatch, coding).toResponse();
             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         return Uni.createFrom().item(() -> {
@@ -100,14 +119,56 @@ public class ContentCache {
             if (current.isEmpty()) {
                 return notFound.get();
             }
+            remember(target, key, route);
             Entry entry = current.get();
             String status = entry == cached ? STALE : MISS;
             ContentCoding coding = acceptEncoding.choose(entry.candidates());
             if (!matchesAny(ifNoneMatch, entry.opaqueTag)) {
                 entry = encoded(key, entry, coding);
             }
-            return answer(entry, status, route, ifNoneMatch, coding);
+            return answer(entry, status, route, ifNoneMatch, coding).toResponse();
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The answer to this request if it can be given from memory alone, before any resource
+     * method: its target was answered from here before, its entry is current and already in the
+     * coding the client takes (or the client's ETag matches), and it asks for the entry's type.
+     * Empty when the request should go the whole way ({@link #respond}).
+     */
+    Optional<Answer> answerAtOnce(HttpServerRequest request) {
+        Target target = targets.getIfPresent(request.uri());
+        if (target == null) {
+            return Optional.empty();
+        }
+        Entry cached = entries.getIfPresent(target.key());
+        if (cached == null || !generation.unchangedSince(cached.builtAt, cached.keys) || !accepts(request, cached.type)) {
+            return Optional.empty();
+        }
+        List<String> ifNoneMatch = request.headers().getAll(HttpHeaders.IF_NONE_MATCH);
+        AcceptEncoding acceptEncoding = AcceptEncoding.of(request.headers().getAll(HttpHeaders.ACCEPT_ENCODING));
+        return cached.readyToSend(ifNoneMatch, acceptEncoding)
+                .map(coding -> answer(cached, HIT, target.route(), ifNoneMatch, coding));
+    }
+
+    /** No Accept, any type, or exactly this one: what the resource methods would answer the same way. */
+    private static boolean accepts(HttpServerRequest request, MediaType type) {
+        List<String> accept = request.headers().getAll(HttpHeaders.ACCEPT);
+        if (accept.isEmpty()) {
+            return true;
+        }
+        if (accept.size() > 1) {
+            return false;
+        }
+        String only = accept.get(0).strip();
+        return only.equals("*/*") || only.equalsIgnoreCase(type.toString());
+    }
+
+    /** Only targets whose answer follows from the address alone; the change feed's also depends on the watermark. */
+    private void remember(String target, String key, ContentRoute route) {
+        if (route.keyedByAddressAlone() && targets.getIfPresent(target) == null) {
+            targets.put(target, new Target(key, route));
+        }
     }
 
     /**
@@ -127,27 +188,43 @@ public class ContentCache {
         return entry.has(coding) ? entry : entry.with(coding, Compression.compress(coding, entry.identity));
     }
 
-    private Response answer(Entry entry, String status, ContentRoute route, List<String> ifNoneMatch,
+    private Answer answer(Entry entry, String status, ContentRoute route, List<String> ifNoneMatch,
             ContentCoding coding) {
-        Response.ResponseBuilder answer;
-        if (matchesAny(ifNoneMatch, entry.opaqueTag)) {
-            answer = Response.notModified();
-        } else {
-            byte[] body = entry.body(coding);
-            answer = Response.ok(body, entry.type);
+        List<Map.Entry<String, String>> headers = new ArrayList<>(8);
+        byte[] body = null;
+        if (!matchesAny(ifNoneMatch, entry.opaqueTag)) {
+            body = entry.body(coding);
+            headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, entry.contentType));
             if (body != entry.identity) {
-                answer.header(HttpHeaders.CONTENT_ENCODING, coding.token());
+                headers.add(Map.entry(HttpHeaders.CONTENT_ENCODING, coding.token()));
             }
         }
         // A 304 carries the headers a 200 would (RFC 9110, 15.4.5), Vary too: a cache that
         // revalidates its copy takes them over.
-        return answer.header(HttpHeaders.ETAG, entry.etag)
-                .header(HttpHeaders.CACHE_CONTROL, route.cacheControl(cacheControl))
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
-                .header(SURROGATE_KEY, entry.surrogateKeys)
-                .header(CACHE_TAG, entry.cacheTags)
-                .header(X_CACHE, status)
-                .build();
+        headers.add(Map.entry(HttpHeaders.ETAG, entry.etag));
+        headers.add(Map.entry(HttpHeaders.CACHE_CONTROL, route.cacheControl(cacheControl)));
+        headers.add(Map.entry(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING));
+        headers.add(Map.entry(SURROGATE_KEY, entry.surrogateKeys));
+        headers.add(Map.entry(CACHE_TAG, entry.cacheTags));
+        headers.add(Map.entry(X_CACHE, status));
+        return new Answer(body, headers);
+    }
+
+    /**
+     * A cached answer, whichever way it goes out: 200 with its body and headers (Content-Type
+     * among them), or 304 (no body) with the headers a 200 would have but the body's own.
+     */
+    record Answer(byte[] body, List<Map.Entry<String, String>> headers) {
+
+        int status() {
+            return body == null ? Response.Status.NOT_MODIFIED.getStatusCode() : Response.Status.OK.getStatusCode();
+        }
+
+        Response toResponse() {
+            Response.ResponseBuilder response = Response.status(status()).entity(body);
+            headers.forEach(header -> response.header(header.getKey(), header.getValue()));
+            return response.build();
+        }
     }
 
     /**
@@ -242,6 +319,7 @@ public class ContentCache {
         final String surrogateKeys;
         final String cacheTags;
         final MediaType type;
+        final String contentType;
         final String opaqueTag;
         final String etag;
         final byte[] identity;
@@ -254,6 +332,7 @@ public class ContentCache {
             this.surrogateKeys = String.join(" ", keys);
             this.cacheTags = String.join(",", keys);
             this.type = content.type();
+            this.contentType = type.toString();
             this.identity = content.body().getBytes(StandardCharsets.UTF_8);
             this.encoded = Map.of();
             this.opaqueTag = '"' + Text.sha256(identity).substring(0, 32) + '"';
@@ -266,6 +345,7 @@ public class ContentCache {
             this.surrogateKeys = entry.surrogateKeys;
             this.cacheTags = entry.cacheTags;
             this.type = entry.type;
+            this.contentType = entry.contentType;
             this.identity = entry.identity;
             this.encoded = encoded;
             this.opaqueTag = entry.opaqueTag;

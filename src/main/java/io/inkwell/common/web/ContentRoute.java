@@ -15,6 +15,11 @@ public enum ContentRoute {
     /** The change feed. */
     CHANGES;
 
+    /** Whether the answer follows from the request's address alone (the change feed's also depends on the watermark). */
+    boolean keyedByAddressAlone() {
+        return this != CHANGES;
+    }
+
     String cacheControl(InkwellConfig.CacheControl config) {
         return switch (this) {
             case LIST -> config.lists();
