@@ -124,8 +124,9 @@ class ClusterIT {
             ExecutorService writers = Executors.newFixedThreadPool(8);
             List<Future<JsonNode>> created = new ArrayList<>();
             for (int i = 0; i < count; i++) {
+                // As an Instant: OffsetDateTime.toString() leaves out ":00" seconds, which RFC 3339 needs.
                 String body = "{\"title\":\"Due together " + i + "\",\"markdown\":\"" + words(200)
-                        + "\",\"status\":\"scheduled\",\"publishedAt\":\"" + due + "\"}";
+                        + "\",\"status\":\"scheduled\",\"publishedAt\":\"" + due.toInstant() + "\"}";
                 PackagedServer through = all.get(i % all.size());
                 created.add(writers.submit(() -> send(through, "POST", "/api/admin/posts", body, 201)));
             }
