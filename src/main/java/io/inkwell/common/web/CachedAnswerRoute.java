@@ -1,5 +1,6 @@
 package io.inkwell.common.web;
 
+import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -47,7 +48,8 @@ class CachedAnswerRoute {
         if (answer.body() == null) {
             response.end();
         } else {
-            response.end(Buffer.buffer(answer.body()));
+            // Wrapped, not copied: a cached body is never changed once made.
+            response.end(Buffer.buffer(Unpooled.wrappedBuffer(answer.body())));
         }
     }
 

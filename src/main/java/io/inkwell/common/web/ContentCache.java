@@ -132,9 +132,10 @@ public class ContentCache {
 
     /**
      * The answer to this request if it can be given from memory alone, before any resource
-     * method: its target was answered from here before, its entry is current and already in the
-     * coding the client takes (or the client's ETag matches), and it asks for the entry's type.
-     * Empty when the request should go the whole way ({@link #respond}).
+     * method: its target was answered from here before, its entry is current (or stale while
+     * another request rebuilds it: the stale copy, as {@link #respond} gives it then) and
+     * already in the coding the client takes (or the client's ETag matches), and it asks for
+     * the entry's type. Empty when the request should go the whole way ({@link #respond}).
      */
     Optional<Answer> answerAtOnce(HttpServerRequest request) {
         Target target = targets.getIfPresent(request.uri());
@@ -142,13 +143,18 @@ public class ContentCache {
             return Optional.empty();
         }
         Entry cached = entries.getIfPresent(target.key());
-        if (cached == null || !generation.unchangedSince(cached.builtAt, cached.keys) || !accepts(request, cached.type)) {
+        if (cached == null || !accepts(request, cached.type)) {
             return Optional.empty();
+        }
+        String status = generation.unchangedSince(cached.builtAt, cached.keys) ? HIT
+                : building.containsKey(target.key()) ? STALE : null;
+        if (status == null) {
+            return Optional.empty(); // stale, and no request rebuilding it yet: this one will
         }
         List<String> ifNoneMatch = request.headers().getAll(HttpHeaders.IF_NONE_MATCH);
         AcceptEncoding acceptEncoding = AcceptEncoding.of(request.headers().getAll(HttpHeaders.ACCEPT_ENCODING));
         return cached.readyToSend(ifNoneMatch, acceptEncoding)
-                .map(coding -> answer(cached, HIT, target.route(), ifNoneMatch, coding));
+                .map(coding -> answer(cached, status, target.route(), ifNoneMatch, coding));
     }
 
     /** No Accept, any type, or exactly this one: what the resource methods would answer the same way. */

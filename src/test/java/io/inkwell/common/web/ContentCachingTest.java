@@ -10,11 +10,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inkwell.support.Api;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +37,9 @@ import org.junit.jupiter.api.Test;
 class ContentCachingTest {
 
     private static final String DEFAULT_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300";
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aPostNamesItselfItsTermsAndItsAuthorsAsSurrogateKeys() {
@@ -65,6 +80,65 @@ class ContentCachingTest {
 
         content().get("/api/content/posts/" + slug).then().header("X-Cache", "HIT");
         content().get("/api/content/posts").then().header("X-Cache", "MISS");
+    }
+
+    /**
+     * The database is slow to answer the one request rebuilding a post's stale answer (a lock on
+     * live_post holds its query); meanwhile the others get the stale copy at once, not waiting.
+     */
+    @Test
+    void whileOneRequestRebuildsAStaleAnswerTheOthersGetTheStaleCopyAtOnce() throws Exception {
+        JsonPath post = Posts.createPublished("Rebuilt slowly " + Api.unique(), Map.of());
+        URI address = URI.create("http://localhost:" + RestAssured.port + "/api/content/posts/" + post.getString("slug"));
+        HttpClient client = HttpClient.newHttpClient();
+        assertEquals(200, client.send(HttpRequest.newBuilder(address).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        admin().body(Map.of("title", "Retitled")).patch("/api/admin/posts/" + post.getString("id")).then().statusCode(200);
+        Posts.publish(post.getString("id"));
+
+        CompletableFuture<HttpResponse<String>> rebuilding;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("lock table live_post in access exclusive mode");
+                rebuilding = client.sendAsync(HttpRequest.newBuilder(address).build(), HttpResponse.BodyHandlers.ofString());
+                awaitQueryWaitingForTheLock();
+
+                long start = System.nanoTime();
+                HttpResponse<String> meanwhile = client.send(HttpRequest.newBuilder(address).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertEquals(200, meanwhile.statusCode());
+                assertEquals(List.of("STALE"), meanwhile.headers().allValues("X-Cache"));
+                assertTrue(meanwhile.body().contains(post.getString("title")), meanwhile.body());
+                assertTrue(millis < 2_000, "answered in " + millis + " ms, not after the rebuild");
+                assertTrue(!rebuilding.isDone(), "the rebuild still waits for the database");
+            } finally {
+                lock.rollback();
+            }
+        }
+        HttpResponse<String> rebuilt = rebuilding.get(30, TimeUnit.SECONDS);
+        assertEquals(200, rebuilt.statusCode());
+        assertEquals(List.of("MISS"), rebuilt.headers().allValues("X-Cache"));
+        assertTrue(rebuilt.body().contains("\"Retitled\""), rebuilt.body());
+        content().get(address.getPath()).then().header("X-Cache", "HIT").body("title", equalTo("Retitled"));
+    }
+
+    /** Until another connection waits for a lock on live_post: the rebuild's query. */
+    private void awaitQueryWaitingForTheLock() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        try (Connection observer = dataSource.getConnection(); Statement statement = observer.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet waiting = statement.executeQuery(
+                        "select count(*) from pg_locks where relation = 'live_post'::regclass and not granted")) {
+                    waiting.next();
+                    if (waiting.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("no request started rebuilding the answer");
     }
 
     @Test
