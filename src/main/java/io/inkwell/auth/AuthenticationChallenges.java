@@ -24,6 +24,8 @@ class AuthenticationChallenges {
             context.next();
             return;
         }
+        // As Quarkus's own challenge does: a body the request still holds is read, not left on the connection.
+        context.request().resume();
         mechanism.sendChallenge(context).subscribe().with(sent -> { }, context::fail);
     }
 

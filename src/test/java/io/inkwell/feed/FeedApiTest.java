@@ -18,6 +18,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.SyndFeedInput;
+import io.inkwell.common.web.CachedAnswerRoute;
 import io.inkwell.support.CachedAnswers;
 import io.inkwell.support.Images;
 import io.inkwell.support.Posts;
@@ -26,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.awt.Color;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
@@ -46,6 +48,9 @@ class FeedApiTest {
     private static final String SITE = PublicUrlProfile.SITE;
     private static final String API = PublicUrlProfile.API;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    CachedAnswerRoute cachedAnswerRoute;
 
     /** A published post of this test's own, with what a feed should show of it. */
     private record Published(String id, String slug, String title, String url) {
@@ -137,11 +142,11 @@ class FeedApiTest {
         String tagSlug = content().get("/api/content/posts/" + post.slug()).then().statusCode(200).extract().jsonPath()
                 .getString("tags[0].slug");
 
-        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/rss.xml", "application/rss+xml");
-        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/atom.xml", "application/atom+xml");
+        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/rss.xml", "application/rss+xml", cachedAnswerRoute);
+        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/atom.xml", "application/atom+xml", cachedAnswerRoute);
         CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/tags/" + tagSlug + "/feed.json",
-                "application/feed+json");
-        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/sitemap.xml", "application/xml");
+                "application/feed+json", cachedAnswerRoute);
+        CachedAnswers.assertRouterAnswersAsTheResource("/api/content/sitemap.xml", "application/xml", cachedAnswerRoute);
     }
 
     @Test

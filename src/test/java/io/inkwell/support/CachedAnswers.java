@@ -3,6 +3,7 @@ package io.inkwell.support;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.inkwell.common.web.CachedAnswerRoute;
 import io.restassured.RestAssured;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,7 @@ public final class CachedAnswers {
      * Asks for {@code path} in several ways, each once through the resource and once as the
      * router answers a cached target, and compares the two answers in full.
      */
-    public static void assertRouterAnswersAsTheResource(String path, String type) throws Exception {
+    public static void assertRouterAnswersAsTheResource(String path, String type, CachedAnswerRoute route) throws Exception {
         HttpResponse<byte[]> first = get(path, Map.of());
         assertEquals(200, first.statusCode(), path);
         String etag = first.headers().firstValue("ETag").orElseThrow();
@@ -43,8 +44,11 @@ public final class CachedAnswers {
         for (Map<String, String> way : ways) {
             Map<String, String> throughResource = new TreeMap<>(way);
             throughResource.put("Accept", type + ", */*;q=0.1");
+            long before = route.answered();
             HttpResponse<byte[]> resource = get(path, throughResource);
+            assertEquals(before, route.answered(), "answered by the resource: " + path + " with " + throughResource);
             HttpResponse<byte[]> router = get(path, way);
+            assertEquals(before + 1, route.answered(), "answered by the router: " + path + " with " + way);
 
             String what = path + " with " + way;
             assertEquals(resource.statusCode(), router.statusCode(), what);

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Sends a Content API answer the cache holds as soon as the router sees the request, without
@@ -24,20 +25,28 @@ import java.util.Optional;
  * as the resource would send them, and CORS's ({@link CorsPolicy}), as {@link CorsFilter} adds them.
  */
 @ApplicationScoped
-class CachedAnswerRoute {
+public class CachedAnswerRoute {
+
+    private final LongAdder answered = new LongAdder();
 
     void install(@Observes Router router, ContentCache cache, CorsPolicy cors) {
         // After the security filters (negative orders), before RESTEasy Reactive's routes.
         router.get().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(context -> answer(context, cache, cors));
     }
 
-    private static void answer(RoutingContext context, ContentCache cache, CorsPolicy cors) {
+    /** How many requests this route has answered since the start. */
+    public long answered() {
+        return answered.sum();
+    }
+
+    private void answer(RoutingContext context, ContentCache cache, CorsPolicy cors) {
         HttpServerRequest request = context.request();
         Optional<ContentCache.Answer> cached = mayHaveBody(request) ? Optional.empty() : cache.answerAtOnce(request);
         if (cached.isEmpty()) {
             context.next();
             return;
         }
+        answered.increment();
         ContentCache.Answer answer = cached.get();
         HttpServerResponse response = context.response().setStatusCode(answer.status());
         for (Map.Entry<String, String> header : answer.headers()) {

@@ -62,8 +62,13 @@ public class ContentCache {
     /** How long a request waits for another one building the same entry before building it too. */
     private static final long WAIT_FOR_BUILD_SECONDS = 10;
 
-    /** How many request targets are remembered with their entry's key (a few MB at most). */
-    private static final int MAX_TARGETS = 20_000;
+    /** The memory the remembered request targets may take, about 20,000 of them at most. */
+    private static final long MAX_TARGET_BYTES = 4L * 1024 * 1024;
+    /**
+     * Longer targets are answered the whole way: an address padded to the request line's limit
+     * (a long made-up host, zeros before a number) would otherwise fill the map for nothing.
+     */
+    private static final int MAX_TARGET_CHARS = 512;
 
     private final ContentGeneration generation;
     private final InkwellConfig.CacheControl cacheControl;
@@ -81,7 +86,9 @@ public class ContentCache {
                 .build();
         // Bounded like the entries, with the same admission policy: a client inventing new
         // addresses cannot push out the ones readers ask for.
-        this.targets = Caffeine.newBuilder().maximumSize(MAX_TARGETS).build();
+        this.targets = Caffeine.newBuilder().maximumWeight(MAX_TARGET_BYTES)
+                .weigher((String address, Target target) -> 2 * address.length() + 64)
+                .build();
     }
 
     private record Target(String key, ContentRoute route) {
@@ -172,7 +179,7 @@ public class ContentCache {
 
     /** Only targets whose answer follows from the address alone; the change feed's also depends on the watermark. */
     private void remember(String target, String key, ContentRoute route) {
-        if (route.keyedByAddressAlone() && targets.getIfPresent(target) == null) {
+        if (route.keyedByAddressAlone() && target.length() <= MAX_TARGET_CHARS && targets.getIfPresent(target) == null) {
             targets.put(target, new Target(key, route));
         }
     }

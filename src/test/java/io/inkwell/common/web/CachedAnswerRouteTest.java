@@ -7,6 +7,7 @@ import io.inkwell.support.CachedAnswers;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,9 @@ class CachedAnswerRouteTest {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    @Inject
+    CachedAnswerRoute route;
+
     @Test
     void theRouterAnswersAsTheResourcesDoForEveryJsonRoute() throws Exception {
         String word = "router" + unique().replaceAll("[^a-z0-9]", "").toLowerCase(Locale.ROOT);
@@ -42,8 +46,20 @@ class CachedAnswerRouteTest {
         for (String path : List.of("/api/content/posts/" + slug, "/api/content/posts?limit=3",
                 "/api/content/posts?tag=" + tagSlug, "/api/content/tags", "/api/content/tags/" + tagSlug,
                 "/api/content/authors", "/api/content/search?q=" + word)) {
-            CachedAnswers.assertRouterAnswersAsTheResource(path, "application/json");
+            CachedAnswers.assertRouterAnswersAsTheResource(path, "application/json", route);
         }
+    }
+
+    /** An address padded far past any real one is answered, but never remembered: it could only fill the map. */
+    @Test
+    void aVeryLongAddressIsAnsweredTheWholeWayEveryTime() throws Exception {
+        String path = "/api/content/posts?limit=" + "0".repeat(600) + "3";
+        assertEquals(200, get(path, Map.of()).statusCode());
+        long before = route.answered();
+        HttpResponse<byte[]> again = get(path, Map.of());
+        assertEquals(200, again.statusCode());
+        assertEquals(List.of("HIT"), again.headers().allValues("X-Cache"), "from the cache, through the resource");
+        assertEquals(before, route.answered());
     }
 
     @Test
@@ -53,10 +69,12 @@ class CachedAnswerRouteTest {
         assertEquals(200, get(path, Map.of()).statusCode());
         assertEquals(200, get(path, Map.of()).statusCode());
 
+        long before = route.answered();
         assertEquals(406, get(path, Map.of("Accept", "text/html")).statusCode(), "a type the API does not make");
+        assertEquals(before, route.answered());
         HttpResponse<byte[]> head = CLIENT.send(HttpRequest.newBuilder(uri(path)).method("HEAD",
                 HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, head.statusCode());
+        assertEquals(200, head.statusCode(), "HEAD goes to the resource");
         assertEquals(0, head.body().length);
     }
 
