@@ -18,7 +18,9 @@ import java.util.TreeMap;
 /**
  * Compares a cached Content API answer sent by the router (CachedAnswerRoute) with the one the
  * resource sends: same status, headers and bytes, for every way of asking (plain, compressed,
- * from a browser origin, revalidating). A request that asks for more than the cached type
+ * from a browser origin, revalidating). Under {@link PublicUrlProfile} only the site's origin may read
+ * the Content API, so there one origin is named in the answer (with {@code Vary: Origin}) and the
+ * other gets no CORS headers at all. A request that asks for more than the cached type
  * ({@code Accept: <type>, *}{@code /*;q=0.1}) always goes to the resource, so each pair compares
  * the two ways.
  */
@@ -39,6 +41,7 @@ public final class CachedAnswers {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         List<Map<String, String>> ways = List.of(Map.of(), Map.of("Accept-Encoding", "gzip"),
                 Map.of("Accept-Encoding", "br, gzip", "Origin", "https://reader.example"),
+                Map.of("Origin", PublicUrlProfile.SITE),
                 Map.of("If-None-Match", etag), Map.of("Accept-Encoding", "gzip", "If-None-Match", etag),
                 Map.of("Accept", type), Map.of("Accept", "*/*"));
         for (Map<String, String> way : ways) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A server that knows its public addresses: the site (frontend) and the API on separate hosts,
- * a dated post permalink, short feeds and small sitemaps, so that tests reach every branch
+ * the site's origin the only one that may read the Content API, a dated post permalink, short feeds and small sitemaps, so that tests reach every branch
  * with little data. One profile for all such tests: each profile restarts Quarkus.
  */
 public class PublicUrlProfile implements QuarkusTestProfile {
@@ -20,6 +20,7 @@ public class PublicUrlProfile implements QuarkusTestProfile {
         return Map.of(
                 "inkwell.public-url", SITE + "/",
                 "inkwell.api-url", API,
+                "inkwell.cors.content-origins", SITE,
                 "inkwell.permalink.post", "/:year/:month/:day/:slug/",
                 "inkwell.feeds.title", "Example Blog",
                 "inkwell.feeds.size", String.valueOf(FEED_SIZE),
