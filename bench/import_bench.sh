@@ -89,8 +89,8 @@ print(sum(n.endswith("/index.md") for n in names), sum(n.endswith("/cover.png") 
 ' "$SITE_ZIP") || die "could not read $SITE_ZIP"
 ((POSTS > 0)) || die "the site archive holds no posts"
 
-ZIP_SIZE=$(awk -v b="$ZIP_BYTES" 'BEGIN { printf "%.1f MB", b / 1048576 }')
-UNPACKED_SIZE=$(awk -v b="$UNPACKED_BYTES" 'BEGIN { printf "%.1f MB", b / 1048576 }')
+ZIP_SIZE=$(awk -v b="$ZIP_BYTES" 'BEGIN { printf "%.1f MiB", b / 1048576 }')
+UNPACKED_SIZE=$(awk -v b="$UNPACKED_BYTES" 'BEGIN { printf "%.1f MiB", b / 1048576 }')
 echo "site archive: $ZIP_SIZE ($ZIP_BYTES bytes), $ENTRIES files ($POSTS posts, $IMAGES images), $UNPACKED_SIZE unpacked"
 
 # ---------------------------------------------------------------- 3. build and start

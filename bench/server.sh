@@ -48,7 +48,7 @@
 #                               (server blocks...); sets NGINX_PID. stop_nginx ends it.
 #   wrk_measure NAME URL DUR [wrk args...]  a WARMUP run, then the measured one at THREADS and
 #                               CONNECTIONS (kept in $OUT_DIR/wrk-NAME.txt); prints parse_wrk's line
-#   mb KB                       "123 MB" for a kB figure, "n/a" for an empty one
+#   mb KB                       "123 MiB" for a kB figure (kB / 1024), "n/a" for an empty one
 #   host_line                   "<n> CPU(s) (<model>), <java -version>, JAVA_OPTS='...', embedded PostgreSQL,"
 #   measure NAME URL DURATION [wrk args...]
 #                               wrk warm-up ($WARMUP), then the measured run at $THREADS/$CONNECTIONS;
@@ -88,7 +88,7 @@ LAUNCHER_PID=""
 log() { printf '[%s %s] %s\n' "$LOG_PREFIX" "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-mb() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.0f MB", k / 1024 }' || echo "n/a"; }
+mb() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }' || echo "n/a"; }
 
 # ---------------------------------------------------------------- server lifecycle
 postgres_pid() {

@@ -116,7 +116,7 @@ wait "$WRITER"
 kill "$SAMPLER" 2>/dev/null || true
 log "soak writer: $(cat "$OUT_DIR/soak-writer.txt")"
 RSS_SUMMARY=$(awk 'NR == 1 { first = $1 } { last = $1; if ($1 > max) max = $1; if (min == "" || $1 < min) min = $1 }
-    END { printf "first %.0f MB, last %.0f MB, min %.0f MB, max %.0f MB over %d samples", first/1024, last/1024, min/1024, max/1024, NR }' "$RSS_LOG")
+    END { printf "first %.0f MiB, last %.0f MiB, min %.0f MiB, max %.0f MiB over %d samples", first/1024, last/1024, min/1024, max/1024, NR }' "$RSS_LOG")
 stop_server
 
 # ---------------------------------------------------------------- summary
