@@ -58,9 +58,9 @@
 #                               PREFIX-pages: random list pages by number (1..last);
 #                               PREFIX-cursors: every cursor of the list, in random order
 
-# The README's small-server flags (Speed): a heap that starts at 32 MB and stops at 128 MB, and glibc's free memory given back to
+# The README's small-server flags (Speed): a heap that starts at 96 MB (its working size under load) and stops at 128 MB, and glibc's free memory given back to
 # the system every 5 s (without it resident memory grew ~1.5 MB a minute under a writer).
-SMALL_SERVER_JAVA_OPTS="-Xms32m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
+SMALL_SERVER_JAVA_OPTS="-Xms96m -Xmx128m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:TrimNativeHeapInterval=5000 -XX:+ExitOnOutOfMemoryError"
 JAVA_OPTS=${JAVA_OPTS:-$SMALL_SERVER_JAVA_OPTS}
 
 # The settings every benchmark shares, unless the script or the environment set them first.
