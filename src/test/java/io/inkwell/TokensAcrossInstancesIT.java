@@ -50,11 +50,15 @@ class TokensAcrossInstancesIT {
             environmentB.put("INKWELL_ADMIN_TOKEN", firstAdmin);
             environmentB.put("INKWELL_CONTENT_REQUIRE_KEY", "true");
             environmentB.put("INKWELL_WEBHOOKS_ALLOW_PRIVATE", "true");
+            // A token B has not loaded yet (it reloads every half second) is a bad token to it. The
+            // awaits below try every 100 ms; in a slow run they and the bad key made ten failures
+            // within a minute, and B answered this client 429. FailedAuthenticationsTest covers that limit.
+            environmentB.put("INKWELL_AUTH_MAX_FAILURES", "100");
             b = PackagedServer.start(dataB, PackagedServer.freePort(), environmentB);
             b.awaitReady(Duration.ofSeconds(120));
 
             String[] editor = createToken(a, firstAdmin, "editor");
-            awaitStatus(b, "/api/admin/posts?limit=1", editor[1], 200, Duration.ofSeconds(2));
+            awaitStatus(b, "/api/admin/posts?limit=1", editor[1], 200, Duration.ofSeconds(5));
 
             assertEquals(204, send(a, "DELETE", "/api/admin/tokens/" + editor[0], firstAdmin).statusCode());
             Duration refusedAfter = awaitStatus(b, "/api/admin/posts?limit=1", editor[1], 401, Duration.ofSeconds(5));
@@ -67,7 +71,7 @@ class TokensAcrossInstancesIT {
             assertTrue(badKey.body().contains("The bearer token is not valid."), badKey.body());
             assertEquals(200, send(a, "GET", "/api/content/posts", null).statusCode());
             String[] key = createToken(a, firstAdmin, "content");
-            awaitStatus(b, "/api/content/posts", key[1], 200, Duration.ofSeconds(2));
+            awaitStatus(b, "/api/content/posts", key[1], 200, Duration.ofSeconds(5));
             assertEquals(401, send(b, "GET", "/api/content/posts", null).statusCode(), "a cached answer still needs a key");
             assertEquals(200, send(b, "GET", "/api/content/posts", firstAdmin).statusCode(), "staff tokens read too");
             assertEquals(403, send(b, "GET", "/api/admin/posts", key[1]).statusCode(), "a key is no admin token");
@@ -161,8 +165,8 @@ class TokensAcrossInstancesIT {
 
     /**
      * How long until the server answers {@code status}; fails after {@code timeout}. Asks every
-     * 100 ms: a token the server does not know yet counts as a bad one, and ten in a minute
-     * would block this client (429).
+     * 100 ms: a token the server does not know yet counts as a bad one (hence B's higher
+     * INKWELL_AUTH_MAX_FAILURES).
      */
     private Duration awaitStatus(PackagedServer server, String path, String token, int status, Duration timeout) throws Exception {
         long start = System.nanoTime();
