@@ -18,11 +18,11 @@ import java.util.TreeMap;
 /**
  * Compares a cached Content API answer sent by the router (CachedAnswerRoute) with the one the
  * resource sends: same status, headers and bytes, for every way of asking (plain, compressed,
- * from a browser origin, revalidating). Under {@link PublicUrlProfile} only the site's origin may read
- * the Content API, so there one origin is named in the answer (with {@code Vary: Origin}) and the
- * other gets no CORS headers at all. A request that asks for more than the cached type
- * ({@code Accept: <type>, *}{@code /*;q=0.1}) always goes to the resource, so each pair compares
- * the two ways.
+ * from a browser origin, revalidating). Under {@link PublicUrlProfile} only the site's origin
+ * may read the Content API, so there one origin is named in the answer (with
+ * {@code Vary: Origin}) and the other gets no CORS headers at all. A request that asks for more
+ * than the cached type ({@code Accept: <type>, *}{@code /*;q=0.1}) always goes to the resource,
+ * so each pair compares the two ways.
  */
 public final class CachedAnswers {
 

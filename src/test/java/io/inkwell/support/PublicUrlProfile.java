@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * A server that knows its public addresses: the site (frontend) and the API on separate hosts,
- * the site's origin the only one that may read the Content API, a dated post permalink, short feeds and small sitemaps, so that tests reach every branch
- * with little data. One profile for all such tests: each profile restarts Quarkus.
+ * the site's origin the only one that may read the Content API, a dated post permalink, short
+ * feeds and small sitemaps, so that tests reach every branch with little data. One profile for
+ * all such tests: each profile restarts Quarkus.
  */
 public class PublicUrlProfile implements QuarkusTestProfile {
 
