@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,6 +148,26 @@ class FeedApiTest {
         CachedAnswers.assertRouterAnswersAsTheResource("/api/content/feeds/tags/" + tagSlug + "/feed.json",
                 "application/feed+json", cachedAnswerRoute);
         CachedAnswers.assertRouterAnswersAsTheResource("/api/content/sitemap.xml", "application/xml", cachedAnswerRoute);
+    }
+
+    /**
+     * With INKWELL_CORS_CONTENT_ORIGINS naming the site, a browser on the site may read a feed
+     * and one elsewhere may not: from the resource and, once cached, from the router alike
+     * (cachedFeedsAndSitemapAreTheResourcesAnswers compares the two; this checks what they say).
+     */
+    @Test
+    void onlyTheConfiguredOriginMayReadTheContentApiFromABrowser() {
+        String path = "/api/content/feeds/atom.xml";
+        for (int time = 0; time < 2; time++) {
+            Response site = anonymous().header("Origin", SITE).get(path);
+            assertEquals(200, site.statusCode());
+            assertEquals(SITE, site.header("Access-Control-Allow-Origin"));
+            assertTrue(site.headers().getValues("Vary").contains("Origin"), site.headers().toString());
+            Response elsewhere = anonymous().header("Origin", "https://reader.example").get(path);
+            assertEquals(200, elsewhere.statusCode(), "the bytes are public; only browsers are told not to share them");
+            assertNull(elsewhere.header("Access-Control-Allow-Origin"));
+        }
+        assertEquals("HIT", anonymous().header("Origin", SITE).get(path).header("X-Cache"));
     }
 
     @Test
