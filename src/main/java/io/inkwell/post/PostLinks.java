@@ -1,10 +1,9 @@
 package io.inkwell.post;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.web.HtmlLinks;
+import io.inkwell.common.web.Json;
 import io.inkwell.common.web.PublicUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -21,22 +20,18 @@ import java.util.function.UnaryOperator;
 class PostLinks {
 
     private final PublicUrls urls;
-    private final ObjectMapper mapper;
+    private final Json json;
 
-    PostLinks(PublicUrls urls, ObjectMapper mapper) {
+    PostLinks(PublicUrls urls, Json json) {
         this.urls = urls;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     /** A post or a list entry as stored, with its addresses. */
     String addTo(String storedJson) {
-        try {
-            ObjectNode post = (ObjectNode) mapper.readTree(storedJson);
-            addTo(post);
-            return mapper.writeValueAsString(post);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not read a stored post", e);
-        }
+        ObjectNode post = json.storedObject(storedJson);
+        addTo(post);
+        return json.writeTree(post);
     }
 
     void addTo(ObjectNode post) {
