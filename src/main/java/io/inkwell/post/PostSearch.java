@@ -1,6 +1,7 @@
 package io.inkwell.post;
 
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.paging.Pagination;
 import io.inkwell.common.web.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,20 +11,28 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.owasp.html.Encoding;
 
 /**
- * Full-text search over live posts and pages, best match first. Ranked by {@code ts_rank}
- * over the weighted vector (title A, tags and categories B, excerpt C, body D, see V11),
- * normalized to 0..1; equal ranks go newest first. Not {@code ts_rank_cd}: a common word
- * matches most posts, every match is ranked, and {@code ts_rank} takes about half the time,
+ * Full-text search over live posts and pages, best match first, at a cost bounded by the page
+ * rather than by the number of matches. A query that matches at most {@link #RANKED_MATCHES}
+ * posts has every match ranked by {@code ts_rank} over the weighted vector (title A, tags and
+ * categories B, excerpt C, body D, see V11), normalized to 0..1, equal ranks newest first, and
+ * an exact total. One that matches more (a common word, or a short prefix, on a large blog)
+ * would rank and count every match for each request: it ranks only the matches with a word of
+ * the query in the title, a tag or category name, or the excerpt, and lists the others, found
+ * in the body only, newest first after them (the order a reader of a blog expects; WordPress's
+ * search sorts the same way), walking the posts by date only as far as the page reaches; its
+ * total is a lower bound. Not {@code ts_rank_cd}: {@code ts_rank} takes about half the time,
  * while still rewarding the words of a query found close together. Only the page's rows get a
  * snippet, and it is cut from a passage of the body around the first match rather than from the
  * whole body, since {@code ts_headline} parses all the text it is given.
  */
 @ApplicationScoped
 class PostSearch {
+
+    /** A query matching more posts than this ranks only those matching outside the body (above). */
+    static final int RANKED_MATCHES = 100;
 
     /*
      * The snippet marks its matches with control characters, which the indexed text never holds
@@ -34,9 +43,12 @@ class PostSearch {
     private static final String STOP = "\u0003";
     private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
             + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
-    /* The passage a snippet is cut from: this many characters, from this many before the first match. */
-    private static final int PASSAGE_CHARS = 600;
-    private static final int PASSAGE_LEAD_CHARS = 120;
+    /*
+     * The passage a snippet is cut from: this many characters, from this many before the first
+     * match. Two fragments of up to 30 words fit; ts_headline's time grows with the text.
+     */
+    private static final int PASSAGE_CHARS = 320;
+    private static final int PASSAGE_LEAD_CHARS = 100;
     /*
      * As a scalar subquery the query is built once per search; written inline with bound
      * parameters, a generic plan (which pgjdbc's prepared statements get after a few runs)
@@ -45,49 +57,83 @@ class PostSearch {
     private static final String TSQUERY = "plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3)";
     /* The conditions of the filters that are set follow (LivePostFilters.setOnly, from ?4). */
     private static final String MATCHES = "from live_post lp where lp.search_vector @@ (select " + TSQUERY + ")\n";
+    /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?9). */
+    private static final String FILTERS = "{filters}";
     /*
      * query: the words as the tsquery that must match (terms); the same words any one of which
-     * is marked in a snippet (any_term: a passage need not hold all of them); and how each word
+     * is marked in a snippet, or puts a match among the ranked ones (any_term); and how each word
      * begins in the text (word_starts: its lexeme, less a final e or i, which stemming may add or
      * put for a y, as in "hope" for "hoping" and "happi" for "happy"), to find the passage without
      * parsing the body.
-     * hits: rank is computed below the window function, so the rows it keeps for the total are
-     * narrow rather than carrying each vector (~6 KB, which spilled to disk).
+     * matches: how many posts match, counted up to one past RANKED_MATCHES (?8) from the index.
+     * hits: this page's posts and one more (whether another page follows), from one of three
+     * branches; each branch's condition on matches.counted does not depend on a row, so
+     * PostgreSQL runs only the branches it holds for. The body-only matches are read from the
+     * date index: @@ as a function call (ts_match_vq) is not an index condition, so it is tested
+     * on each post in date order rather than found through the GIN index and sorted (with bound
+     * parameters the planner cannot tell that a query matches most posts).
+     * position counts from the first match (the window runs before the offset), so the page's
+     * rows are those up to offset + limit.
      * The snippet: the passage around the first place a word begins; if it marks nothing (that
-     * place was another word) but the body does match, the whole body, as before.
+     * place was another word) but the body does match, the whole body, as before. The body is
+     * read once per row (read_once: each use of lp.search_body fetches it from TOAST again, which
+     * took as long as cutting the snippet).
      * 32: rank / (rank + 1), so every rank is between 0 and 1.
      */
-    private static final String PAGE_START = """
+    private static final String PAGE = """
             with query as (
                 select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term,
                        array(select regexp_replace(lexeme, '^(...+)[ei]$', '\\1')
                              from unnest(tsvector_to_array(to_tsvector(cast(?1 as regconfig), ?7))) lexeme) as word_starts
-                from (select %s as terms) typed),
+                from (select %1$s as terms) typed),
+            matches as (
+                select count(*) as counted
+                from (select 1 from live_post lp where lp.search_vector @@ (select terms from query)
+                      %2$s
+                      limit ?8 + 1) matched),
             hits as (
-                select m.post_id, m.published_at, m.rank, count(*) over () as total
-                from (select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank
-                      from live_post lp where lp.search_vector @@ (select terms from query)
-                      """.formatted(TSQUERY);
-    /* The conditions of the filters that are set go between the two (LivePostFilters.setOnly, from ?8). */
-    private static final String PAGE_END = """
-                      offset 0) m
-                order by m.rank desc, m.published_at desc, m.post_id
-                limit ?4 offset ?5)
-            select lp.summary_json, hits.rank,
-                   case when strpos(passage.headline, '%1$s') > 0
+                select h.post_id, h.published_at, h.rank, h.tier,
+                       row_number() over (order by h.tier, h.rank desc, h.published_at desc, h.post_id) as position
+                from (select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank, 0 as tier
+                      from live_post lp
+                      where (select counted from matches) <= ?8 and lp.search_vector @@ (select terms from query)
+                      %2$s
+                      union all
+                      select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32), 0
+                      from live_post lp
+                      where (select counted from matches) > ?8 and lp.head_vector @@ (select any_term from query)
+                        and lp.search_vector @@ (select terms from query)
+                      %2$s
+                      union all
+                      select * from (
+                          select lp.post_id, lp.published_at, cast(null as real), 1
+                          from live_post lp
+                          where (select counted from matches) > ?8 and ts_match_vq(lp.search_vector, (select terms from query))
+                            and not ts_match_vq(lp.head_vector, (select any_term from query))
+                          %2$s
+                          order by lp.published_at desc, lp.post_id desc
+                          limit cast(?4 as bigint) + ?5 + 1) body_only) h
+                order by h.tier, h.rank desc, h.published_at desc, h.post_id
+                limit cast(?4 as bigint) + 1 offset ?5)
+            select lp.summary_json, coalesce(hits.rank, ts_rank(lp.search_vector, (select terms from query), 32)),
+                   case when strpos(passage.headline, '%3$s') > 0
                              or not ts_filter(lp.search_vector, cast(array['d'] as "char"[])) @@ (select any_term from query)
                         then passage.headline
                         else ts_headline(cast(?1 as regconfig), lp.search_body, (select any_term from query), ?6) end,
-                   hits.total
+                   (select counted from matches), (select count(*) from hits)
             from hits join live_post lp on lp.post_id = hits.post_id
             cross join lateral (
-                select ts_headline(cast(?1 as regconfig), %2$s, (select any_term from query), ?6) as headline
-                from (select min(nullif(strpos(body.words, ' ' || word_start), 0)) as at
-                      from (select ' ' || lower(lp.search_body) || ' ' as words offset 0) body,
-                           unnest((select word_starts from query)) word_start) first
+                select ts_headline(cast(?1 as regconfig), %4$s, (select any_term from query), ?6) as headline
+                from (select body.spaced,
+                             (select min(nullif(strpos(body.words, ' ' || word_start), 0))
+                              from unnest((select word_starts from query)) word_start) as at
+                      from (select spaced, lower(spaced) as words
+                            from (select ' ' || lp.search_body || ' ' as spaced offset 0) read_once offset 0) body
+                      offset 0) first
                 offset 0) passage
-            order by hits.rank desc, hits.published_at desc, hits.post_id
-            """.formatted(START, passage());
+            where hits.position <= cast(?4 as bigint) + ?5
+            order by hits.position
+            """.formatted(TSQUERY, FILTERS, START, passage());
 
     private final EntityManager entityManager;
     private final Json json;
@@ -111,31 +157,41 @@ class PostSearch {
     String searchJson(SearchQuery query, ListFilter filter, PageRequest paging) {
         Optional<LivePostFilters.Ids> ids = listFilters.ids(filter);
         if (ids.isEmpty()) {
-            return envelope(List.of(), paging, 0);
+            return envelope(List.of(), paging.pagination(0), false);
         }
-        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 8);
-        Query page = entityManager.createNativeQuery(PAGE_START + filters.sql() + PAGE_END)
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 9);
+        Query page = entityManager.createNativeQuery(PAGE.replace(FILTERS, filters.sql()))
                 .setParameter(1, index.language()).setParameter(2, query.wholeWords())
                 .setParameter(3, query.lastWordOperand())
                 .setParameter(4, paging.limit()).setParameter(5, paging.offset()).setParameter(6, HEADLINE_OPTIONS)
-                .setParameter(7, query.text());
+                .setParameter(7, query.text()).setParameter(8, RANKED_MATCHES);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = filters.bind(page).getResultList();
+        if (rows.isEmpty()) {
+            return envelope(List.of(), paging.pagination(paging.offset() == 0 ? 0 : count(query, ids.get())), false);
+        }
         List<String> items = new ArrayList<>(rows.size());
-        long total = 0;
         for (Object[] row : rows) {
             items.add(item((String) row[0], ((Number) row[1]).doubleValue(), (String) row[2]));
-            total = ((Number) row[3]).longValue();
         }
-        if (rows.isEmpty() && paging.offset() > 0) {
-            // Past the last page the window has no row to count on.
-            LivePostFilters.SetConditions countFilters = LivePostFilters.setOnly(ids.get(), 4);
-            Query count = entityManager.createNativeQuery("select count(*) " + MATCHES + countFilters.sql())
-                    .setParameter(1, index.language()).setParameter(2, query.wholeWords())
-                    .setParameter(3, query.lastWordOperand());
-            total = ((Number) countFilters.bind(count).getSingleResult()).longValue();
+        long counted = ((Number) rows.get(0)[3]).longValue();
+        long hits = ((Number) rows.get(0)[4]).longValue();
+        if (counted <= RANKED_MATCHES) {
+            return envelope(items, paging.pagination(counted), false);
         }
-        return envelope(items, paging, total);
+        // Not counted past RANKED_MATCHES: as many as this page and whether one more follows show.
+        boolean more = hits > paging.limit();
+        long seen = (long) paging.offset() + hits;
+        return envelope(items, paging.pagination(more ? Math.max(seen, RANKED_MATCHES + 1) : seen), more);
+    }
+
+    /** Past the last page the query has no row to carry the count: every match counted. */
+    private long count(SearchQuery query, LivePostFilters.Ids ids) {
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids, 4);
+        Query count = entityManager.createNativeQuery("select count(*) " + MATCHES + filters.sql())
+                .setParameter(1, index.language()).setParameter(2, query.wholeWords())
+                .setParameter(3, query.lastWordOperand());
+        return ((Number) filters.bind(count).getSingleResult()).longValue();
     }
 
     /**
@@ -146,7 +202,7 @@ class PostSearch {
      */
     private static String passage() {
         return """
-                coalesce(substring(substr(' ' || lp.search_body || ' ', greatest(1, coalesce(first.at, 1) - %2$d), %1$d)
+                coalesce(substring(substr(first.spaced, greatest(1, coalesce(first.at, 1) - %2$d), %1$d)
                                    from '\\s(.*)\\s'), left(lp.search_body, %1$d))""".formatted(PASSAGE_CHARS, PASSAGE_LEAD_CHARS);
     }
 
@@ -178,7 +234,8 @@ class PostSearch {
         return html.toString();
     }
 
-    private String envelope(List<String> items, PageRequest paging, long total) {
-        return "{\"items\":[" + String.join(",", items) + "],\"pagination\":" + json.write(paging.pagination(total)) + "}";
+    private String envelope(List<String> items, Pagination pagination, boolean totalIsLowerBound) {
+        return "{\"items\":[" + String.join(",", items) + "],\"pagination\":"
+                + json.write(SearchPagination.of(pagination, totalIsLowerBound)) + "}";
     }
 }

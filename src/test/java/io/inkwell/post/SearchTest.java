@@ -15,6 +15,9 @@ import io.inkwell.common.slug.Slugs;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,11 +169,53 @@ class SearchTest {
         }
         content().queryParam("q", word).queryParam("limit", 2).get("/api/content/search").then().statusCode(200)
                 .body("items.size()", equalTo(2))
-                .body("pagination.total", equalTo(3)).body("pagination.pages", equalTo(2));
+                .body("pagination.total", equalTo(3)).body("pagination.pages", equalTo(2))
+                .body("pagination.totalIsLowerBound", equalTo(false));
         content().queryParam("q", word).queryParam("limit", 2).queryParam("page", 2).get("/api/content/search").then()
                 .statusCode(200).body("items.size()", equalTo(1)).body("pagination.total", equalTo(3));
         content().queryParam("q", word).queryParam("limit", 2).queryParam("page", 3).get("/api/content/search").then()
                 .statusCode(200).body("items", empty()).body("pagination.total", equalTo(3));
+    }
+
+    @Test
+    void aQueryMatchingManyPostsRanksTheTitleMatchesThenListsTheBodyMatchesNewestFirst() {
+        String word = word();
+        String tag = "tag-" + word();
+        // The title match is the oldest post: in date order alone it would come last.
+        String inTitle = published("Notes on " + word, "Nothing to see.", Map.of("publishedAt", day(0)));
+        int bodyOnly = PostSearch.RANKED_MATCHES + 2;
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 1; i <= bodyOnly; i++) {
+            // The older the post, the more often it says the word: ranked, the oldest would lead.
+            String markdown = "Body " + (word + " ").repeat(bodyOnly + 1 - i);
+            // An excerpt of its own: one cut from the body's opening would hold the word.
+            newestFirst.add(0, published("Body only " + i, markdown,
+                    Map.of("publishedAt", day(i), "tags", List.of(tag), "excerpt", "An excerpt.")));
+        }
+
+        JsonPath first = page(word, 1, 10).extract().jsonPath();
+        List<String> expected = new ArrayList<>(List.of(inTitle));
+        expected.addAll(newestFirst.subList(0, 9));
+        assertEquals(expected, first.getList("items.slug"));
+        assertTrue(first.getFloat("items[0].rank") > first.getFloat("items[1].rank"), first.prettify());
+        // Not counted past the cut: at least that many, and the pages go on.
+        assertEquals(Map.of("page", 1, "limit", 10, "total", PostSearch.RANKED_MATCHES + 1, "pages", 11,
+                "totalIsLowerBound", true), first.getMap("pagination"));
+
+        page(word, 2, 10).body("items.slug", equalTo(newestFirst.subList(9, 19)))
+                .body("pagination.totalIsLowerBound", equalTo(true));
+        // The last page knows where the matches end.
+        page(word, 11, 10).body("items.slug", equalTo(newestFirst.subList(99, bodyOnly)))
+                .body("pagination.total", equalTo(bodyOnly + 1)).body("pagination.pages", equalTo(11))
+                .body("pagination.totalIsLowerBound", equalTo(false));
+        page(word, 12, 10).body("items", empty()).body("pagination.total", equalTo(bodyOnly + 1))
+                .body("pagination.totalIsLowerBound", equalTo(false));
+
+        // Filters hold in that case too: the title match has no tag.
+        content().queryParam("q", word).queryParam("tag", tag).queryParam("limit", 5).get("/api/content/search").then()
+                .statusCode(200).body("items.slug", equalTo(newestFirst.subList(0, 5)))
+                .body("pagination.total", equalTo(PostSearch.RANKED_MATCHES + 1))
+                .body("pagination.totalIsLowerBound", equalTo(true));
     }
 
     @Test
@@ -212,6 +257,15 @@ class SearchTest {
         String newer = content().header("If-None-Match", etag).queryParam("q", word).get("/api/content/search").then()
                 .statusCode(200).body("pagination.total", equalTo(2)).extract().header("ETag");
         assertNotEquals(etag, newer);
+    }
+
+    private static io.restassured.response.ValidatableResponse page(String q, int page, int limit) {
+        return content().queryParam("q", q).queryParam("page", page).queryParam("limit", limit)
+                .get("/api/content/search").then().statusCode(200);
+    }
+
+    private static String day(int day) {
+        return Instant.parse("2001-01-01T09:00:00Z").plus(Duration.ofDays(day)).toString();
     }
 
     private static io.restassured.response.ValidatableResponse search(String q, String... filter) {
