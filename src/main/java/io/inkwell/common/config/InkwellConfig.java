@@ -188,6 +188,16 @@ public interface InkwellConfig {
          */
         @WithDefault("english")
         String language();
+
+        /**
+         * Searches that miss the cache running at once (INKWELL_SEARCH_MAX_CONCURRENT); the rest
+         * wait their turn. Unset: one more than the processors, enough to keep them busy.
+         */
+        Optional<@Min(1) Integer> maxConcurrent();
+
+        /** How long a search waits for its turn before a 503 (INKWELL_SEARCH_SLOT_WAIT). */
+        @WithDefault("10s")
+        Duration slotWait();
     }
 
     Changes changes();
