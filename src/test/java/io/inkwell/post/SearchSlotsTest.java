@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Api;
+import io.inkwell.support.LockWaits;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -20,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
@@ -62,7 +62,7 @@ class SearchSlotsTest {
                 statement.execute("lock table live_post in access exclusive mode");
                 first = client.sendAsync(HttpRequest.newBuilder(search(word)).timeout(Duration.ofSeconds(30)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                awaitSearchWaitingForTheLock();
+                LockWaits.awaitStatementWaitingForALock(dataSource, "with query as", "the search never reached the database");
 
                 long start = System.nanoTime();
                 // With a timeout: were it let through, it would wait for the lock as long as the test.
@@ -88,23 +88,5 @@ class SearchSlotsTest {
 
     private static URI search(String q) {
         return URI.create("http://localhost:" + RestAssured.port + "/api/content/search?q=" + q);
-    }
-
-    /** Until the search's query waits for the lock on live_post. */
-    private void awaitSearchWaitingForTheLock() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection observer = dataSource.getConnection(); Statement statement = observer.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet waiting = statement.executeQuery("select count(*) from pg_stat_activity"
-                        + " where wait_event_type = 'Lock' and query like '%with query as%'")) {
-                    waiting.next();
-                    if (waiting.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("the search never reached the database");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Api;
+import io.inkwell.support.LockWaits;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -19,7 +20,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -127,20 +127,8 @@ class ContentCachingTest {
 
     /** Until the rebuild's query (PublishedPosts.body) waits for the lock on live_post. */
     private void awaitQueryWaitingForTheLock() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try (Connection observer = dataSource.getConnection(); Statement statement = observer.createStatement()) {
-            while (System.nanoTime() < deadline) {
-                try (ResultSet waiting = statement.executeQuery("select count(*) from pg_stat_activity"
-                        + " where wait_event_type = 'Lock' and query like '%lp.type = $1 and lower(lp.slug) = lower($2)%'")) {
-                    waiting.next();
-                    if (waiting.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("no request started rebuilding the answer");
+        LockWaits.awaitStatementWaitingForALock(dataSource, "lp.type = $1 and lower(lp.slug) = lower($2)",
+                "no request started rebuilding the answer");
     }
 
     @Test
