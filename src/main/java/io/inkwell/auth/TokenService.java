@@ -44,6 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -75,6 +76,14 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
     private final Clock clock;
     /** Every usable secret (current or in its rotation grace period), by its hash. */
     private volatile Map<String, Credential> credentials = Map.of();
+    /*
+     * Reloads run on the refresher's thread and after each commit that changes tokens, so two
+     * can overlap: one that began before a commit (and read the tokens as they were) must not
+     * replace what one begun after it published. Each takes a number when it begins; only a
+     * higher number than the last published replaces the map.
+     */
+    private final AtomicLong reloadsBegun = new AtomicLong();
+    private long publishedReload;
     /** Uses not yet written to last_used_at, and when each token's was last written. */
     private final Map<UUID, OffsetDateTime> unwrittenUses = new ConcurrentHashMap<>();
     private final Map<UUID, OffsetDateTime> writtenUses = new ConcurrentHashMap<>();
@@ -129,6 +138,9 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
         }
         flush(); // the reload below must see the token just stored
         reload();
+        // And again once committed: a periodic reload that read the tokens before the commit
+        // may publish after the one above.
+        changed.fire(new TokensChanged());
     }
 
     /** The holder of a usable secret, from memory: authentication must not wait for the database. */
@@ -245,6 +257,7 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
     }
 
     private void reload() {
+        long number = reloadsBegun.incrementAndGet();
         Map<String, Credential> usable = new HashMap<>();
         for (ApiToken token : list("revokedAt is null")) {
             Actor actor = new Actor(token.id, token.name, Role.fromWire(token.role), token.authorId);
@@ -253,7 +266,14 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
                 usable.put(token.previousTokenHash, new Credential(actor, earliest(token.previousValidUntil, token.expiresAt)));
             }
         }
-        credentials = Map.copyOf(usable);
+        publish(number, Map.copyOf(usable));
+    }
+
+    private synchronized void publish(long number, Map<String, Credential> usable) {
+        if (number > publishedReload) {
+            publishedReload = number;
+            credentials = usable;
+        }
     }
 
     private void writeLastUses() {
