@@ -16,16 +16,18 @@ import java.util.Optional;
 import org.owasp.html.Encoding;
 
 /**
- * Full-text search over live posts and pages, best match first, at a cost bounded by the page
- * rather than by the number of matches. A query that matches at most {@link #RANKED_MATCHES}
+ * Full-text search over live posts and pages, best match first, at a cost that grows with the
+ * page and the matches outside the body rather than with every match. A query that matches at
+ * most {@link #RANKED_MATCHES}
  * posts has every match ranked by {@code ts_rank} over the weighted vector (title A, tags and
  * categories B, excerpt C, body D, see V11), normalized to 0..1, equal ranks newest first, and
  * an exact total. One that matches more (a common word, or a short prefix, on a large blog)
  * would rank and count every match for each request: it ranks only the matches with a word of
- * the query in the title, a tag or category name, or the excerpt, and lists the others, found
+ * the query in the title, a tag or category name, or the excerpt (the author's, or the opening
+ * of the body that lists show when there is none), and lists the others, found
  * in the body only, newest first after them (the order a reader of a blog expects; WordPress's
- * search sorts the same way), walking the posts by date only as far as the page reaches; its
- * total is a lower bound. Not {@code ts_rank_cd}: {@code ts_rank} takes about half the time,
+ * search sorts the same way), walking the posts by date only as far as the page reaches (ties
+ * by id, in the order of the index, so pages never overlap); its total is a lower bound. Not {@code ts_rank_cd}: {@code ts_rank} takes about half the time,
  * while still rewarding the words of a query found close together. Only the page's rows get a
  * snippet, and it is cut from a passage of the body around the first match rather than from the
  * whole body, since {@code ts_headline} parses all the text it is given.
@@ -35,6 +37,12 @@ class PostSearch {
 
     /** A query matching more posts than this ranks only those matching outside the body (above). */
     static final int RANKED_MATCHES = 100;
+    /*
+     * Searches waiting for a slot; the next gets a 503 at once. At a few milliseconds a search,
+     * a queue this long clears within a fraction of a second, and it leaves most of the worker
+     * threads (200 by default) to writes and other reads while a client floods the search.
+     */
+    static final int MAX_WAITING_SEARCHES = 64;
 
     /*
      * The snippet marks its matches with control characters, which the indexed text never holds
@@ -95,7 +103,7 @@ class PostSearch {
                       limit ?8 + 1) matched),
             hits as (
                 select h.post_id, h.published_at, h.rank, h.tier,
-                       row_number() over (order by h.tier, h.rank desc, h.published_at desc, h.post_id) as position
+                       row_number() over (order by h.tier, h.rank desc, h.published_at desc, h.post_id desc) as position
                 from (select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank, 0 as tier
                       from live_post lp
                       where (select counted from matches) <= ?8 and lp.search_vector @@ (select terms from query)
@@ -115,7 +123,7 @@ class PostSearch {
                           %2$s
                           order by lp.published_at desc, lp.post_id desc
                           limit cast(?4 as bigint) + ?5 + 1) body_only) h
-                order by h.tier, h.rank desc, h.published_at desc, h.post_id
+                order by h.tier, h.rank desc, h.published_at desc, h.post_id desc
                 limit cast(?4 as bigint) + 1 offset ?5)
             select lp.summary_json, coalesce(hits.rank, ts_rank(lp.search_vector, (select terms from query), 32)),
                    case when strpos(passage.headline, '%3$s') > 0
@@ -145,14 +153,14 @@ class PostSearch {
     /*
      * A search that misses the cache keeps a core busy between this JVM and PostgreSQL; eight at
      * once on two cores made each take four times as long and the slowest ten times as long
-     * (p99 110 ms against p50 14 ms). In turn, the slowest take about twice the typical time.
+     * (p99 110 ms against p50 14 ms). In turn, the slowest take two to three times the typical.
      */
     private final Slots slots;
 
     PostSearch(EntityManager entityManager, Json json, LivePostFilters listFilters, PostSearchIndex index,
             PostLinks links, InkwellConfig config) {
         this.slots = new Slots(config.search().maxConcurrent().orElse(Runtime.getRuntime().availableProcessors() + 1),
-                config.search().slotWait(), "The server is busy with other searches; retry in a few seconds.");
+                config.search().slotWait(), MAX_WAITING_SEARCHES, "The server is busy with other searches; retry in a few seconds.");
         this.links = links;
         this.entityManager = entityManager;
         this.json = json;

@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,35 +182,56 @@ class SearchTest {
     void aQueryMatchingManyPostsRanksTheTitleMatchesThenListsTheBodyMatchesNewestFirst() {
         String word = word();
         String tag = "tag-" + word();
+        String hundred = "hundred-" + word();
         // The title match is the oldest post: in date order alone it would come last.
         String inTitle = published("Notes on " + word, "Nothing to see.", Map.of("publishedAt", day(0)));
         int bodyOnly = PostSearch.RANKED_MATCHES + 2;
-        List<String> newestFirst = new ArrayList<>();
+        // Posts published at the same moment, three by three (an imported date without a time),
+        // follow one another in a fixed order across pages: their ids, descending.
+        List<JsonPath> posts = new ArrayList<>();
         for (int i = 1; i <= bodyOnly; i++) {
             // The older the post, the more often it says the word: ranked, the oldest would lead.
-            String markdown = "Body " + (word + " ").repeat(bodyOnly + 1 - i);
-            // An excerpt of its own: one cut from the body's opening would hold the word.
-            newestFirst.add(0, published("Body only " + i, markdown,
-                    Map.of("publishedAt", day(i), "tags", List.of(tag), "excerpt", "An excerpt.")));
+            List<String> tags = i <= PostSearch.RANKED_MATCHES ? List.of(tag, hundred) : List.of(tag);
+            Map<String, Object> body = new HashMap<>(Map.of("publishedAt", day(1 + (i - 1) / 3), "tags", tags,
+                    // An excerpt of its own: the one cut from the body's opening would hold the word.
+                    "excerpt", "An excerpt.", "markdown", "Body " + (word + " ").repeat(bodyOnly + 1 - i)));
+            posts.add(Posts.createPublished("Body only " + i, body));
         }
+        List<String> newestFirst = posts.stream()
+                .sorted(Comparator.<JsonPath, Instant>comparing(post -> Instant.parse(post.getString("publishedAt")))
+                        .thenComparing(post -> post.getString("id")).reversed())
+                .map(post -> post.getString("slug")).toList();
 
         JsonPath first = page(word, 1, 10).extract().jsonPath();
         List<String> expected = new ArrayList<>(List.of(inTitle));
-        expected.addAll(newestFirst.subList(0, 9));
-        assertEquals(expected, first.getList("items.slug"));
+        expected.addAll(newestFirst);
+        assertEquals(expected.subList(0, 10), first.getList("items.slug"));
         assertTrue(first.getFloat("items[0].rank") > first.getFloat("items[1].rank"), first.prettify());
         // Not counted past the cut: at least that many, and the pages go on.
         assertEquals(Map.of("page", 1, "limit", 10, "total", PostSearch.RANKED_MATCHES + 1, "pages", 11,
                 "totalIsLowerBound", true), first.getMap("pagination"));
 
-        page(word, 2, 10).body("items.slug", equalTo(newestFirst.subList(9, 19)))
-                .body("pagination.totalIsLowerBound", equalTo(true));
+        List<String> paged = new ArrayList<>(first.getList("items.slug"));
+        for (int number = 2; number <= 10; number++) {
+            paged.addAll(page(word, number, 10).body("pagination.totalIsLowerBound", equalTo(true))
+                    .extract().jsonPath().getList("items.slug"));
+        }
         // The last page knows where the matches end.
-        page(word, 11, 10).body("items.slug", equalTo(newestFirst.subList(99, bodyOnly)))
-                .body("pagination.total", equalTo(bodyOnly + 1)).body("pagination.pages", equalTo(11))
-                .body("pagination.totalIsLowerBound", equalTo(false));
+        paged.addAll(page(word, 11, 10).body("pagination.total", equalTo(bodyOnly + 1))
+                .body("pagination.pages", equalTo(11)).body("pagination.totalIsLowerBound", equalTo(false))
+                .extract().jsonPath().getList("items.slug"));
+        assertEquals(expected, paged, "each match once, in order, over the pages");
         page(word, 12, 10).body("items", empty()).body("pagination.total", equalTo(bodyOnly + 1))
                 .body("pagination.totalIsLowerBound", equalTo(false));
+
+        // Exactly as many as are ranked whole: best match first (the oldest, which says the word
+        // most often), counted exactly.
+        JsonPath ranked = content().queryParam("q", word).queryParam("tag", hundred).queryParam("limit", 3)
+                .get("/api/content/search").then().statusCode(200).extract().jsonPath();
+        assertEquals(posts.subList(0, 3).stream().map(post -> post.getString("slug")).toList(),
+                ranked.getList("items.slug"), ranked.prettify());
+        assertEquals(Map.of("page", 1, "limit", 3, "total", PostSearch.RANKED_MATCHES, "pages", 34,
+                "totalIsLowerBound", false), ranked.getMap("pagination"));
 
         // Filters hold in that case too: the title match has no tag.
         content().queryParam("q", word).queryParam("tag", tag).queryParam("limit", 5).get("/api/content/search").then()

@@ -22,7 +22,7 @@ public final class LockWaits {
         try (Connection observer = dataSource.getConnection(); Statement statement = observer.createStatement()) {
             while (System.nanoTime() < deadline) {
                 try (ResultSet waiting = statement.executeQuery("select count(*) from pg_stat_activity"
-                        + " where wait_event_type = 'Lock' and strpos(query, '" + queryPart.replace("'", "''") + "') > 0")) {
+                        + " where datname = current_database() and wait_event_type = 'Lock' and strpos(query, '" + queryPart.replace("'", "''") + "') > 0")) {
                     waiting.next();
                     if (waiting.getInt(1) > 0) {
                         return;

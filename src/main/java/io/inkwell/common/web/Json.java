@@ -52,7 +52,7 @@ public class Json {
 
     public String writeTree(JsonNode tree) {
         try {
-            return STORED.writeValueAsString(tree);
+            return mapper.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write JSON", e);
         }

@@ -15,12 +15,18 @@ public final class Slots {
 
     private final Semaphore slots;
     private final Duration wait;
+    private final int maxWaiting;
     private final String busy;
 
-    /** {@code busy}: the 503's detail, which says what the server is busy with. */
-    public Slots(int count, Duration wait, String busy) {
+    /**
+     * {@code maxWaiting}: how many may wait at once; the next gets the 503 at once, since each
+     * waiting request holds a worker thread that other requests need too. {@code busy}: the
+     * 503's detail, which says what the server is busy with.
+     */
+    public Slots(int count, Duration wait, int maxWaiting, String busy) {
         this.slots = new Semaphore(count, true);
         this.wait = wait;
+        this.maxWaiting = maxWaiting;
         this.busy = busy;
     }
 
@@ -31,7 +37,7 @@ public final class Slots {
     }
 
     public <T, E extends Exception> T call(Work<T, E> work) throws E {
-        if (!acquire()) {
+        if (slots.getQueueLength() >= maxWaiting || !acquire()) {
             throw new ServiceUnavailableException(busy);
         }
         try {
@@ -39,6 +45,11 @@ public final class Slots {
         } finally {
             slots.release();
         }
+    }
+
+    /** Whether anyone waits for a slot now (for tests). */
+    boolean waitingNow() {
+        return slots.hasQueuedThreads();
     }
 
     private boolean acquire() {

@@ -22,7 +22,8 @@ public class WriteSlots {
     public WriteSlots(InkwellConfig config) {
         int count = config.writes().maxConcurrent()
                 .orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-        this.slots = new Slots(count, config.writes().slotWait(),
+        // Any number may wait: writers are few, and each sends one write at a time.
+        this.slots = new Slots(count, config.writes().slotWait(), Integer.MAX_VALUE,
                 "The server is busy with other writes; retry in a few seconds.");
     }
 
