@@ -54,6 +54,9 @@ class LivePost {
     String searchTerms;
     @Column(name = "search_excerpt")
     String searchExcerpt;
+    /** The excerpt only when the author wrote one (not the body's opening): ranked ahead of body matches (V18). */
+    @Column(name = "search_own_excerpt")
+    String searchOwnExcerpt;
     @Column(name = "search_body")
     String searchBody;
 

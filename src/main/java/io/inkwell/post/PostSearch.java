@@ -18,19 +18,19 @@ import org.owasp.html.Encoding;
 /**
  * Full-text search over live posts and pages, best match first, at a cost that grows with the
  * page and the matches outside the body rather than with every match. A query that matches at
- * most {@link #RANKED_MATCHES}
- * posts has every match ranked by {@code ts_rank} over the weighted vector (title A, tags and
- * categories B, excerpt C, body D, see V11), normalized to 0..1, equal ranks newest first, and
- * an exact total. One that matches more (a common word, or a short prefix, on a large blog)
- * would rank and count every match for each request: it ranks only the matches with a word of
- * the query in the title, a tag or category name, or the excerpt (the author's, or the opening
- * of the body that lists show when there is none), and lists the others, found
- * in the body only, newest first after them (the order a reader of a blog expects; WordPress's
+ * most {@link #RANKED_MATCHES} posts has every match ranked by {@code ts_rank} over the weighted
+ * vector (title A, tags and categories B, excerpt C, body D, see V11), normalized to 0..1, equal
+ * ranks newest first, and an exact total. One that matches more (a common word, or a short
+ * prefix, on a large blog) would rank and count every match for each request: it ranks only the
+ * matches with a word of the query in the title, a tag or category name, or an excerpt the
+ * author wrote (one cut from the body's opening is body text), and lists the others, found in
+ * the body only, newest first after them (the order a reader of a blog expects; WordPress's
  * search sorts the same way), walking the posts by date only as far as the page reaches (ties
- * by id, in the order of the index, so pages never overlap); its total is a lower bound. Not {@code ts_rank_cd}: {@code ts_rank} takes about half the time,
- * while still rewarding the words of a query found close together. Only the page's rows get a
- * snippet, and it is cut from a passage of the body around the first match rather than from the
- * whole body, since {@code ts_headline} parses all the text it is given.
+ * by id, in the order of the index, so pages never overlap); its total is a lower bound. Not
+ * {@code ts_rank_cd}: {@code ts_rank} takes about half the time, while still rewarding the words
+ * of a query found close together. Only the page's rows get a snippet, and it is cut from a
+ * passage of the body around the first match rather than from the whole body, since
+ * {@code ts_headline} parses all the text it is given.
  */
 @ApplicationScoped
 class PostSearch {

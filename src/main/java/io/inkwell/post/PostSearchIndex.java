@@ -46,6 +46,7 @@ class PostSearchIndex {
         snapshot.searchTitle = clean(state.title());
         snapshot.searchTerms = clean(terms.stream().map(term -> term.name).collect(Collectors.joining(" ")));
         snapshot.searchExcerpt = clean(state.excerpt());
+        snapshot.searchOwnExcerpt = clean(state.customExcerpt());
         snapshot.searchBody = clean(HtmlSanitizer.plainText(html == null ? "" : html));
     }
 

@@ -183,8 +183,10 @@ class SearchTest {
         String word = word();
         String tag = "tag-" + word();
         String hundred = "hundred-" + word();
-        // The title match is the oldest post: in date order alone it would come last.
+        // The title match and the one in an excerpt the author wrote are the oldest posts: in date
+        // order alone they would come last.
         String inTitle = published("Notes on " + word, "Nothing to see.", Map.of("publishedAt", day(0)));
+        String inExcerpt = published("Notes", "Nothing to see.", Map.of("publishedAt", day(0), "excerpt", "On " + word + "."));
         int bodyOnly = PostSearch.RANKED_MATCHES + 2;
         // Posts published at the same moment, three by three (an imported date without a time),
         // follow one another in a fixed order across pages: their ids, descending.
@@ -192,9 +194,9 @@ class SearchTest {
         for (int i = 1; i <= bodyOnly; i++) {
             // The older the post, the more often it says the word: ranked, the oldest would lead.
             List<String> tags = i <= PostSearch.RANKED_MATCHES ? List.of(tag, hundred) : List.of(tag);
+            // No excerpt of its own: the one cut from the body's opening holds the word, but it is body text.
             Map<String, Object> body = new HashMap<>(Map.of("publishedAt", day(1 + (i - 1) / 3), "tags", tags,
-                    // An excerpt of its own: the one cut from the body's opening would hold the word.
-                    "excerpt", "An excerpt.", "markdown", "Body " + (word + " ").repeat(bodyOnly + 1 - i)));
+                    "markdown", "Body " + (word + " ").repeat(bodyOnly + 1 - i)));
             posts.add(Posts.createPublished("Body only " + i, body));
         }
         List<String> newestFirst = posts.stream()
@@ -203,10 +205,11 @@ class SearchTest {
                 .map(post -> post.getString("slug")).toList();
 
         JsonPath first = page(word, 1, 10).extract().jsonPath();
-        List<String> expected = new ArrayList<>(List.of(inTitle));
+        List<String> expected = new ArrayList<>(List.of(inTitle, inExcerpt));
         expected.addAll(newestFirst);
         assertEquals(expected.subList(0, 10), first.getList("items.slug"));
         assertTrue(first.getFloat("items[0].rank") > first.getFloat("items[1].rank"), first.prettify());
+        assertTrue(first.getString("items[2].excerpt").contains(word), "the body-only match shows the word in its excerpt");
         // Not counted past the cut: at least that many, and the pages go on.
         assertEquals(Map.of("page", 1, "limit", 10, "total", PostSearch.RANKED_MATCHES + 1, "pages", 11,
                 "totalIsLowerBound", true), first.getMap("pagination"));
@@ -217,11 +220,11 @@ class SearchTest {
                     .extract().jsonPath().getList("items.slug"));
         }
         // The last page knows where the matches end.
-        paged.addAll(page(word, 11, 10).body("pagination.total", equalTo(bodyOnly + 1))
+        paged.addAll(page(word, 11, 10).body("pagination.total", equalTo(bodyOnly + 2))
                 .body("pagination.pages", equalTo(11)).body("pagination.totalIsLowerBound", equalTo(false))
                 .extract().jsonPath().getList("items.slug"));
         assertEquals(expected, paged, "each match once, in order, over the pages");
-        page(word, 12, 10).body("items", empty()).body("pagination.total", equalTo(bodyOnly + 1))
+        page(word, 12, 10).body("items", empty()).body("pagination.total", equalTo(bodyOnly + 2))
                 .body("pagination.totalIsLowerBound", equalTo(false));
 
         // Exactly as many as are ranked whole: best match first (the oldest, which says the word
