@@ -55,7 +55,8 @@ class PostSearch {
             + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
     /*
      * The passage a snippet is cut from: this many characters, from this many before the first
-     * match. Two fragments of up to 30 words fit; ts_headline's time grows with the text.
+     * match. About fifty words: a fragment of up to 30 and most of a second (600 held both, but
+     * ts_headline's time grows with the text: about 70 µs for these).
      */
     private static final int PASSAGE_CHARS = 320;
     private static final int PASSAGE_LEAD_CHARS = 100;
