@@ -66,8 +66,6 @@ class PostSearch {
      * parses and stems it again for every row it tests.
      */
     private static final String TSQUERY = "plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3)";
-    /* The conditions of the filters that are set follow (LivePostFilters.setOnly, from ?4). */
-    private static final String MATCHES = "from live_post lp where lp.search_vector @@ (select " + TSQUERY + ")\n";
     /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?9). */
     private static final String FILTERS = "{filters}";
     /*
@@ -77,14 +75,15 @@ class PostSearch {
      * put for a y, as in "hope" for "hoping" and "happi" for "happy"), to find the passage without
      * parsing the body.
      * matches: how many posts match, counted up to one past RANKED_MATCHES (?8) from the index.
-     * hits: this page's posts and one more (whether another page follows), from one of three
-     * branches; each branch's condition on matches.counted does not depend on a row, so
+     * candidates: the matches in order, from one of three branches (the body-only ones only as
+     * far as one past this page: whether another page follows); each branch's condition on
+     * matches.counted does not depend on a row, so
      * PostgreSQL runs only the branches it holds for. The body-only matches are read from the
      * date index: @@ as a function call (ts_match_vq) is not an index condition, so it is tested
      * on each post in date order rather than found through the GIN index and sorted (with bound
      * parameters the planner cannot tell that a query matches most posts).
-     * position counts from the first match (the window runs before the offset), so the page's
-     * rows are those up to offset + limit.
+     * hits: this page's. The page is left-joined to one row, so that past the last page the
+     * counts still come back.
      * The snippet: the passage around the first place a word begins; if it marks nothing (that
      * place was another word) but the body does match, the whole body, as before. The body is
      * read once per row (read_once: each use of lp.search_body fetches it from TOAST again, which
@@ -102,8 +101,8 @@ class PostSearch {
                 from (select 1 from live_post lp where lp.search_vector @@ (select terms from query)
                       %2$s
                       limit ?8 + 1) matched),
-            hits as (
-                select h.post_id, h.published_at, h.rank, h.tier,
+            candidates as (
+                select h.post_id, h.published_at, h.rank,
                        row_number() over (order by h.tier, h.rank desc, h.published_at desc, h.post_id desc) as position
                 from (select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank, 0 as tier
                       from live_post lp
@@ -123,15 +122,15 @@ class PostSearch {
                             and not ts_match_vq(lp.head_vector, (select any_term from query))
                           %2$s
                           order by lp.published_at desc, lp.post_id desc
-                          limit cast(?4 as bigint) + ?5 + 1) body_only) h
-                order by h.tier, h.rank desc, h.published_at desc, h.post_id desc
-                limit cast(?4 as bigint) + 1 offset ?5)
-            select lp.summary_json, coalesce(hits.rank, ts_rank(lp.search_vector, (select terms from query), 32)),
+                          limit cast(?4 as bigint) + ?5 + 1) body_only) h),
+            hits as (select * from candidates order by position limit ?4 offset ?5)
+            select page.summary_json, page.rank, page.snippet, (select counted from matches), (select count(*) from candidates)
+            from (select 1) counts left join lateral (
+            select hits.position, lp.summary_json, coalesce(hits.rank, ts_rank(lp.search_vector, (select terms from query), 32)) as rank,
                    case when strpos(passage.headline, '%3$s') > 0
                              or not ts_filter(lp.search_vector, cast(array['d'] as "char"[])) @@ (select any_term from query)
                         then passage.headline
-                        else ts_headline(cast(?1 as regconfig), lp.search_body, (select any_term from query), ?6) end,
-                   (select counted from matches), (select count(*) from hits)
+                        else ts_headline(cast(?1 as regconfig), lp.search_body, (select any_term from query), ?6) end as snippet
             from hits join live_post lp on lp.post_id = hits.post_id
             cross join lateral (
                 select ts_headline(cast(?1 as regconfig), %4$s, (select any_term from query), ?6) as headline
@@ -141,9 +140,8 @@ class PostSearch {
                       from (select spaced, lower(spaced) as words
                             from (select ' ' || lp.search_body || ' ' as spaced offset 0) read_once offset 0) body
                       offset 0) first
-                offset 0) passage
-            where hits.position <= cast(?4 as bigint) + ?5
-            order by hits.position
+                offset 0) passage) page on true
+            order by page.position
             """.formatted(TSQUERY, FILTERS, START, passage());
 
     private final EntityManager entityManager;
@@ -190,31 +188,22 @@ class PostSearch {
                 .setParameter(7, query.text()).setParameter(8, RANKED_MATCHES);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = filters.bind(page).getResultList();
-        if (rows.isEmpty()) {
-            return envelope(List.of(), paging.pagination(paging.offset() == 0 ? 0 : count(query, ids.get())), false);
-        }
         List<String> items = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            items.add(item((String) row[0], ((Number) row[1]).doubleValue(), (String) row[2]));
+            if (row[0] != null) {
+                items.add(item((String) row[0], ((Number) row[1]).doubleValue(), (String) row[2]));
+            }
         }
         long counted = ((Number) rows.get(0)[3]).longValue();
-        long hits = ((Number) rows.get(0)[4]).longValue();
+        long candidates = ((Number) rows.get(0)[4]).longValue();
         if (counted <= RANKED_MATCHES) {
             return envelope(items, paging.pagination(counted), false);
         }
-        // Not counted past RANKED_MATCHES: as many as this page and whether one more follows show.
-        boolean more = hits > paging.limit();
-        long seen = (long) paging.offset() + hits;
-        return envelope(items, paging.pagination(more ? Math.max(seen, RANKED_MATCHES + 1) : seen), more);
-    }
-
-    /** Past the last page the query has no row to carry the count: every match counted. */
-    private long count(SearchQuery query, LivePostFilters.Ids ids) {
-        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids, 4);
-        Query count = entityManager.createNativeQuery("select count(*) " + MATCHES + filters.sql())
-                .setParameter(1, index.language()).setParameter(2, query.wholeWords())
-                .setParameter(3, query.lastWordOperand());
-        return ((Number) filters.bind(count).getSingleResult()).longValue();
+        // Not counted past RANKED_MATCHES: the candidates reach one past this page when another
+        // follows, and are all the matches when they do not.
+        long pageEnd = (long) paging.offset() + paging.limit();
+        boolean more = candidates > pageEnd;
+        return envelope(items, paging.pagination(more ? Math.max(pageEnd + 1, RANKED_MATCHES + 1) : candidates), more);
     }
 
     /**
@@ -259,6 +248,6 @@ class PostSearch {
 
     private String envelope(List<String> items, Pagination pagination, boolean totalIsLowerBound) {
         return "{\"items\":[" + String.join(",", items) + "],\"pagination\":"
-                + json.write(SearchPagination.of(pagination, totalIsLowerBound)) + "}";
+                + json.write(new SearchPagination(pagination, totalIsLowerBound)) + "}";
     }
 }
