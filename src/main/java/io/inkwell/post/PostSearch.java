@@ -28,9 +28,8 @@ import org.owasp.html.Encoding;
  * search sorts the same way), walking the posts by date only as far as the page reaches (ties
  * by id, in the order of the index, so pages never overlap); its total is a lower bound. Not
  * {@code ts_rank_cd}: {@code ts_rank} takes about half the time, while still rewarding the words
- * of a query found close together. Only the page's rows get a snippet, and it is cut from a
- * passage of the body around the first match rather than from the whole body, since
- * {@code ts_headline} parses all the text it is given.
+ * of a query found close together. Only the page's rows get a snippet: the first passage of the
+ * body (cut when it was written, V19) that holds a word of the query, with those words marked.
  */
 @ApplicationScoped
 class PostSearch {
@@ -51,30 +50,24 @@ class PostSearch {
      */
     private static final String START = "\u0002";
     private static final String STOP = "\u0003";
-    private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP
-            + ", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"";
     /*
-     * The passage a snippet is cut from: this many characters, from this many before the first
-     * match. About fifty words: a fragment of up to 30 and most of a second (600 held both, but
-     * ts_headline's time grows with the text: about 70 µs for these).
+     * The whole passage, every word of the query in it marked: at most 200 characters, about
+     * thirty words, the length of a snippet already (ts_headline's time grows with the words it
+     * parses, about a microsecond each).
      */
-    private static final int PASSAGE_CHARS = 320;
-    private static final int PASSAGE_LEAD_CHARS = 100;
+    private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
     /*
      * As a scalar subquery the query is built once per search; written inline with bound
      * parameters, a generic plan (which pgjdbc's prepared statements get after a few runs)
      * parses and stems it again for every row it tests.
      */
     private static final String TSQUERY = "plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3)";
-    /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?9). */
+    /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?8). */
     private static final String FILTERS = "{filters}";
     /*
-     * query: the words as the tsquery that must match (terms); the same words any one of which
-     * is marked in a snippet, or puts a match among the ranked ones (any_term); and how each word
-     * begins in the text (word_starts: its lexeme, less a final e or i, which stemming may add or
-     * put for a y, as in "hope" for "hoping" and "happi" for "happy"), to find the passage without
-     * parsing the body.
-     * matches: how many posts match, counted up to one past RANKED_MATCHES (?8) from the index.
+     * query: the words as the tsquery that must match (terms), and the same words any one of
+     * which is marked in a snippet, or puts a match among the ranked ones (any_term).
+     * matches: how many posts match, counted up to one past RANKED_MATCHES (?7) from the index.
      * candidates: the matches in order, from one of three branches (the body-only ones only as
      * far as one past this page: whether another page follows); each branch's condition on
      * matches.counted does not depend on a row, so
@@ -84,41 +77,40 @@ class PostSearch {
      * parameters the planner cannot tell that a query matches most posts).
      * hits: this page's. The page is left-joined to one row, so that past the last page the
      * counts still come back.
-     * The snippet: the passage around the first place a word begins; if it marks nothing (that
-     * place was another word) but the body does match, the whole body, as before. The body is
-     * read once per row (read_once: each use of lp.search_body fetches it from TOAST again, which
-     * took as long as cutting the snippet).
+     * The snippet: the first passage with a word of the query, marked; with none (a match in the
+     * title, a tag or the excerpt only), the body's first passage as it is. Its words are tested
+     * with ts_match_vq too: with @@ the planner expects almost no passage to match, and reads
+     * and sorts all of a post's passages rather than reading them in order up to the first
+     * that does (three times as long).
      * 32: rank / (rank + 1), so every rank is between 0 and 1.
      */
     private static final String PAGE = """
             with query as (
-                select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term,
-                       array(select regexp_replace(lexeme, '^(...+)[ei]$', '\\1')
-                             from unnest(tsvector_to_array(to_tsvector(cast(?1 as regconfig), ?7))) lexeme) as word_starts
+                select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term
                 from (select %1$s as terms) typed),
             matches as (
                 select count(*) as counted
                 from (select 1 from live_post lp where lp.search_vector @@ (select terms from query)
                       %2$s
-                      limit ?8 + 1) matched),
+                      limit ?7 + 1) matched),
             candidates as (
                 select h.post_id, h.published_at, h.rank,
                        row_number() over (order by h.tier, h.rank desc, h.published_at desc, h.post_id desc) as position
                 from (select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank, 0 as tier
                       from live_post lp
-                      where (select counted from matches) <= ?8 and lp.search_vector @@ (select terms from query)
+                      where (select counted from matches) <= ?7 and lp.search_vector @@ (select terms from query)
                       %2$s
                       union all
                       select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32), 0
                       from live_post lp
-                      where (select counted from matches) > ?8 and lp.head_vector @@ (select any_term from query)
+                      where (select counted from matches) > ?7 and lp.head_vector @@ (select any_term from query)
                         and lp.search_vector @@ (select terms from query)
                       %2$s
                       union all
                       select * from (
                           select lp.post_id, lp.published_at, cast(null as real), 1
                           from live_post lp
-                          where (select counted from matches) > ?8 and ts_match_vq(lp.search_vector, (select terms from query))
+                          where (select counted from matches) > ?7 and ts_match_vq(lp.search_vector, (select terms from query))
                             and not ts_match_vq(lp.head_vector, (select any_term from query))
                           %2$s
                           order by lp.published_at desc, lp.post_id desc
@@ -127,22 +119,15 @@ class PostSearch {
             select page.summary_json, page.rank, page.snippet, (select counted from matches), (select count(*) from candidates)
             from (select 1) counts left join lateral (
             select hits.position, lp.summary_json, coalesce(hits.rank, ts_rank(lp.search_vector, (select terms from query), 32)) as rank,
-                   case when strpos(passage.headline, '%3$s') > 0
-                             or not ts_filter(lp.search_vector, cast(array['d'] as "char"[])) @@ (select any_term from query)
-                        then passage.headline
-                        else ts_headline(cast(?1 as regconfig), lp.search_body, (select any_term from query), ?6) end as snippet
-            from hits join live_post lp on lp.post_id = hits.post_id
-            cross join lateral (
-                select ts_headline(cast(?1 as regconfig), %4$s, (select any_term from query), ?6) as headline
-                from (select body.spaced,
-                             (select min(nullif(strpos(body.words, ' ' || word_start), 0))
-                              from unnest((select word_starts from query)) word_start) as at
-                      from (select spaced, lower(spaced) as words
-                            from (select ' ' || lp.search_body || ' ' as spaced offset 0) read_once offset 0) body
-                      offset 0) first
-                offset 0) passage) page on true
+                   coalesce((select ts_headline(cast(?1 as regconfig), p.passage, (select any_term from query), ?6)
+                             from live_post_passage p
+                             where p.post_id = lp.post_id and ts_match_vq(p.words, (select any_term from query))
+                             order by p.ordinal limit 1),
+                            (select p.passage from live_post_passage p where p.post_id = lp.post_id order by p.ordinal limit 1),
+                            '') as snippet
+            from hits join live_post lp on lp.post_id = hits.post_id) page on true
             order by page.position
-            """.formatted(TSQUERY, FILTERS, START, passage());
+            """.formatted(TSQUERY, FILTERS);
 
     private final EntityManager entityManager;
     private final Json json;
@@ -180,12 +165,12 @@ class PostSearch {
         if (ids.isEmpty()) {
             return envelope(List.of(), paging.pagination(0), false);
         }
-        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 9);
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 8);
         Query page = entityManager.createNativeQuery(PAGE.replace(FILTERS, filters.sql()))
                 .setParameter(1, index.language()).setParameter(2, query.wholeWords())
                 .setParameter(3, query.lastWordOperand())
                 .setParameter(4, paging.limit()).setParameter(5, paging.offset()).setParameter(6, HEADLINE_OPTIONS)
-                .setParameter(7, query.text()).setParameter(8, RANKED_MATCHES);
+                .setParameter(7, RANKED_MATCHES);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = filters.bind(page).getResultList();
         List<String> items = new ArrayList<>(rows.size());
@@ -204,18 +189,6 @@ class PostSearch {
         long pageEnd = (long) paging.offset() + paging.limit();
         boolean more = candidates > pageEnd;
         return envelope(items, paging.pagination(more ? Math.max(pageEnd + 1, RANKED_MATCHES + 1) : candidates), more);
-    }
-
-    /**
-     * The words of the body from about {@link #PASSAGE_LEAD_CHARS} before the first match, or of
-     * its opening when no word was found: the cut is taken from the body between two spaces
-     * (where first.at, found in the same text, points at the space before the word) and shrunk to
-     * whole words, so no snippet starts or ends with part of one.
-     */
-    private static String passage() {
-        return """
-                coalesce(substring(substr(first.spaced, greatest(1, coalesce(first.at, 1) - %2$d), %1$d)
-                                   from '\\s(.*)\\s'), left(lp.search_body, %1$d))""".formatted(PASSAGE_CHARS, PASSAGE_LEAD_CHARS);
     }
 
     /** The list's summary JSON, stored at publish time, with the rank and snippet added. */

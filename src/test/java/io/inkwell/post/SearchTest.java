@@ -3,6 +3,7 @@ package io.inkwell.post;
 import static io.inkwell.support.Api.admin;
 import static io.inkwell.support.Api.anonymous;
 import static io.inkwell.support.Api.content;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -116,6 +117,32 @@ class SearchTest {
         assertTrue(snippet.contains("<mark>" + word + "</mark>"), snippet);
         snippet = search(stemmedOtherwise).extract().path("items[0].snippet");
         assertTrue(snippet.contains("<mark>" + stemmedOtherwise + "</mark>"), snippet);
+    }
+
+    @Test
+    void aWordAfterARunOfCharactersWithoutSpacesIsMarked() {
+        String word = word();
+        // Longer than a passage (200 characters): it is cut, and what follows it is still found.
+        published("Long address", "See " + "x".repeat(450) + " then " + word + " follows.", Map.of());
+        String snippet = search(word).extract().path("items[0].snippet");
+        assertTrue(snippet.contains("<mark>" + word + "</mark>"), snippet);
+        assertTrue(snippet.length() <= 200 + "<mark></mark>".length(), snippet);
+    }
+
+    @Test
+    void anEditedBodyGivesItsSnippetFromTheNewText() {
+        String before = word();
+        String after = word();
+        String id = Posts.createPublished("Edited " + before, Map.of("markdown", "First " + before + " here.")).getString("id");
+        assertTrue(search(before).extract().<String>path("items[0].snippet").contains("<mark>" + before + "</mark>"));
+
+        String filler = "Plain filler words before anything worth finding. ".repeat(20);
+        admin().body(Map.of("markdown", filler + "Now " + after + " instead.")).patch("/api/admin/posts/" + id).then().statusCode(200);
+        Posts.publish(id);
+        String snippet = search(after).extract().path("items[0].snippet");
+        assertTrue(snippet.contains("<mark>" + after + "</mark>"), snippet);
+        // The title still holds the old word; the body no longer does.
+        search(before).body("items[0].snippet", not(containsString(before)));
     }
 
     @Test
