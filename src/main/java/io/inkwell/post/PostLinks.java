@@ -21,7 +21,10 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 class PostLinks {
 
-    /* About 3,000 list entries (each some 700 characters as stored and 900 as sent): 5 MB or so. */
+    /*
+     * About 3,000 list entries (each some 700 characters as stored and 900 as sent): 5 to 10 MB,
+     * as their text is Latin-1 or not (a curly quote in a title makes it two bytes a character).
+     */
     private static final long SUMMARIES_CHARS = 5L * 1024 * 1024;
 
     private final PublicUrls urls;
@@ -42,7 +45,7 @@ class PostLinks {
     }
 
     /** A list entry (a post's summary) as stored, with its addresses. */
-    String addToSummary(String storedJson) {
+    String summaryWithAddresses(String storedJson) {
         return summaries.get(storedJson, this::addTo);
     }
 

@@ -193,7 +193,7 @@ class PostSearch {
 
     /** The list's summary JSON, stored at publish time, with the rank and snippet added. */
     private String item(String summaryJson, double rank, String headline) {
-        String summary = links.addToSummary(summaryJson).strip();
+        String summary = links.summaryWithAddresses(summaryJson).strip();
         return summary.substring(0, summary.length() - 1) + ",\"rank\":" + json.write(Math.round(rank * 1e6) / 1e6)
                 + ",\"snippet\":" + json.write(snippet(headline)) + "}";
     }

@@ -191,7 +191,7 @@ public class PublishedPosts {
      */
     private String envelope(List<String> summaries, PageRequest paging, ListCursor after, long total, ListCursor next) {
         Pagination pagination = after == null ? paging.pagination(total) : paging.pagination(total).withoutPage();
-        return "{\"items\":[" + summaries.stream().map(links::addToSummary).collect(Collectors.joining(",")) + "],\"pagination\":"
+        return "{\"items\":[" + summaries.stream().map(links::summaryWithAddresses).collect(Collectors.joining(",")) + "],\"pagination\":"
                 + json.write(pagination) + ",\"nextCursor\":" + (next == null ? "null" : json.write(next.encode())) + "}";
     }
 }

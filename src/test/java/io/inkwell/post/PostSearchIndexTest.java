@@ -58,7 +58,11 @@ class PostSearchIndexTest {
         assertFalse(passageHoldsWord(slug, "running"));
     }
 
-    /** Whether the post's first passage holds the word as it is written, as "simple" reads it. */
+    /**
+     * Whether the post's first passage holds the word as it is written, as "simple" reads it.
+     * Read from the table: while the stored text is in another language than the server's,
+     * no search reaches the post to show its snippet (the query is read in the server's).
+     */
     private boolean passageHoldsWord(String slug, String word) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
