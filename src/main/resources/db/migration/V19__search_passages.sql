@@ -62,8 +62,8 @@ begin
         cut := cut || current;
     end if;
     return query
-        select piece.ordinal::int, piece.passage, strip(to_tsvector(language, piece.passage))
-        from unnest(cut) with ordinality as piece (passage, ordinal);
+        select numbered.ordinal::int, numbered.passage, strip(to_tsvector(language, numbered.passage))
+        from unnest(cut) with ordinality as numbered (passage, ordinal);
 end
 $$;
 
