@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  * the client's Accept-Encoding. Bounded by bytes (all copies count;
  * INKWELL_CONTENT_CACHE_BYTES); when full, Caffeine's admission policy keeps the often
  * read entries, so a client asking for a new page each time cannot push out the hot ones.
+ * Search answers enter at their second ask ({@link ContentRoute#cachedFromSecondAsk}).
  *
  * <p>Each entry knows the surrogate keys it was built from ({@link ContentKeys}); a write makes
  * stale only the entries under the keys it changed, and the keys go out as {@code Surrogate-Key}
@@ -76,6 +77,7 @@ public class ContentCache {
     /** Request target as sent -> where its answer is: the key of its entry and its route family. */
     private final Cache<String, Target> targets;
     private final ConcurrentHashMap<String, CompletableFuture<Optional<Entry>>> building = new ConcurrentHashMap<>();
+    private final FirstAsks firstAsks = new FirstAsks();
 
     public ContentCache(ContentGeneration generation, InkwellConfig config) {
         this.generation = generation;
@@ -122,11 +124,14 @@ public class ContentCache {
             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         return Uni.createFrom().item(() -> {
-            Optional<Entry> current = rebuild(key, cached, loader, acceptEncoding);
+            boolean keep = cached != null || !route.cachedFromSecondAsk() || firstAsks.askedBefore(key);
+            Optional<Entry> current = rebuild(key, cached, loader, acceptEncoding, keep);
             if (current.isEmpty()) {
                 return notFound.get();
             }
-            remember(target, key, route);
+            if (keep) {
+                remember(target, key, route);
+            }
             Entry entry = current.get();
             String status = entry == cached ? STALE : MISS;
             ContentCoding coding = acceptEncoding.choose(entry.candidates());
@@ -245,10 +250,12 @@ public class ContentCache {
      * copy when there is one, else waits for the new one. A build that failed fails its waiters
      * the same way. The new entry enters the cache already compressed in the coding the building
      * request takes, so the requests that come meanwhile with the same Accept-Encoding (after a
-     * publish, most of a page's readers) find it ready rather than each compressing it.
+     * publish, most of a page's readers) find it ready rather than each compressing it. Unless
+     * {@code keep} is false (an answer asked for the first time on a route that caches from the
+     * second ask): then it answers this request and those waiting for it only.
      */
     private Optional<Entry> rebuild(String key, Entry stale, Supplier<Optional<KeyedContent>> loader,
-            AcceptEncoding acceptEncoding) {
+            AcceptEncoding acceptEncoding, boolean keep) {
         CompletableFuture<Optional<Entry>> mine = new CompletableFuture<>();
         CompletableFuture<Optional<Entry>> running = building.putIfAbsent(key, mine);
         if (running != null) {
@@ -264,7 +271,9 @@ public class ContentCache {
             long builtAt = generation.now();
             Optional<Entry> built = loader.get().map(content -> new Entry(builtAt, content))
                     .map(entry -> compressed(entry, acceptEncoding.choose(entry.candidates())));
-            built.ifPresentOrElse(entry -> entries.put(key, entry), () -> entries.invalidate(key));
+            if (keep) {
+                built.ifPresentOrElse(entry -> entries.put(key, entry), () -> entries.invalidate(key));
+            }
             mine.complete(built);
             return built;
         } catch (RuntimeException | Error e) {

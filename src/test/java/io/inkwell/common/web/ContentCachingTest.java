@@ -23,6 +23,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -81,6 +82,27 @@ class ContentCachingTest {
 
         content().get("/api/content/posts/" + slug).then().header("X-Cache", "HIT");
         content().get("/api/content/posts").then().header("X-Cache", "MISS");
+    }
+
+    /**
+     * Most questions typed into a search box are asked once: an answer is kept from its second
+     * ask (and the same question with other case or spacing is the same one). Other reads are
+     * kept from their first.
+     */
+    @Test
+    void aSearchAnswerIsKeptFromItsSecondAskAPostFromItsFirst() {
+        String word = "asked" + Api.unique().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        String slug = Posts.createPublished("Asked " + word, Map.of()).getString("slug");
+
+        content().get("/api/content/search?q=" + word).then().statusCode(200)
+                .body("items[0].slug", equalTo(slug)).header("X-Cache", "MISS");
+        content().get("/api/content/search?q=" + word.toUpperCase(Locale.ROOT)).then().statusCode(200)
+                .body("items[0].slug", equalTo(slug)).header("X-Cache", "MISS");
+        content().get("/api/content/search?q=" + word).then().statusCode(200)
+                .body("items[0].slug", equalTo(slug)).header("X-Cache", "HIT");
+
+        content().get("/api/content/posts/" + slug).then().statusCode(200).header("X-Cache", "MISS");
+        content().get("/api/content/posts/" + slug).then().statusCode(200).header("X-Cache", "HIT");
     }
 
     /**
