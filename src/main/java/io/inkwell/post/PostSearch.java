@@ -67,7 +67,15 @@ class PostSearch {
     /*
      * query: the words as the tsquery that must match (terms), and the same words any one of
      * which is marked in a snippet, or puts a match among the ranked ones (any_term).
-     * matches: how many posts match, counted up to one past RANKED_MATCHES (?7) from the index.
+     * head: the matches with a word of the query in the title, a tag or category name or the
+     * author's own excerpt, ranked. Read as far as it is needed: a CTE's rows are made as they
+     * are read.
+     * matches: how many posts match, counted up to one past RANKED_MATCHES (?7). When head alone
+     * reaches that many, it is enough, and the count over the whole index (half a millisecond
+     * for a typed prefix, a fifth of a search) is never run (CASE evaluates only the branch it
+     * takes). The price: a query that matches few posts, one of its words common in titles,
+     * reads every post with that word in its head before counting (on a blog with that word in
+     * 5,000 titles, some 15 ms), as the ranked tier of a query matching many already did.
      * candidates: the matches in order, from one of three branches (the body-only ones only as
      * far as one past this page: whether another page follows); each branch's condition on
      * matches.counted does not depend on a row, so
@@ -88,11 +96,18 @@ class PostSearch {
             with query as (
                 select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term
                 from (select %1$s as terms) typed),
+            head as (
+                select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank
+                from live_post lp
+                where lp.head_vector @@ (select any_term from query) and lp.search_vector @@ (select terms from query)
+                %2$s),
             matches as (
-                select count(*) as counted
-                from (select 1 from live_post lp where lp.search_vector @@ (select terms from query)
-                      %2$s
-                      limit ?7 + 1) matched),
+                select case when (select count(*) from (select 1 from head limit ?7 + 1) probe) > ?7 then ?7 + 1
+                            else (select count(*)
+                                  from (select 1 from live_post lp where lp.search_vector @@ (select terms from query)
+                                        %2$s
+                                        limit ?7 + 1) matched)
+                       end as counted),
             candidates as (
                 select h.post_id, h.published_at, h.rank,
                        row_number() over (order by h.tier, h.rank desc, h.published_at desc, h.post_id desc) as position
@@ -101,11 +116,7 @@ class PostSearch {
                       where (select counted from matches) <= ?7 and lp.search_vector @@ (select terms from query)
                       %2$s
                       union all
-                      select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32), 0
-                      from live_post lp
-                      where (select counted from matches) > ?7 and lp.head_vector @@ (select any_term from query)
-                        and lp.search_vector @@ (select terms from query)
-                      %2$s
+                      select post_id, published_at, rank, 0 from head where (select counted from matches) > ?7
                       union all
                       select * from (
                           select lp.post_id, lp.published_at, cast(null as real), 1

@@ -274,6 +274,28 @@ class SearchTest {
                 .body("pagination.totalIsLowerBound", equalTo(true));
     }
 
+    /** Enough title matches to pass the cut on their own: ranked first, the body matches after them. */
+    @Test
+    void titleMatchesPastTheCutComeFirstThenTheBodyMatchesNewestFirst() {
+        String word = word();
+        List<String> inTitles = new ArrayList<>();
+        for (int i = 1; i <= PostSearch.RANKED_MATCHES + 1; i++) {
+            inTitles.add(0, published("Notes " + i + " on " + word, "Nothing to see.", Map.of("publishedAt", day(i))));
+        }
+        String newerBodyMatch = published("Body match", "The body says " + word + ".", Map.of("publishedAt", day(300)));
+        String newestBodyMatch = published("Body match", "The body says " + word + ".", Map.of("publishedAt", day(301)));
+
+        page(word, 1, 50).body("items.slug", equalTo(inTitles.subList(0, 50)))
+                .body("pagination.total", equalTo(PostSearch.RANKED_MATCHES + 1))
+                .body("pagination.totalIsLowerBound", equalTo(true));
+        page(word, 2, 50).body("items.slug", equalTo(inTitles.subList(50, 100)));
+        List<String> last = new ArrayList<>(inTitles.subList(100, 101));
+        last.addAll(List.of(newestBodyMatch, newerBodyMatch));
+        page(word, 3, 50).body("items.slug", equalTo(last))
+                .body("pagination.total", equalTo(PostSearch.RANKED_MATCHES + 3))
+                .body("pagination.totalIsLowerBound", equalTo(false));
+    }
+
     @Test
     void aMissingBlankOrTooLongQueryIsA400NamingQ() {
         anonymous().get("/api/content/search").then().statusCode(400).contentType(PROBLEM)
