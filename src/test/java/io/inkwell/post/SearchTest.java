@@ -279,7 +279,10 @@ class SearchTest {
     void titleMatchesPastTheCutComeFirstThenTheBodyMatchesNewestFirst() {
         String word = word();
         List<String> inTitles = new ArrayList<>();
-        for (int i = 1; i <= PostSearch.RANKED_MATCHES + 1; i++) {
+        JsonPath tagged = Posts.createPublished("Notes 1 on " + word,
+                Map.of("markdown", "Nothing to see.", "publishedAt", day(1), "tags", List.of("tag-" + word())));
+        inTitles.add(tagged.getString("slug"));
+        for (int i = 2; i <= PostSearch.RANKED_MATCHES + 1; i++) {
             inTitles.add(0, published("Notes " + i + " on " + word, "Nothing to see.", Map.of("publishedAt", day(i))));
         }
         String newerBodyMatch = published("Body match", "The body says " + word + ".", Map.of("publishedAt", day(300)));
@@ -294,6 +297,10 @@ class SearchTest {
         page(word, 3, 50).body("items.slug", equalTo(last))
                 .body("pagination.total", equalTo(PostSearch.RANKED_MATCHES + 3))
                 .body("pagination.totalIsLowerBound", equalTo(false));
+
+        // A filter holds before anything is counted: one match, counted exactly.
+        search(word, "tag", tagged.getString("tags[0].slug")).body("items.slug", equalTo(List.of(tagged.getString("slug"))))
+                .body("pagination.total", equalTo(1)).body("pagination.totalIsLowerBound", equalTo(false));
     }
 
     @Test

@@ -124,7 +124,7 @@ public class ContentCache {
             }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
         }
         return Uni.createFrom().item(() -> {
-            boolean keep = cached != null || !route.cachedFromSecondAsk() || firstAsks.askedBefore(key);
+            boolean keep = cached != null || !route.cachedFromSecondAsk() || firstAsks.recordAsk(key);
             Optional<Entry> current = rebuild(key, cached, loader, acceptEncoding, keep);
             if (current.isEmpty()) {
                 return notFound.get();
@@ -264,6 +264,10 @@ public class ContentCache {
             }
             Optional<Entry> awaited = await(running);
             if (awaited != null) {
+                // The build this request waited for may be a first ask's, which keeps nothing.
+                if (keep) {
+                    awaited.ifPresent(entry -> entries.asMap().putIfAbsent(key, entry));
+                }
                 return awaited;
             }
         }
