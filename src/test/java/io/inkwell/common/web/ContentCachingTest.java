@@ -86,8 +86,8 @@ class ContentCachingTest {
 
     /**
      * Most questions typed into a search box are asked once: an answer is kept from its second
-     * ask (and the same question with other case or spacing is the same one). Other reads are
-     * kept from their first.
+     * ask (and the same question in other case is the same one). Other reads are kept from
+     * their first.
      */
     @Test
     void aSearchAnswerIsKeptFromItsSecondAskAPostFromItsFirst() {
