@@ -62,6 +62,11 @@ class PostSearch {
      * parses and stems it again for every row it tests.
      */
     private static final String TSQUERY = "plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3)";
+    /*
+     * A post's rank: every tier ranks the same way (title A, tags and categories B, excerpt C,
+     * body D; 32: rank / (rank + 1), so every rank is between 0 and 1).
+     */
+    private static final String RANK = "ts_rank(lp.search_vector, (select terms from query), 32)";
     /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?8). */
     private static final String FILTERS = "{filters}";
     /*
@@ -92,14 +97,13 @@ class PostSearch {
      * with ts_match_vq too: with @@ the planner expects almost no passage to match, and reads
      * and sorts all of a post's passages rather than reading them in order up to the first
      * that does (three times as long).
-     * 32: rank / (rank + 1), so every rank is between 0 and 1.
      */
     private static final String PAGE = """
             with query as (
                 select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term
                 from (select %1$s as terms) typed),
             head as (
-                select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank
+                select lp.post_id, lp.published_at, %3$s as rank
                 from live_post lp
                 where lp.head_vector @@ (select any_term from query) and lp.search_vector @@ (select terms from query)
                 %2$s),
@@ -113,7 +117,7 @@ class PostSearch {
             candidates as (
                 select h.post_id, h.published_at, h.rank,
                        row_number() over (order by h.tier, h.rank desc, h.published_at desc, h.post_id desc) as position
-                from (select lp.post_id, lp.published_at, ts_rank(lp.search_vector, (select terms from query), 32) as rank, 0 as tier
+                from (select lp.post_id, lp.published_at, %3$s as rank, 0 as tier
                       from live_post lp
                       where (select counted from matches) <= ?7 and lp.search_vector @@ (select terms from query)
                       %2$s
@@ -131,7 +135,7 @@ class PostSearch {
             hits as (select * from candidates order by position limit ?4 offset ?5)
             select page.summary_json, page.rank, page.snippet, (select counted from matches), (select count(*) from candidates)
             from (select 1) counts left join lateral (
-            select hits.position, lp.summary_json, coalesce(hits.rank, ts_rank(lp.search_vector, (select terms from query), 32)) as rank,
+            select hits.position, lp.summary_json, coalesce(hits.rank, %3$s) as rank,
                    coalesce((select ts_headline(cast(?1 as regconfig), p.passage, (select any_term from query), ?6)
                              from live_post_passage p
                              where p.post_id = lp.post_id and ts_match_vq(p.words, (select any_term from query))
@@ -140,7 +144,7 @@ class PostSearch {
                             '') as snippet
             from hits join live_post lp on lp.post_id = hits.post_id) page on true
             order by page.position
-            """.formatted(TSQUERY, FILTERS);
+            """.formatted(TSQUERY, FILTERS, RANK);
 
     private final EntityManager entityManager;
     private final Json json;

@@ -24,7 +24,10 @@ final class FirstAsks {
 
     /** Records an ask for {@code key}; true when the same key was asked lately before this. */
     boolean recordAsk(String key) {
-        int hash = key.hashCode() == 0 ? ZERO_HASH : key.hashCode();
+        int hash = key.hashCode();
+        if (hash == 0) {
+            hash = ZERO_HASH;
+        }
         int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
         return hashes.getAndSet(slot, hash) == hash;
     }
