@@ -147,6 +147,57 @@ class ContentCachingTest {
         content().get(address.getPath()).then().header("X-Cache", "HIT").body("title", equalTo("Retitled"));
     }
 
+    /**
+     * A question asked twice at once: the first ask's build keeps nothing, and the second ask,
+     * which waits for that build rather than running the search again, keeps its answer. A
+     * lock on live_post holds the first ask's query until the second waits for it.
+     */
+    @Test
+    void aSecondAskThatWaitedForTheFirstAsksBuildKeepsItsAnswer() throws Exception {
+        String word = "twice" + Api.unique().replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+        String slug = Posts.createPublished("Asked twice at once " + word, Map.of()).getString("slug");
+        URI address = URI.create("http://localhost:" + RestAssured.port + "/api/content/search?q=" + word);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest search = HttpRequest.newBuilder(address).timeout(Duration.ofSeconds(30)).build();
+
+        CompletableFuture<HttpResponse<String>> first;
+        CompletableFuture<HttpResponse<String>> second;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("lock table live_post in access exclusive mode");
+                first = client.sendAsync(search, HttpResponse.BodyHandlers.ofString());
+                LockWaits.awaitStatementWaitingForALock(dataSource, "head_vector @@", "the first ask never ran its search");
+                second = client.sendAsync(search, HttpResponse.BodyHandlers.ofString());
+                awaitARequestWaitingForAnotherOnesBuild();
+            } finally {
+                lock.rollback();
+            }
+        }
+        for (HttpResponse<String> answer : List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS))) {
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals(List.of("MISS"), answer.headers().allValues("X-Cache"));
+            assertTrue(answer.body().contains("\"slug\":\"" + slug + "\""), answer.body());
+        }
+        content().get(address.getPath() + "?" + address.getQuery()).then().statusCode(200)
+                .header("X-Cache", "HIT").body("items[0].slug", equalTo(slug));
+    }
+
+    /** Until a request's thread waits in the cache for the build another request runs (this JVM runs the server). */
+    private static void awaitARequestWaitingForAnotherOnesBuild() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            boolean waiting = Thread.getAllStackTraces().values().stream().anyMatch(frames -> List.of(frames).stream()
+                    .anyMatch(frame -> frame.getClassName().equals(ContentCache.class.getName())
+                            && frame.getMethodName().equals("await")));
+            if (waiting) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the second ask never waited for the first ask's build");
+    }
+
     /** Until the rebuild's query (PublishedPosts.body) waits for the lock on live_post. */
     private void awaitQueryWaitingForTheLock() throws Exception {
         LockWaits.awaitStatementWaitingForALock(dataSource, "lp.type = $1 and lower(lp.slug) = lower($2)",
