@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.inkwell.common.Text;
 import io.inkwell.common.config.InkwellConfig;
+import io.inkwell.common.error.ServiceUnavailableException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
@@ -248,7 +249,8 @@ public class ContentCache {
     /**
      * Builds the entry again, once: a request that finds another building it takes the stale
      * copy when there is one, else waits for the new one. A build that failed fails its waiters
-     * the same way. The new entry enters the cache already compressed in the coding the building
+     * the same way; one the server was too busy to run (a 503: no search slot came in time)
+     * answers with the stale copy when there is one. The new entry enters the cache already compressed in the coding the building
      * request takes, so the requests that come meanwhile with the same Accept-Encoding (after a
      * publish, most of a page's readers) find it ready rather than each compressing it. Unless
      * {@code keep} is false (an answer asked for the first time on a route that caches from the
@@ -280,6 +282,14 @@ public class ContentCache {
             }
             mine.complete(built);
             return built;
+        } catch (ServiceUnavailableException busy) {
+            mine.completeExceptionally(busy);
+            if (stale != null) {
+                // Too busy to build it again now (no search slot came): the stale copy, which
+                // the requests meanwhile got too, rather than a 503; a later request rebuilds.
+                return Optional.of(stale);
+            }
+            throw busy;
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
             throw e;
