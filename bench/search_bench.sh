@@ -24,6 +24,8 @@
 #
 # Environment overrides (defaults in brackets):
 #   DURATION [20s]  CONNECTIONS [8]  THREADS [2]  WARMUP [5s]  DISTINCT_WARMUP [90s]  PORT [8080]
+#   DISTINCT_WINDOWS [3]: measured runs of the distinct queries, one after another after their
+#   warm-up, each a row of the summary: this machine is noisy, so one window is not a result
 #   OUT_DIR [bench/out]
 #   JAVA_OPTS [the small-server flags, SMALL_SERVER_JAVA_OPTS in bench/server.sh]
 #   STARTUP_TIMEOUT [180] seconds  LOAD_WORKERS [8]
@@ -38,6 +40,7 @@ cd "$REPO_DIR"
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-8}
 DISTINCT_WARMUP=${DISTINCT_WARMUP:-90s}
+DISTINCT_WINDOWS=${DISTINCT_WINDOWS:-3}
 
 OUT_DIR=${OUT_DIR:-$REPO_DIR/bench/out}
 
@@ -103,22 +106,28 @@ code=$(curl -s -o "$OUT_DIR/sample.json" -m 10 -w '%{http_code}' "$BASE_URL/api/
 log "sample answer for q=$first: $(head -c 300 "$OUT_DIR/sample.json")..."
 
 RESULTS=()
+# run_wrk NAME QUERIES WARMUP [WINDOWS]: one warm-up, then WINDOWS measured runs one after another
+# (NAME, or NAME-1, NAME-2... when there are several), each a row of the summary.
 run_wrk() {
-    local name=$1 queries=$2 warmup=$3 out parsed
+    local name=$1 queries=$2 warmup=$3 windows=${4:-1} window label out parsed
     log "$name: warm-up ${warmup}"
     QUERIES=$queries wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" -s "$OUT_DIR/search.lua" "$BASE_URL" >/dev/null
-    log "$name: measuring ${DURATION}, ${THREADS} threads, ${CONNECTIONS} connections"
-    out=$(QUERIES=$queries wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
-        -s "$OUT_DIR/search.lua" "$BASE_URL")
-    printf '%s\n' "$out" | tee "$OUT_DIR/wrk-$name.txt"
-    parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $name"
-    RESULTS+=("$name|$parsed")
-    read -r rps p50 p99 non2xx errs <<<"$parsed"
-    echo "$name: ${rps} req/s, p50 ${p50} ms, p99 ${p99} ms, non-2xx ${non2xx}, socket errors ${errs}"
+    for ((window = 1; window <= windows; window++)); do
+        label=$name
+        ((windows == 1)) || label=$name-$window
+        log "$label: measuring ${DURATION}, ${THREADS} threads, ${CONNECTIONS} connections"
+        out=$(QUERIES=$queries wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
+            -s "$OUT_DIR/search.lua" "$BASE_URL")
+        printf '%s\n' "$out" | tee "$OUT_DIR/wrk-$label.txt"
+        parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $label"
+        RESULTS+=("$label|$parsed")
+        read -r rps p50 p99 non2xx errs <<<"$parsed"
+        echo "$label: ${rps} req/s, p50 ${p50} ms, p99 ${p99} ms, non-2xx ${non2xx}, socket errors ${errs}"
+    done
 }
 
 run_wrk search-repeated "$OUT_DIR/queries-repeated.txt" "$WARMUP"
-run_wrk search-distinct "$OUT_DIR/queries-distinct.txt" "$DISTINCT_WARMUP"
+run_wrk search-distinct "$OUT_DIR/queries-distinct.txt" "$DISTINCT_WARMUP" "$DISTINCT_WINDOWS"
 
 RSS_KB=$(awk '$1 == "VmRSS:" { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || true)
 stop_server
@@ -128,7 +137,7 @@ echo
 echo "### Search benchmark"
 echo
 host_line
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a warm-up of ${WARMUP} (repeated) and ${DISTINCT_WARMUP} (distinct); server and wrk on the same host."
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a warm-up of ${WARMUP} (repeated) and ${DISTINCT_WARMUP} (distinct, then $DISTINCT_WINDOWS windows one after another); server and wrk on the same host."
 echo "Data: $(sed 's/^posts loaded: //' <<<"$LOAD_LINE"). Queries: a whole word and a typed prefix, limit=10."
 echo
 echo "| Run | Requests/s | p50 (ms) | p99 (ms) | Non-2xx | Socket errors |"
@@ -139,4 +148,12 @@ for r in "${RESULTS[@]}"; do
     echo "| $name | $rps | $p50 | $p99 | $non2xx | $errs |"
 done
 echo
+# The range of a column (1: req/s, 3: p99) over the distinct-query windows: "low-high".
+distinct_range() {
+    local r
+    for r in "${RESULTS[@]}"; do
+        if [[ $r == search-distinct* ]]; then cut -d'|' -f2 <<<"$r"; fi
+    done | awk -v column="$1" '{print $column}' | sort -n | sed -n '1p;$p' | uniq | paste -sd-
+}
+echo "Distinct queries over $DISTINCT_WINDOWS window(s): $(distinct_range 1) req/s, p99 $(distinct_range 3) ms."
 echo "JVM resident memory after the runs (VmRSS): $(mb "$RSS_KB")"
