@@ -4,6 +4,7 @@ import io.inkwell.common.error.FieldError;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a reader typed into search, read once: white space collapsed and lower-cased (the
@@ -17,6 +18,9 @@ record SearchQuery(String text) {
     static final int MAX_CHARS = 200;
     /** Shorter last words are matched whole: a one-letter prefix matches most of the index. */
     static final int MIN_PREFIX_CHARS = 2;
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** What would end or escape a quoted {@code to_tsquery} operand. */
+    private static final Pattern QUOTE_OR_BACKSLASH = Pattern.compile("['\\\\]");
 
     /** The parameter's value, or an error naming {@code q}. */
     static Optional<SearchQuery> parse(String q, List<FieldError> errors) {
@@ -24,7 +28,7 @@ record SearchQuery(String text) {
             errors.add(new FieldError("q", "Required: the words to search for."));
             return Optional.empty();
         }
-        String text = q.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String text = WHITE_SPACE.matcher(q.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
         if (text.length() > MAX_CHARS) {
             errors.add(new FieldError("q", "At most " + MAX_CHARS + " characters."));
             return Optional.empty();
@@ -44,7 +48,7 @@ record SearchQuery(String text) {
      * escape the quoted operand, so they go.
      */
     String lastWordOperand() {
-        String last = text.substring(text.lastIndexOf(' ') + 1).replaceAll("['\\\\]", " ").strip();
+        String last = QUOTE_OR_BACKSLASH.matcher(text.substring(text.lastIndexOf(' ') + 1)).replaceAll(" ").strip();
         long letters = last.codePoints().filter(Character::isLetterOrDigit).count();
         if (letters == 0) {
             return "";
