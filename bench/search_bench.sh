@@ -20,7 +20,9 @@
 #          holds some 3,000 of these answers, so at most about 3% are hits, however long the
 #          warm-up; the words of this data set occur in most posts, so each query ranks
 #          hundreds of them: a heavy case).
-#   4. Print a Markdown summary table and stop the server.
+#   4. Print a Markdown summary table, with the CPU time a request of the JVM and of the
+#      embedded PostgreSQL (from /proc: when the host gives this machine less, the same requests
+#      take more of it), and stop the server.
 #
 # Environment overrides (defaults in brackets):
 #   DURATION [20s]  CONNECTIONS [8]  THREADS [2]  WARMUP [5s]  DISTINCT_WARMUP [90s]  PORT [8080]
@@ -109,20 +111,34 @@ RESULTS=()
 # run_wrk NAME QUERIES WARMUP [WINDOWS]: one warm-up, then WINDOWS measured runs one after another
 # (NAME, or NAME-1, NAME-2... when there are several), each a row of the summary.
 run_wrk() {
-    local name=$1 queries=$2 warmup=$3 windows=${4:-1} window label out parsed
+    local name=$1 queries=$2 warmup=$3 windows=${4:-1} window label out parsed before after cpu
     log "$name: warm-up ${warmup}"
     QUERIES=$queries wrk -t"$THREADS" -c"$CONNECTIONS" -d"$warmup" -s "$OUT_DIR/search.lua" "$BASE_URL" >/dev/null
     for ((window = 1; window <= windows; window++)); do
         label=$name
         ((windows == 1)) || label=$name-$window
         log "$label: measuring ${DURATION}, ${THREADS} threads, ${CONNECTIONS} connections"
+        before=$(cpu_ticks)
         out=$(QUERIES=$queries wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency \
             -s "$OUT_DIR/search.lua" "$BASE_URL")
+        after=$(cpu_ticks)
         printf '%s\n' "$out" | tee "$OUT_DIR/wrk-$label.txt"
         parsed=$(printf '%s\n' "$out" | parse_wrk) || die "could not parse wrk output for $label"
-        RESULTS+=("$label|$parsed")
+        # CPU time a request (ms), of the JVM and of PostgreSQL: when the host gives this machine
+        # less, the same requests take more of it, and fewer are answered.
+        cpu=$(awk -v before="$before" -v after="$after" -v tick="$(getconf CLK_TCK)" \
+            -v requests="$(awk '/ requests in / { print $1 }' <<<"$out")" 'BEGIN {
+                split(before, b, " "); split(after, a, " ")
+                if (requests <= 0) { print "n/a n/a"; exit }
+                printf "%.2f ", (a[1] - b[1]) * 1000 / tick / requests
+                if (a[2] == "none" || b[2] == "none") print "n/a"
+                else printf "%.2f\n", (a[2] - b[2]) * 1000 / tick / requests
+            }')
+        RESULTS+=("$label|$parsed|$cpu")
         read -r rps p50 p99 non2xx errs <<<"$parsed"
-        echo "$label: ${rps} req/s, p50 ${p50} ms, p99 ${p99} ms, non-2xx ${non2xx}, socket errors ${errs}"
+        read -r jvm_ms pg_ms <<<"$cpu"
+        echo "$label: ${rps} req/s, p50 ${p50} ms, p99 ${p99} ms, non-2xx ${non2xx}, socket errors ${errs}," \
+            "CPU a request: JVM ${jvm_ms} ms, PostgreSQL ${pg_ms} ms"
     done
 }
 
@@ -140,12 +156,13 @@ host_line
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a warm-up of ${WARMUP} (repeated) and ${DISTINCT_WARMUP} (distinct, then $DISTINCT_WINDOWS windows one after another); server and wrk on the same host."
 echo "Data: $(sed 's/^posts loaded: //' <<<"$LOAD_LINE"). Queries: a whole word and a typed prefix, limit=10."
 echo
-echo "| Run | Requests/s | p50 (ms) | p99 (ms) | Non-2xx | Socket errors |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| Run | Requests/s | p50 (ms) | p99 (ms) | JVM CPU a request (ms) | PostgreSQL CPU a request (ms) | Non-2xx | Socket errors |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for r in "${RESULTS[@]}"; do
-    IFS='|' read -r name parsed <<<"$r"
+    IFS='|' read -r name parsed cpu <<<"$r"
     read -r rps p50 p99 non2xx errs <<<"$parsed"
-    echo "| $name | $rps | $p50 | $p99 | $non2xx | $errs |"
+    read -r jvm_ms pg_ms <<<"$cpu"
+    echo "| $name | $rps | $p50 | $p99 | $jvm_ms | $pg_ms | $non2xx | $errs |"
 done
 echo
 # The range of a column (1: req/s, 3: p99) over the distinct-query windows: "low-high".

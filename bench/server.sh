@@ -44,6 +44,10 @@
 #                               remembered in INSTANCES (pid pairs), SERVER_PID left empty
 #   stop_instances              SIGTERM to every remembered instance at once, then stop_server each
 #   postgres_pid                the embedded PostgreSQL postmaster's pid, or nothing
+#   cpu_ticks                   "JVM PG": CPU time so far (clock ticks, user + system) of the
+#                               server's JVM and of its embedded PostgreSQL (postmaster, its live
+#                               processes and those it reaped; "none" for an external database);
+#                               two readings bracket a run
 #   start_nginx DIR PORT HTTP   nginx (not a daemon; its files in DIR) with these http-level lines
 #                               (server blocks...); sets NGINX_PID. stop_nginx ends it.
 #   wrk_measure NAME URL DUR [wrk args...]  a WARMUP run, then the measured one at THREADS and
@@ -94,6 +98,24 @@ mb() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }' || e
 postgres_pid() {
     local pidfile=$DATA_DIR/postgres/postmaster.pid
     [[ -r $pidfile ]] && head -n1 "$pidfile" | tr -dc '0-9' || true
+}
+
+cpu_ticks() {
+    local jvm=0 pg=none postmaster child ticks
+    # /proc/PID/stat fields 14-17: utime, stime, cutime, cstime (after the command in parentheses).
+    if [[ -n $SERVER_PID && -r /proc/$SERVER_PID/stat ]]; then
+        jvm=$(sed 's/.*) //' "/proc/$SERVER_PID/stat" | awk '{ print $12 + $13 }')
+    fi
+    postmaster=$(postgres_pid)
+    if [[ -n $postmaster && -r /proc/$postmaster/stat ]]; then
+        pg=$(sed 's/.*) //' "/proc/$postmaster/stat" | awk '{ print $12 + $13 + $14 + $15 }')
+        for child in $(pgrep -P "$postmaster" || true); do
+            # Empty when the child ended meanwhile: its time is then in the postmaster's cutime.
+            ticks=$(sed 's/.*) //' "/proc/$child/stat" 2>/dev/null | awk '{ print $12 + $13 }' || true)
+            pg=$((pg + ${ticks:-0}))
+        done
+    fi
+    echo "$jvm $pg"
 }
 
 stop_server() {
