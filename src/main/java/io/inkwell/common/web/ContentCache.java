@@ -249,13 +249,13 @@ public class ContentCache {
     /**
      * Builds the entry again, once: a request that finds another building it takes the stale
      * copy when there is one, else waits for the new one. A build that failed fails its waiters
-     * the same way; one the server was too busy to run (a 503: no search slot came in time)
-     * answers with the stale copy when there is one. The new entry enters the cache already
-     * compressed in the coding the building request takes, so the requests that come meanwhile
-     * with the same Accept-Encoding (after a publish, most of a page's readers) find it ready
-     * rather than each compressing it. Unless {@code keep} is false (an answer asked for the
-     * first time on a route that caches from the second ask): then it answers this request and
-     * those waiting for it only.
+     * the same way; one the server was too busy to run (a 503, such as a search that no slot
+     * came for in time) answers with the stale copy when there is one. The new entry enters the
+     * cache already compressed in the coding the building request takes, so the requests that
+     * come meanwhile with the same Accept-Encoding (after a publish, most of a page's readers)
+     * find it ready rather than each compressing it. Unless {@code keep} is false (an answer
+     * asked for the first time on a route that caches from the second ask): then it answers this
+     * request and those waiting for it only.
      */
     private Optional<Entry> rebuild(String key, Entry stale, Supplier<Optional<KeyedContent>> loader,
             AcceptEncoding acceptEncoding, boolean keep) {
@@ -283,16 +283,13 @@ public class ContentCache {
             }
             mine.complete(built);
             return built;
-        } catch (ServiceUnavailableException busy) {
-            mine.completeExceptionally(busy);
-            if (stale != null) {
-                // Too busy to build it again now (no search slot came): the stale copy, which
-                // the requests meanwhile got too, rather than a 503; a later request rebuilds.
-                return Optional.of(stale);
-            }
-            throw busy;
         } catch (RuntimeException | Error e) {
             mine.completeExceptionally(e);
+            if (e instanceof ServiceUnavailableException && stale != null) {
+                // Too busy to build it again now: the stale copy, which the requests meanwhile
+                // got too, rather than a 503; a later request rebuilds.
+                return Optional.of(stale);
+            }
             throw e;
         } finally {
             building.remove(key, mine);
