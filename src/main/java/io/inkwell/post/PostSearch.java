@@ -91,7 +91,9 @@ class PostSearch {
      * on each post in date order rather than found through the GIN index and sorted (with bound
      * parameters the planner cannot tell that a query matches most posts).
      * hits: this page's. The page is left-joined to one row, so that past the last page the
-     * counts still come back.
+     * counts still come back. The rank goes out as double precision: for a real column Hibernate
+     * (7.2) builds a type it cannot register after startup, and throws and catches an exception
+     * doing so, on every search.
      * The snippet: the first passage with a word of the query, marked; with none (a match in the
      * title, a tag or the excerpt only), the body's first passage as it is. Its words are tested
      * with ts_match_vq too: with @@ the planner expects almost no passage to match, and reads
@@ -133,7 +135,7 @@ class PostSearch {
                           order by lp.published_at desc, lp.post_id desc
                           limit cast(?4 as bigint) + ?5 + 1) body_only) h),
             hits as (select * from candidates order by position limit ?4 offset ?5)
-            select page.summary_json, page.rank, page.snippet, (select counted from matches), (select count(*) from candidates)
+            select page.summary_json, cast(page.rank as double precision), page.snippet, (select counted from matches), (select count(*) from candidates)
             from (select 1) counts left join lateral (
             select hits.position, lp.summary_json, coalesce(hits.rank, %3$s) as rank,
                    coalesce((select ts_headline(cast(?1 as regconfig), p.passage, (select any_term from query), ?6)
