@@ -48,8 +48,13 @@ public class ActivityRecorder {
             return;
         }
         String path = request.getUriInfo().getPath();
+        // The path first: elsewhere (a write sent to the Content API or to no route at all) nothing
+        // may have authenticated the request, and asking who it is would block the I/O thread.
+        if (!Routes.isAdmin(path)) {
+            return;
+        }
         Actor actor = current.get();
-        if (!Routes.isAdmin(path) || actor.tokenId() == null) {
+        if (actor.tokenId() == null) {
             return;
         }
         Activity activity = describe(request.getMethod(), path, response, actor);

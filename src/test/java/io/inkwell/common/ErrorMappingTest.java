@@ -2,12 +2,15 @@ package io.inkwell.common;
 
 import static io.inkwell.support.Api.adminWithBadInput;
 import static io.inkwell.support.Api.anonymous;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Pins how each kind of failure reaches the client. */
@@ -34,6 +37,21 @@ class ErrorMappingTest {
     void wrongMethodIs405ProblemJson() {
         adminWithBadInput().put("/api/admin/tags").then().statusCode(405)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * Writes sent where no route takes them, without a token: nothing has authenticated them, and
+     * the activity log must not ask who sent them (on the I/O thread that was a 500).
+     */
+    @Test
+    void writesWhereNoRouteTakesThemAreProblemJsonNot500() {
+        for (String path : List.of("/api/content/posts", "/api/content/tags", "/api/content/search", "/nothing-here",
+                "/media/" + "0".repeat(64) + "/x.png")) {
+            for (String method : List.of("POST", "PUT", "PATCH", "DELETE")) {
+                anonymous().request(method, path).then().statusCode(anyOf(is(404), is(405)))
+                        .contentType("application/problem+json");
+            }
+        }
     }
 
     @Test
