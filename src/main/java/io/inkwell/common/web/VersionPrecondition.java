@@ -39,7 +39,8 @@ public final class VersionPrecondition {
         String current = etag(version);
         for (String candidate : ifMatch.split(",")) {
             String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(current) || tag.equals("W/" + current)) {
+            // Strong comparison (RFC 9110, 13.1.1): a weak tag never matches.
+            if (tag.equals("*") || tag.equals(current)) {
                 return true;
             }
         }

@@ -16,10 +16,17 @@ class VersionPreconditionTest {
     }
 
     @Test
-    void theCurrentTagAStarOrAWeakTagInAListAllows() {
+    void theCurrentTagOrAStarAllowsAlsoInAList() {
         assertDoesNotThrow(() -> VersionPrecondition.ifMatch("\"7\"").check(7, "post"));
         assertDoesNotThrow(() -> VersionPrecondition.ifMatch("*").check(7, "post"));
-        assertDoesNotThrow(() -> VersionPrecondition.ifMatch("\"3\", W/\"7\"").check(7, "post"));
+        assertDoesNotThrow(() -> VersionPrecondition.ifMatch("\"3\", \"7\"").check(7, "post"));
+    }
+
+    /** If-Match compares strongly (RFC 9110, 13.1.1): a weak tag never matches, not even the current one. */
+    @Test
+    void aWeakTagIs412() {
+        assertThrows(PreconditionFailedException.class, () -> VersionPrecondition.ifMatch("W/\"7\"").check(7, "post"));
+        assertThrows(PreconditionFailedException.class, () -> VersionPrecondition.ifMatch("\"3\", W/\"7\"").check(7, "post"));
     }
 
     @Test
