@@ -85,6 +85,24 @@ class TermApiTest {
                 .post("/api/admin/tags").then().statusCode(409).body("errors[0].field", equalTo("name"));
     }
 
+    /** Posts name tags, and get the tag whose slug the name makes: no tag may take another's name. */
+    @Test
+    void anotherTagsNameIs409WhenRenamingOrCreatingWithASlugOfItsOwn() {
+        String name = "Golang" + unique();
+        admin().body(Map.of("name", name)).post("/api/admin/tags").then().statusCode(201);
+        String other = admin().body(Map.of("name", "Other " + name)).post("/api/admin/tags").then().statusCode(201)
+                .extract().path("id");
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", name.toUpperCase()))
+                .patch("/api/admin/tags/" + other).then().statusCode(409).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+        admin().get("/api/admin/tags/" + other).then().body("name", equalTo("Other " + name));
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", name.toUpperCase(), "slug", "own-" + unique()))
+                .post("/api/admin/tags").then().statusCode(409).body("errors[0].field", equalTo("name"));
+        // Its own name in another case is still a rename.
+        admin().body(Map.of("name", "OTHER " + name)).patch("/api/admin/tags/" + other).then().statusCode(200)
+                .body("name", equalTo("OTHER " + name));
+    }
+
     @Test
     void renamingATagUpdatesPublishedPosts() {
         String tag = "rename-" + unique();

@@ -17,6 +17,7 @@ public final class SlugAllocator {
      * the one made from {@code name}, never suffixed; taken is a 409.
      */
     public static String allocateExact(String explicitSlug, String name, Predicate<String> taken) {
+        refuseAnothersName(name, taken);
         if (explicitSlug != null) {
             return allocate(explicitSlug, null, taken);
         }
@@ -24,12 +25,20 @@ public final class SlugAllocator {
         if (slug.isEmpty()) {
             throw new InvalidInputException("name", "Needs at least one letter or digit.");
         }
-        if (taken.test(slug)) {
+        return slug;
+    }
+
+    /**
+     * A name that stands for another (its slug is another's) is a 409, whatever the slug of its
+     * own: posts name tags, categories and authors, and get the one whose slug the name makes.
+     */
+    public static void refuseAnothersName(String name, Predicate<String> taken) {
+        String slug = Slugs.fromText(name);
+        if (!slug.isEmpty() && taken.test(slug)) {
             throw new ConflictException("'" + name + "' is the same as the existing '" + slug
                     + "' (names are compared by slug, ignoring case and accents).",
                     List.of(new FieldError("name", "Already exists as '" + slug + "'.")));
         }
-        return slug;
     }
 
     /** A slug changed by an edit: the current one when the request names it again, else as {@link #allocate}. */
