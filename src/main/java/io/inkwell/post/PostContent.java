@@ -2,6 +2,8 @@ package io.inkwell.post;
 
 import io.inkwell.post.PostDtos.FeatureImage;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,8 +17,13 @@ public record PostContent(PostType type, String slug, String title, String markd
         OffsetDateTime publishedAt, OffsetDateTime unpublishAt, String meta) {
 
     public PostContent {
-        authors = authors == null ? List.of() : List.copyOf(authors);
-        tags = tags == null ? List.of() : List.copyOf(tags);
-        categories = categories == null ? List.of() : List.copyOf(categories);
+        authors = names(authors);
+        tags = names(tags);
+        categories = names(categories);
+    }
+
+    /** A copy that keeps a null name, for NamedReferences to report as {@code tags[i]}. */
+    private static List<String> names(List<String> names) {
+        return names == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(names));
     }
 }

@@ -227,6 +227,35 @@ class BadInputTest {
     }
 
     @Test
+    void aNullNameAmongTagsCategoriesOrAuthorsIs422NamingItsPlace() {
+        long before = Posts.adminTotal();
+        for (String field : List.of("tags", "categories", "authors")) {
+            adminWithBadInput().contentType(ContentType.JSON).body("{\"title\":\"t\",\"" + field + "\":[\"ok\",null]}")
+                    .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
+                    .body("errors.field", hasItem(field + "[1]"));
+        }
+        assertEquals(before, Posts.adminTotal());
+        String id = Posts.create(Posts.draft("Null names " + unique())).getString("id");
+        String kept = admin().get("/api/admin/posts/" + id).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"authors\":[null]}")
+                .patch("/api/admin/posts/" + id).then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", hasItem("authors[0]"));
+        assertEquals(kept, admin().get("/api/admin/posts/" + id).asString());
+    }
+
+    /** An action's body is optional, but the JSON null is neither an object nor no body. */
+    @Test
+    void aJsonNullBodyOnAnActionIs400AndChangesNothing() {
+        String id = Posts.create(Posts.draft("Null body " + unique())).getString("id");
+        String before = admin().get("/api/admin/posts/" + id).asString();
+        for (String action : List.of("publish", "unpublish", "preview")) {
+            adminWithBadInput().contentType(ContentType.JSON).body("null").post("/api/admin/posts/" + id + "/" + action)
+                    .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("body"));
+        }
+        assertEquals(before, admin().get("/api/admin/posts/" + id).asString());
+    }
+
+    @Test
     void invalidPatchChangesNothing() {
         String id = Posts.create(Posts.draft("Stable " + unique())).getString("id");
         String before = admin().get("/api/admin/posts/" + id).asString();
@@ -387,6 +416,16 @@ class BadInputTest {
                 .body("errors[0].field", equalTo("publishAt"));
         assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
         assertEquals(before + 1, Posts.adminTotal());
+    }
+
+    @Test
+    void emptyFiltersAre400RatherThanReadAsAbsent() {
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/content/posts?tag=&cursor=").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("cursor", "tag")));
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/content/search?q=python&author=").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("author")));
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/posts?status=&sort=").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("sort", "status")));
     }
 
     @Test

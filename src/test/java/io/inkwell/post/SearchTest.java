@@ -311,8 +311,10 @@ class SearchTest {
                 .body("errors[0].field", equalTo("q"));
         anonymous().queryParam("q", "x".repeat(201)).get("/api/content/search").then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("q"));
-        anonymous().queryParam("q", "").queryParam("limit", 0).get("/api/content/search").then().statusCode(400)
+        anonymous().queryParam("q", "   ").queryParam("limit", 0).get("/api/content/search").then().statusCode(400)
                 .contentType(PROBLEM).body("errors.field", equalTo(List.of("q", "limit")));
+        anonymous().queryParam("q", "").get("/api/content/search").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("q"));
         anonymous().queryParam("q", "python").queryParam("sort", "title").get("/api/content/search").then()
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("sort"));
     }

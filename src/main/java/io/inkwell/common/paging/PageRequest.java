@@ -8,8 +8,6 @@ import java.util.List;
 /** The {@code page} and {@code limit} query parameters every list accepts. */
 public record PageRequest(int page, int limit) {
 
-    /** The query parameters; QueryParametersFilter refuses them empty, which resources receive as null. */
-    public static final List<String> PARAMETERS = List.of("page", "limit");
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     /** So that (page - 1) * limit always fits the int offsets of JPA and SQL. */

@@ -3,7 +3,6 @@ package io.inkwell.common.web;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
-import io.inkwell.common.paging.PageRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -25,8 +24,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * What a resource cannot see in its query parameters: every parameter of the API takes one
  * value, so {@code ?page=1&page=2} is refused naming {@code page} rather than one of the two
- * quietly winning; an empty {@code page=} or {@code limit=}, which resources receive as
- * absent, is refused rather than read as the default; and a parameter the operation does not
+ * quietly winning; an empty one ({@code page=}, {@code tag=}), which resources receive as
+ * absent, is refused rather than read as the default (no parameter of the API means anything
+ * when empty); and a parameter the operation does not
  * take ({@code ?tags=python} for {@code ?tag=}) is refused rather than ignored, which would
  * answer a different question than the one asked.
  */
@@ -46,11 +46,11 @@ public class QueryParametersFilter {
                 errors.put(name, new FieldError(name, "Given more than once; it takes one value."));
             }
         });
-        for (String name : PageRequest.PARAMETERS) {
-            if (!errors.containsKey(name) && query.containsKey(name) && query.getFirst(name).isEmpty()) {
+        query.forEach((name, values) -> {
+            if (!errors.containsKey(name) && values.get(0).isEmpty()) {
                 errors.put(name, new FieldError(name, "Must not be empty; leave it out for the default."));
             }
-        }
+        });
         return errors.isEmpty() ? null : Problems.response(HttpStatus.BAD_REQUEST, "Invalid query parameter.",
                 new ArrayList<>(errors.values()), request.getUriInfo());
     }

@@ -70,6 +70,10 @@ public class RequestReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // bytes in memory: not expected
         }
+        if (values == null) {
+            // The JSON literal null: neither the object the operation takes nor no body at all.
+            throw new BadRequestException("body", "A JSON object is required, or no body at all.");
+        }
         validate(values);
         return values;
     }
