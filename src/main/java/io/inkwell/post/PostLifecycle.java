@@ -105,6 +105,10 @@ public class PostLifecycle {
         render(post, rendered);
         post.publishedAt = Times.utc(content.publishedAt());
         post.unpublishAt = Times.utc(content.unpublishAt());
+        if (post.unpublishAt != null) {
+            // A scheduled unpublish is unpublishing: only who may publish sets it.
+            permissions.checkPublish(post);
+        }
         post.updatedAt = importing.contentTime(now);
         if (status == PostStatus.PUBLISHED && post.publishedAt != null && post.publishedAt.isAfter(now)) {
             throw new InvalidInputException("publishedAt",
@@ -182,6 +186,7 @@ public class PostLifecycle {
         OffsetDateTime unpublishAt = Times.utc(content.unpublishAt());
         if (!Objects.equals(unpublishAt, Times.utc(post.unpublishAt))) {
             // Moves or cancels (null) a scheduled unpublish without touching what is live.
+            permissions.checkPublish(post);
             post.unpublishAt = unpublishAt;
             checkUnpublishAt(post, post.status == PostStatus.SCHEDULED ? post.publishedAt : Times.now(clock));
         }

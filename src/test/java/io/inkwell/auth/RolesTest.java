@@ -65,6 +65,23 @@ class RolesTest {
         withToken(contributor).delete("/api/admin/posts/" + scrap).then().statusCode(204);
     }
 
+    /** Scheduling an unpublish is unpublishing, which a contributor may not do, through PATCH neither. */
+    @Test
+    void aContributorCannotScheduleAnUnpublish() {
+        String contributor = Tokens.create("contributor", Tokens.author("Scheduler"));
+        Map<String, Object> draft = Posts.draft("Expiring " + Api.unique());
+        draft.put("unpublishAt", "2999-01-01T00:00:00Z");
+        withToken(contributor).body(draft).post("/api/admin/posts").then().statusCode(403)
+                .body("detail", containsString("cannot publish or unpublish"));
+        String id = withToken(contributor).body(Posts.draft("Kept draft " + Api.unique())).post("/api/admin/posts")
+                .then().statusCode(201).extract().path("id");
+        withToken(contributor).body(Map.of("unpublishAt", "2999-01-01T00:00:00Z")).patch("/api/admin/posts/" + id)
+                .then().statusCode(403);
+        admin().get("/api/admin/posts/" + id).then().body("unpublishAt", equalTo(null)).body("version", equalTo(0));
+        // Their other edits go through as before.
+        withToken(contributor).body(Map.of("title", "Retitled")).patch("/api/admin/posts/" + id).then().statusCode(200);
+    }
+
     @Test
     void anAuthorPublishesOwnPostsOnly() {
         String me = Tokens.author("Author");
