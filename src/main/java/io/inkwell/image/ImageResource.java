@@ -7,6 +7,7 @@ import io.inkwell.common.error.ContentTooLargeException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.config.InkwellConfig;
 import io.inkwell.common.error.ApiException;
+import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
@@ -35,6 +36,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -61,8 +64,13 @@ public class ImageResource {
     @BodyLimit(BodyLimit.Kind.IMAGE)
     public Response uploadForm(@RestForm("file") FileUpload file, @RestForm("alt") String alt,
             @RestForm("caption") String caption, UriInfo uri) {
+        // The limits of PATCH (ImageDtos.UpdateImageRequest), every bad part named at once.
+        List<FieldError> errors = new ArrayList<>(reader.fieldErrors(new UpdateImageRequest(alt, caption)));
         if (file == null) {
-            throw new InvalidInputException("file", "A 'file' part with the image is required.");
+            errors.add(new FieldError("file", "A 'file' part with the image is required."));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         if (file.size() > maxBytes) {
             throw tooLarge(file.size());
@@ -80,6 +88,7 @@ public class ImageResource {
     @BodyLimit(BodyLimit.Kind.IMAGE)
     public Response uploadBytes(InputStream body, @QueryParam("filename") String filename,
             @QueryParam("alt") String alt, @QueryParam("caption") String caption, UriInfo uri) {
+        reader.validate(new UpdateImageRequest(alt, caption));
         return created(service.upload(readLimited(body), filename, alt, caption), uri);
     }
 

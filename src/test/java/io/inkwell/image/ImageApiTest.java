@@ -266,6 +266,23 @@ class ImageApiTest {
         adminWithBadInput().get("/api/admin/images/" + java.util.UUID.randomUUID()).then().statusCode(404);
     }
 
+    /** An upload holds its alt text and caption to PATCH's limits, naming each one over them. */
+    @Test
+    void anUploadsAltAndCaptionHaveTheLimitsOfAnEdit() {
+        long before = imageCount();
+        byte[] png = Images.uniquePng(40, 30);
+        adminWithBadInput().multiPart("file", "long.png", png, "image/png").multiPart("alt", "a".repeat(1500))
+                .multiPart("caption", "c".repeat(5001)).post("/api/admin/images").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", equalTo(java.util.List.of("alt", "caption")));
+        adminWithBadInput().multiPart("alt", "a".repeat(1001)).post("/api/admin/images").then().statusCode(422)
+                .body("errors.field", equalTo(java.util.List.of("alt", "file")));
+        adminWithBadInput().contentType("image/png").body(png).queryParam("alt", "a".repeat(1001))
+                .post("/api/admin/images").then().statusCode(422).body("errors[0].field", equalTo("alt"));
+        org.junit.jupiter.api.Assertions.assertEquals(before, imageCount());
+        adminMultipart().multiPart("file", "long.png", png, "image/png").multiPart("alt", "a".repeat(1000))
+                .post("/api/admin/images").then().statusCode(201).body("alt", equalTo("a".repeat(1000)));
+    }
+
     /**
      * Another upload of the same bytes is still running (here: a transaction of the test's that
      * stored them and has not committed): this upload waits for it, then answers with its image.
