@@ -77,7 +77,9 @@ class TokenManagementTest {
         adminWithBadInput().contentType("application/json")
                 .body(Map.of("name", "key", "role", "superuser"))
                 .post("/api/admin/tokens").then().statusCode(400)
-                .body("errors[0].field", equalTo("role"));
+                .body("errors[0].field", equalTo("role"))
+                // The roles as they are sent, which the message offers.
+                .body("errors[0].message", containsString("content, contributor, author, editor, admin"));
         adminWithBadInput().contentType("application/json")
                 .body(Map.of("name", "ghost", "role", "author", "authorId", "00000000-0000-0000-0000-000000000001"))
                 .post("/api/admin/tokens").then().statusCode(422)
@@ -138,6 +140,11 @@ class TokenManagementTest {
         adminWithBadInput().contentType("application/json").body(Map.of("graceSeconds", -1))
                 .post("/api/admin/tokens/" + token.id() + "/rotate").then().statusCode(422)
                 .body("errors[0].field", equalTo("graceSeconds"));
+        // A whole number too large for the field is named too, not "malformed JSON".
+        adminWithBadInput().contentType("application/json").body("{\"graceSeconds\": 2147483648}")
+                .post("/api/admin/tokens/" + token.id() + "/rotate").then().statusCode(400)
+                .body("errors[0].field", equalTo("graceSeconds"))
+                .body("errors[0].message", containsString("out of range"));
         withToken(third).get("/api/admin/me").then().statusCode(200);
     }
 

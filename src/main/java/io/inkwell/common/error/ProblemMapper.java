@@ -1,6 +1,8 @@
 package io.inkwell.common.error;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -223,6 +227,14 @@ public class ProblemMapper {
             // A syntax error inside a nested value, wrapped on its way out: the parser knows best.
             return jsonError(unreadable);
         }
+        if (e instanceof JsonMappingException mapping && e.getCause() instanceof InputCoercionException range
+                && !mapping.getPath().isEmpty()) {
+            return outOfRange(path(mapping), range);
+        }
+        if (e instanceof InputCoercionException range && range.getProcessor() != null) {
+            // A whole number too large for its field, refused by the parser before any field saw it.
+            return outOfRange(path(range.getProcessor().getParsingContext()), range);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown), "Unknown field.");
         }
@@ -251,6 +263,25 @@ public class ProblemMapper {
         return new FieldError("body", "Malformed JSON" + location + ".");
     }
 
+    private static FieldError outOfRange(String field, InputCoercionException range) {
+        // "Numeric value (2147483648) out of range of int (-2147483648 - 2147483647)"
+        return new FieldError(field, range.getOriginalMessage() + ".");
+    }
+
+    /** Where the parser is, as a field path ({@code a.b[2]}). */
+    private static String path(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                parts.addFirst("[" + at.getCurrentIndex() + "]");
+            } else if (at.getCurrentName() != null) {
+                parts.addFirst(at.getCurrentName());
+            }
+        }
+        String path = String.join(".", parts).replace(".[", "[");
+        return path.isEmpty() ? "body" : path;
+    }
+
     private static String path(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -262,13 +293,27 @@ public class ProblemMapper {
         return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
     }
 
+    /** An enum constant as JSON spells it (its {@code @JsonValue}, as Role and PostStatus have). */
+    private static String wireName(Object constant) {
+        for (java.lang.reflect.Method method : ((Enum<?>) constant).getDeclaringClass().getMethods()) {
+            if (method.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class) && method.getParameterCount() == 0) {
+                try {
+                    return String.valueOf(method.invoke(constant));
+                } catch (ReflectiveOperationException e) {
+                    break;
+                }
+            }
+        }
+        return constant.toString();
+    }
+
     private static String describe(Class<?> type) {
         if (type == null) {
             return "a different type";
         }
         if (type.isEnum()) {
             return "one of " + java.util.Arrays.stream(type.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+                    .map(ProblemMapper::wireName).collect(Collectors.joining(", "));
         }
         if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
             return "a number";
