@@ -118,6 +118,15 @@ class PostAdminApiTest {
         assertTrue(json.contains("\"meta\":{\"weight\":10,\"aliases\":[\"/old/path/\"],\"params\":{\"toc\":true}}"), json);
     }
 
+    /** Numbers too: read as doubles, 1e400 became the string "Infinity" and 1E+2 became 100.0. */
+    @Test
+    void metaNumbersComeBackAsWritten() {
+        String meta = "{\"big\":1E+400,\"e\":1E+2,\"frac\":0.1000000000000000000001,\"price\":1.50,\"n\":12345678901234567890123}";
+        String body = "{\"title\":\"Numbers " + unique() + "\",\"meta\":" + meta + "}";
+        String json = admin().body(body).post("/api/admin/posts").then().statusCode(201).extract().asString();
+        assertTrue(json.contains("\"meta\":" + meta), json);
+    }
+
     @Test
     void patchChangesOnlyWhatIsSentAndNullClearsOptionalFields() {
         Map<String, Object> body = Posts.draft("Patch me");
