@@ -3,6 +3,7 @@ package io.inkwell.image;
 import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.HttpStatus;
 import io.inkwell.common.error.Problems;
+import io.inkwell.common.web.EntityTags;
 import io.inkwell.image.MediaCache.Media;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -44,7 +45,7 @@ public class MediaResource {
             return notFound(uri);
         }
         Media found = media.get();
-        Response.ResponseBuilder response = ifNoneMatch != null && ifNoneMatch.contains(found.etag())
+        Response.ResponseBuilder response = EntityTags.noneMatchNames(ifNoneMatch, found.etag())
                 ? Response.notModified()
                 : Response.ok(found.bytes(), found.contentType());
         return withCacheHeaders(response, found.etag());
@@ -57,7 +58,7 @@ public class MediaResource {
             return notFound(uri);
         }
         ImageService.StoredMedia found = stored.get();
-        Response.ResponseBuilder response = ifNoneMatch != null && ifNoneMatch.contains(found.etag())
+        Response.ResponseBuilder response = EntityTags.noneMatchNames(ifNoneMatch, found.etag())
                 ? Response.notModified()
                 : Response.status(Response.Status.FOUND).location(redirects.locationOf(found.key()).orElseThrow());
         return withCacheHeaders(response, found.etag());

@@ -203,6 +203,12 @@ class ImageApiTest {
                 .header("X-Content-Type-Options", equalTo("nosniff"))
                 .header("ETag", equalTo("\"" + image.getString("sha256") + "\""));
         content().header("If-None-Match", response.header("ETag")).get(image.getString("url")).then().statusCode(304);
+        // Read as every If-None-Match is (RFC 9110): "*" names any current copy, a weak tag its strong twin.
+        content().header("If-None-Match", "*").get(image.getString("url")).then().statusCode(304);
+        content().header("If-None-Match", "\"other\", W/" + response.header("ETag")).get(image.getString("url"))
+                .then().statusCode(304);
+        content().header("If-None-Match", "\"x" + image.getString("sha256") + "\"").get(image.getString("url"))
+                .then().statusCode(200);
         content().get("/media/" + image.getString("id") + "/any-name.jpg").then().statusCode(200);
         content().get(image.getString("url") + "?w=333").then().statusCode(400).contentType("application/problem+json");
         content().get("/media/" + "0".repeat(64) + "/gone.jpg").then().statusCode(404);

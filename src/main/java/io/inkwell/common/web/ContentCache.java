@@ -59,7 +59,6 @@ public class ContentCache {
     private static final String HIT = "HIT";
     private static final String MISS = "MISS";
     private static final String STALE = "STALE";
-    private static final String ANY_TAG = "*";
     private static final String WEAK_PREFIX = "W/";
     /** How long a request waits for another one building the same entry before building it too. */
     private static final long WAIT_FOR_BUILD_SECONDS = 10;
@@ -313,26 +312,9 @@ public class ContentCache {
         }
     }
 
-    /** If-None-Match's weak comparison (RFC 9110, 8.8.3.2): {@code "x"} and {@code W/"x"} are the same tag. */
+    /** Whether any of the If-None-Match values names the tag ({@link EntityTags#noneMatchNames}). */
     private static boolean matchesAny(List<String> ifNoneMatch, String opaqueTag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String value : ifNoneMatch) {
-            for (String tag : value.split(",")) {
-                String candidate = tag.strip();
-                if (candidate.equals(ANY_TAG)) {
-                    return true;
-                }
-                if (candidate.startsWith(WEAK_PREFIX)) {
-                    candidate = candidate.substring(WEAK_PREFIX.length());
-                }
-                if (candidate.equals(opaqueTag)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return ifNoneMatch != null && ifNoneMatch.stream().anyMatch(value -> EntityTags.noneMatchNames(value, opaqueTag));
     }
 
     /** The bytes the cache holds now, every coding of every entry counted: what INKWELL_CONTENT_CACHE_BYTES bounds. */
