@@ -11,6 +11,7 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.common.web.WriteSlot;
+import io.inkwell.common.error.RequiredBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -50,7 +51,7 @@ public class AuthorResource {
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @POST
     @WriteSlot
-    public Response create(@NotNull @Valid CreateAuthorRequest request, UriInfo uri) {
+    public Response create(@NotNull(payload = RequiredBody.class) @Valid CreateAuthorRequest request, UriInfo uri) {
         AuthorView created = service.create(request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();

@@ -16,6 +16,7 @@ import io.inkwell.post.PostDtos.PublishRequest;
 import io.inkwell.post.PostDtos.UnpublishRequest;
 import io.inkwell.post.PostDtos.UpdatePostRequest;
 import io.inkwell.common.web.WriteSlot;
+import io.inkwell.common.error.RequiredBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -66,7 +67,7 @@ public class PostResource {
     @POST
     @WriteSlot
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull @Valid CreatePostRequest request, UriInfo uri) {
+    public Response create(@NotNull(payload = RequiredBody.class) @Valid CreatePostRequest request, UriInfo uri) {
         PostView created = service.create(request);
         return withEtag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
     }

@@ -11,6 +11,7 @@ import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
 import io.inkwell.common.web.WriteSlot;
+import io.inkwell.common.error.RequiredBody;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -51,7 +52,8 @@ public class TermResource {
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @POST
     @WriteSlot
-    public Response create(@PathParam("taxonomy") String taxonomy, @NotNull @Valid CreateTermRequest request,
+    public Response create(@PathParam("taxonomy") String taxonomy,
+            @NotNull(payload = RequiredBody.class) @Valid CreateTermRequest request,
             UriInfo uri) {
         TermView created = service.create(taxonomy(taxonomy), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())

@@ -243,6 +243,19 @@ class BadInputTest {
         assertEquals(kept, admin().get("/api/admin/posts/" + id).asString());
     }
 
+    /** A create needs its object: none, or the JSON null, is unreadable input (400), like any other. */
+    @Test
+    void aCreateWithoutABodyOrWithTheJsonNullIs400NamingTheBody() {
+        long before = Posts.adminTotal();
+        for (String path : List.of("/api/admin/posts", "/api/admin/tags", "/api/admin/authors")) {
+            for (String body : List.of("", "null")) {
+                adminWithBadInput().contentType(ContentType.JSON).body(body).post(path).then().statusCode(400)
+                        .contentType(PROBLEM).body("errors.field", equalTo(List.of("body")));
+            }
+        }
+        assertEquals(before, Posts.adminTotal());
+    }
+
     /** An action's body is optional, but the JSON null is neither an object nor no body. */
     @Test
     void aJsonNullBodyOnAnActionIs400AndChangesNothing() {
