@@ -48,8 +48,9 @@ public final class ImportDtos {
         /** The import's one line in the activity log. */
         @Override
         public String activitySummary() {
-            return String.format("%s import of %s%s: %d files, %d created, %d updated, %d unchanged, %d failed, "
-                    + "%d skipped, %d pruned, %d warnings", mode, source, dryRun ? " (dry run)" : applied ? "" : " (not applied)",
+            return String.format("%s import%s%s: %d files, %d created, %d updated, %d unchanged, %d failed, "
+                    + "%d skipped, %d pruned, %d warnings", mode, source == null ? "" : " of " + source,
+                    dryRun ? " (dry run)" : applied ? "" : " (not applied)",
                     totals.files(), totals.created(), totals.updated(), totals.unchanged(), totals.failed(),
                     totals.skipped(), totals.pruned(), totals.warnings());
         }
