@@ -7,6 +7,7 @@ import io.inkwell.author.Author;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.term.Taxonomy;
 import io.inkwell.term.Term;
+import io.inkwell.common.slug.ValidName;
 import io.inkwell.common.slug.ValidSlug;
 import io.inkwell.common.web.MergePatch;
 import jakarta.validation.Valid;
@@ -57,9 +58,9 @@ public final class PostDtos {
             @Size(max = MAX_MARKDOWN_CHARS) String markdown,
             @Size(max = 5000) String excerpt,
             @Valid FeatureImage featureImage,
-            @Size(max = 20) List<String> authors,
-            @Size(max = 100) List<String> tags,
-            @Size(max = 100) List<String> categories,
+            @Size(max = 20) List<@ValidName String> authors,
+            @Size(max = 100) List<@ValidName String> tags,
+            @Size(max = 100) List<@ValidName String> categories,
             PostStatus status,
             OffsetDateTime publishedAt,
             OffsetDateTime unpublishAt,
@@ -78,9 +79,9 @@ public final class PostDtos {
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = MAX_MARKDOWN_CHARS) String markdown,
             @Size(max = 5000) String excerpt,
             @Valid FeatureImage featureImage,
-            @Size(max = 20) List<String> authors,
-            @Size(max = 100) List<String> tags,
-            @Size(max = 100) List<String> categories,
+            @Size(max = 20) List<@ValidName String> authors,
+            @Size(max = 100) List<@ValidName String> tags,
+            @Size(max = 100) List<@ValidName String> categories,
             OffsetDateTime publishedAt,
             OffsetDateTime unpublishAt,
             @NotNull(message = MergePatch.NOT_CLEARABLE) ObjectNode meta) {

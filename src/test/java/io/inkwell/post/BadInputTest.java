@@ -227,6 +227,16 @@ class BadInputTest {
     }
 
     @Test
+    void badNamesAreNamedWithTheOtherBadFields() {
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType(ContentType.JSON)
+                .body("{\"title\":\"\",\"tags\":[\"ok\",\"\"],\"categories\":[\"!!\"],\"authors\":[\"" + "a".repeat(201) + "\"]}")
+                .post("/api/admin/posts").then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", equalTo(List.of("authors[0]", "categories[0]", "tags[1]", "title")));
+        assertEquals(before, Posts.adminTotal());
+    }
+
+    @Test
     void aNullNameAmongTagsCategoriesOrAuthorsIs422NamingItsPlace() {
         long before = Posts.adminTotal();
         for (String field : List.of("tags", "categories", "authors")) {

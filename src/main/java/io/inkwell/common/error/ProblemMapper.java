@@ -222,7 +222,7 @@ public class ProblemMapper {
 
     private static String fieldName(ConstraintViolation<?> violation) {
         // "create.request.title" -> "title": the method and parameter are not the client's words.
-        String path = violation.getPropertyPath().toString();
+        String path = FieldError.path(violation);
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : parts[parts.length - 1];
     }

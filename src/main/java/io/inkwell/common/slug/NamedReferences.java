@@ -13,7 +13,14 @@ import java.util.Map;
 /** Tags, categories and authors named on a post: checked, and deduplicated by slug. */
 public final class NamedReferences {
 
+    public static final String NAME_RULE = "Must be a name of 1 to 200 characters with at least one letter or digit.";
+
     private NamedReferences() {
+    }
+
+    /** Whether this can name a tag, category or author: some letter or digit, at most 200 characters. */
+    public static boolean isName(String name) {
+        return name != null && name.strip().length() <= 200 && !Slugs.fromText(name.strip()).isEmpty();
     }
 
     /**
@@ -24,14 +31,12 @@ public final class NamedReferences {
         Map<String, String> nameBySlug = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i) == null ? "" : names.get(i).strip();
-            String slug = Slugs.fromText(name);
-            if (slug.isEmpty() || name.length() > 200) {
-                errors.add(new FieldError(field + "[" + i + "]",
-                        "Must be a name of 1 to 200 characters with at least one letter or digit."));
+            if (!isName(names.get(i))) {
+                errors.add(new FieldError(field + "[" + i + "]", NAME_RULE));
                 continue;
             }
-            nameBySlug.putIfAbsent(slug, name);
+            String name = names.get(i).strip();
+            nameBySlug.putIfAbsent(Slugs.fromText(name), name);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -94,7 +94,7 @@ public class RequestReader {
     /** What bean validation finds wrong, for a caller that adds rules of its own and answers once. */
     public <T> List<FieldError> fieldErrors(T values) {
         return validator.validate(values).stream()
-                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .map(FieldError::of)
                 .toList();
     }
 
@@ -119,7 +119,7 @@ public class RequestReader {
     private static <T> void throw422(List<ConstraintViolation<T>> violations) {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations.stream()
-                    .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                    .map(FieldError::of)
                     .sorted(Comparator.comparing(FieldError::field))
                     .toList());
         }
