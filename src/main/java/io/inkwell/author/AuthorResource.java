@@ -11,9 +11,6 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.common.web.WriteSlot;
-import io.inkwell.common.error.RequiredBody;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -51,8 +48,8 @@ public class AuthorResource {
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @POST
     @WriteSlot
-    public Response create(@NotNull(payload = RequiredBody.class) @Valid CreateAuthorRequest request, UriInfo uri) {
-        AuthorView created = service.create(request);
+    public Response create(ObjectNode body, UriInfo uri) {
+        AuthorView created = service.create(reader.read(body, CreateAuthorRequest.class));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }

@@ -16,9 +16,6 @@ import io.inkwell.post.PostDtos.PublishRequest;
 import io.inkwell.post.PostDtos.UnpublishRequest;
 import io.inkwell.post.PostDtos.UpdatePostRequest;
 import io.inkwell.common.web.WriteSlot;
-import io.inkwell.common.error.RequiredBody;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -67,8 +64,8 @@ public class PostResource {
     @POST
     @WriteSlot
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull(payload = RequiredBody.class) @Valid CreatePostRequest request, UriInfo uri) {
-        PostView created = service.create(request);
+    public Response create(ObjectNode body, UriInfo uri) {
+        PostView created = service.create(reader.read(body, CreatePostRequest.class));
         return withEtag(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()), created);
     }
 

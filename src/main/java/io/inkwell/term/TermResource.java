@@ -11,9 +11,6 @@ import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
 import io.inkwell.common.web.WriteSlot;
-import io.inkwell.common.error.RequiredBody;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -52,10 +49,8 @@ public class TermResource {
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @POST
     @WriteSlot
-    public Response create(@PathParam("taxonomy") String taxonomy,
-            @NotNull(payload = RequiredBody.class) @Valid CreateTermRequest request,
-            UriInfo uri) {
-        TermView created = service.create(taxonomy(taxonomy), request);
+    public Response create(@PathParam("taxonomy") String taxonomy, ObjectNode body, UriInfo uri) {
+        TermView created = service.create(taxonomy(taxonomy), reader.read(body, CreateTermRequest.class));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }

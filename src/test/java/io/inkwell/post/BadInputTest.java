@@ -226,6 +226,23 @@ class BadInputTest {
         assertEquals(before, admin().get("/api/admin/posts/" + id).asString());
     }
 
+    /** Jackson stops at the first field it cannot read; the answer names every one, on create and PATCH. */
+    @Test
+    void everyFieldOfTheWrongTypeIsNamedInOneAnswer() {
+        long before = Posts.adminTotal();
+        String bad = "{\"title\":1,\"markdown\":2,\"status\":\"bogus\",\"colour\":\"red\",\"excerpt\":\"fine\"}";
+        adminWithBadInput().contentType(ContentType.JSON).body(bad).post("/api/admin/posts").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("colour", "markdown", "status", "title")));
+        assertEquals(before, Posts.adminTotal());
+        String id = Posts.create(Posts.draft("Typed " + unique())).getString("id");
+        String kept = admin().get("/api/admin/posts/" + id).asString();
+        adminWithBadInput().contentType(ContentType.JSON).body(bad).patch("/api/admin/posts/" + id).then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("colour", "markdown", "status", "title")));
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"name\":5,\"slug\":true}").post("/api/admin/tags")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("name", "slug")));
+        assertEquals(kept, admin().get("/api/admin/posts/" + id).asString());
+    }
+
     @Test
     void badNamesAreNamedWithTheOtherBadFields() {
         long before = Posts.adminTotal();

@@ -52,11 +52,6 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 1)
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
-        if (e.getConstraintViolations().stream()
-                .anyMatch(v -> v.getConstraintDescriptor().getPayload().contains(RequiredBody.class))) {
-            return Problems.response(HttpStatus.BAD_REQUEST, "The request needs a body.",
-                    List.of(new FieldError("body", "A JSON object is required.")), uri);
-        }
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))

@@ -1,6 +1,7 @@
 package io.inkwell.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.error.BadRequestException;
@@ -13,6 +14,7 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -43,14 +45,46 @@ public class RequestReader {
         return new MergePatch<>(body, type, mapper, this);
     }
 
-    /** JSON as the record, or a 400 naming the field that is unknown or of the wrong type. */
+    /**
+     * A body that must be there, as the record with its constraints checked: a 400 naming every
+     * field that is unknown or of the wrong type, else a 422 naming every invalid one.
+     */
+    public <T> T read(ObjectNode body, Class<T> type) {
+        if (body == null) {
+            throw new BadRequestException("body", "A JSON object is required.");
+        }
+        T values = convert(body, type);
+        validate(values);
+        return values;
+    }
+
+    /** JSON as the record, or a 400 naming every field that is unknown or of the wrong type. */
     <T> T convert(ObjectNode json, Class<T> type) {
         try {
             return mapper.treeToValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("The request body does not match this operation.",
-                    List.of(ProblemMapper.jsonError(e)));
+            throw unreadable(json, type, e);
         }
+    }
+
+    /**
+     * Jackson stops at the first field it cannot read; each field is then read again on its own
+     * (into the same type, the others left out), so the answer names them all.
+     */
+    private BadRequestException unreadable(JsonNode json, Class<?> type, JsonProcessingException first) {
+        List<FieldError> errors = new ArrayList<>();
+        if (json instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                try {
+                    mapper.treeToValue(mapper.createObjectNode().set(field.getKey(), field.getValue()), type);
+                } catch (JsonProcessingException e) {
+                    errors.add(ProblemMapper.jsonError(e));
+                }
+            });
+        }
+        errors.sort(Comparator.comparing(FieldError::field));
+        return new BadRequestException("The request body does not match this operation.",
+                errors.isEmpty() ? List.of(ProblemMapper.jsonError(first)) : errors);
     }
 
     /**
@@ -65,8 +99,7 @@ public class RequestReader {
         try {
             values = mapper.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("The request body does not match this operation.",
-                    List.of(ProblemMapper.jsonError(e)));
+            throw unreadable(readableTree(body), type, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // bytes in memory: not expected
         }
@@ -76,6 +109,15 @@ public class RequestReader {
         }
         validate(values);
         return values;
+    }
+
+    /** The body as a tree, when it is valid JSON at all (its fields can then be read one by one). */
+    private JsonNode readableTree(byte[] body) {
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean isBlank(byte[] body) {
