@@ -137,6 +137,7 @@ public class RequestReader {
     public <T> List<FieldError> fieldErrors(T values) {
         return validator.validate(values).stream()
                 .map(FieldError::of)
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
     }
 
