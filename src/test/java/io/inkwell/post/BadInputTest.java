@@ -346,7 +346,10 @@ class BadInputTest {
         assertProblem(adminWithoutContentType("POST", "/api/admin/tags", "{\"name\": \"No type\"}".getBytes(StandardCharsets.UTF_8)), 415, "Content-Type");
         assertEquals(before + 1, Posts.adminTotal());
         assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
-        // The actions read an optional body whatever it declares, as before.
+        // An action's body that is there is JSON; an empty one may declare anything, or nothing.
+        adminWithBadInput().contentType("text/plain").body("{}").post("/api/admin/posts/" + id + "/publish").then()
+                .statusCode(415).contentType(PROBLEM).body("errors[0].field", equalTo("Content-Type"));
+        assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
         assertEquals(200, adminWithoutContentType("POST", "/api/admin/posts/" + id + "/publish", null).statusCode());
     }
 

@@ -19,8 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * The Content-Type says what the body is, in a way we can read. An operation that says which
  * bodies it takes ({@code @Consumes}) needs one: without it, JAX-RS would hand the body to
- * whichever method matched first. (The publish and unpublish actions take an optional body of
- * any declared type.) A multipart body needs a boundary that RFC 2046 allows, or its parts
+ * whichever method matched first. (The actions take an optional body: none with any declared
+ * type, or JSON.) A multipart body needs a boundary that RFC 2046 allows, or its parts
  * cannot be found.
  */
 public class ContentTypeFilter {
@@ -49,13 +49,33 @@ public class ContentTypeFilter {
 
     @ServerRequestFilter(priority = 20)
     public Response requireContentType(ContainerRequestContext request, ResourceInfo resource) {
-        if (request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null || !BODY_METHODS.contains(request.getMethod())
-                || !declaresBodyTypes(resource)) {
+        if (!BODY_METHODS.contains(request.getMethod()) || resource.getResourceMethod() == null) {
             return null;
         }
-        return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "The request has no Content-Type; openapi.yaml lists the ones each operation takes.",
-                List.of(new FieldError("Content-Type", "Required.")), request.getUriInfo());
+        String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (declaresBodyTypes(resource)) {
+            return type != null ? null : Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "The request has no Content-Type; openapi.yaml lists the ones each operation takes.",
+                    List.of(new FieldError("Content-Type", "Required.")), request.getUriInfo());
+        }
+        // An action's optional body (publish, rotate...): it may come with any declared type or
+        // none when it is empty, but a body that is there is JSON.
+        if (type != null && request.getLength() > 0 && readsOptionalBody(resource) && !isJson(type)) {
+            return Problems.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "This operation's body, when there is one, is JSON.",
+                    List.of(new FieldError("Content-Type", "Must be application/json.")), request.getUriInfo());
+        }
+        return null;
+    }
+
+    /** The actions read their optional body as bytes (RequestReader.readOptional). */
+    private static boolean readsOptionalBody(ResourceInfo resource) {
+        return java.util.Arrays.asList(resource.getResourceMethod().getParameterTypes()).contains(byte[].class);
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
     }
 
     private static boolean declaresBodyTypes(ResourceInfo resource) {
