@@ -319,6 +319,17 @@ class SearchTest {
                 .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("sort"));
     }
 
+    /** Case does not matter beyond ASCII either (the embedded cluster's character classes are C.UTF-8's). */
+    @Test
+    void capitalLettersBeyondAsciiAreFoundInAnyCase() {
+        String mark = word();
+        String slug = published("Émile " + mark, "Привет Αθήνα Über " + mark + ".", Map.of());
+        for (String q : List.of("émile", "ÉMILE", "Émile", "привет", "ПРИВЕТ", "αθήνα", "über", "ÜBER")) {
+            search(q + " " + mark).body("items.slug", equalTo(List.of(slug)));
+        }
+        search("привет " + mark).body("items[0].snippet", containsString("<mark>Привет</mark>"));
+    }
+
     @Test
     void queryTextIsNeverQuerySyntax() {
         String word = word();
