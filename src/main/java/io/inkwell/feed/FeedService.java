@@ -41,6 +41,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -55,6 +56,8 @@ import org.jdom2.Namespace;
 public class FeedService {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+    /** XML 1.0's Char production, negated (lone surrogates never reach here: the API refuses them). */
+    private static final Pattern NOT_XML = Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
     private final PublishedPosts published;
     private final TermService terms;
@@ -126,8 +129,8 @@ public class FeedService {
     private String romeFeed(FeedFormat format, Channel channel, List<SyndicatedPost> posts) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType);
-        feed.setTitle(channel.title());
-        feed.setDescription(channel.description());
+        feed.setTitle(xml(channel.title()));
+        feed.setDescription(xml(channel.description()));
         feed.setLink(channel.link());
         feed.setUri(channel.self());
         feed.setLinks(List.of(link("alternate", channel.link(), "text/html"),
@@ -149,34 +152,43 @@ public class FeedService {
         }
     }
 
+    /**
+     * Text without the characters XML 1.0 cannot hold (C0 controls other than tab and line ends,
+     * U+FFFE, U+FFFF), which the API and the importer store: one in a live post's title made
+     * the RSS and Atom feeds fail. JSON Feed carries them escaped, and keeps them.
+     */
+    static String xml(String text) {
+        return text == null ? null : NOT_XML.matcher(text).replaceAll("");
+    }
+
     private SyndEntry entry(SyndicatedPost post, FeedFormat format) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(id(post));
-        entry.setTitle(post.title());
+        entry.setTitle(xml(post.title()));
         entry.setLink(permalink(post));
         entry.setPublishedDate(Date.from(post.publishedAt().toInstant()));
         entry.setUpdatedDate(Date.from(post.updatedAt().toInstant()));
         if (post.excerpt() != null && !post.excerpt().isBlank()) {
             SyndContent summary = new SyndContentImpl();
             summary.setType("text");
-            summary.setValue(post.excerpt());
+            summary.setValue(xml(post.excerpt()));
             entry.setDescription(summary);
         }
         SyndContent body = new SyndContentImpl();
         body.setType("html");
-        body.setValue(absoluteLinks(post.html()));
+        body.setValue(xml(absoluteLinks(post.html())));
         entry.setContents(List.of(body));
         List<SyndPerson> people = new ArrayList<>();
         for (PublicRef author : post.authors()) {
             SyndPerson person = new SyndPersonImpl();
-            person.setName(author.name());
+            person.setName(xml(author.name()));
             person.setUri(urls.author(author.slug()));
             people.add(person);
         }
         if (people.isEmpty()) {
             // Atom wants an author for every entry: the site speaks for posts without one.
             SyndPerson site = new SyndPersonImpl();
-            site.setName(siteTitle());
+            site.setName(xml(siteTitle()));
             site.setUri(home());
             people.add(site);
         }
@@ -187,7 +199,7 @@ public class FeedService {
         }
         entry.setCategories(Stream.concat(post.tags().stream(), post.categories().stream()).map(ref -> {
             SyndCategory category = new SyndCategoryImpl();
-            category.setName(ref.name());
+            category.setName(xml(ref.name()));
             return category;
         }).toList());
         enclosure(post.featureImage()).ifPresent(enclosure -> entry.setEnclosures(List.of(enclosure)));

@@ -194,6 +194,25 @@ class FeedApiTest {
         assertTrue(site.contains(other.id()));
     }
 
+    /** Characters XML cannot hold, which the API stores, are left out of RSS and Atom (they were a 500). */
+    @Test
+    void textXmlCannotHoldIsLeftOutOfTheXmlFeeds() throws Exception {
+        String tag = "ctrl\u0004tag-" + unique();
+        String author = "A\u0005 Writer " + unique();
+        Published post = publish("Ctrl \u0001 title\uFFFE " + unique(), Map.of("tags", List.of(tag), "authors", List.of(author),
+                "excerpt", "ex \u0002cerpt", "markdown", "Body \u0003 text."));
+        String tagSlug = admin().get("/api/admin/posts/" + post.id()).jsonPath().getString("tags[0].slug");
+        for (String path : List.of("/api/content/feeds/rss.xml", "/api/content/feeds/atom.xml",
+                "/api/content/feeds/tags/" + tagSlug + "/rss.xml")) {
+            SyndFeed feed = parse(feed(path, null));
+            SyndEntry entry = feed.getEntries().stream().filter(e -> e.getUri().equals("urn:uuid:" + post.id()))
+                    .findFirst().orElseThrow();
+            assertEquals(post.title().replace("\u0001", "").replace("\uFFFE", ""), entry.getTitle(), path);
+        }
+        JsonNode json = JSON.readTree(feed("/api/content/feeds/feed.json", null));
+        assertTrue(json.path("items").toString().contains("\\u0001"), "JSON Feed keeps the character, escaped");
+    }
+
     @Test
     void categoryAndAuthorFeedsHaveOnlyTheirPosts() throws Exception {
         String category = "Feed Category " + unique();
