@@ -64,7 +64,9 @@ public class ExportService {
                 for (PostImport.Exported post : batch) {
                     try {
                         PostSourceRepository.Source source = sourceOf.get(post.id());
-                        if (source != null && source.importedVersion() == post.version()) {
+                        // Two posts can come from one path (two uploads of "post.md"; a bundle at the
+                        // folder another post's slug names): the later one is written as a bundle.
+                        if (source != null && source.importedVersion() == post.version() && !written.contains(source.path())) {
                             writeOriginal(zip, written, source);
                         } else {
                             writeBundle(zip, written, post);
@@ -111,6 +113,10 @@ public class ExportService {
                 post.unpublishAt(), post.tags(), post.categories(), post.authors(), post.excerpt(), featureImage,
                 List.of(), meta, rewrite.markdown());
         String indexPath = HugoExport.bundlePath(export);
+        if (written.contains(indexPath)) {
+            // An imported file kept its path here; the folder's name is free, the slug is in the front matter.
+            indexPath = indexPath.replace("/index.md", "-" + exported.id().toString().substring(0, 8) + "/index.md");
+        }
         String folder = indexPath.substring(0, indexPath.lastIndexOf('/') + 1);
         entry(zip, written, indexPath, HugoExport.render(export).getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, Image> file : bundleFiles.entrySet()) {

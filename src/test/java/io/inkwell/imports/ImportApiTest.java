@@ -351,6 +351,30 @@ class ImportApiTest {
         content().get("/api/content/posts/0001-first-" + s).then().statusCode(200).body("type", equalTo("post"));
     }
 
+    /** Two posts from one path must both be exported: the zip kept one entry a path and dropped the other post. */
+    @Test
+    void postsImportedFromTheSamePathAreAllExported() {
+        String s = unique();
+        List<String> slugs = List.of("loose-one-" + s, "loose-two-" + s, "imported-other-" + s, "collide-" + s);
+        for (String slug : slugs.subList(0, 2)) {
+            admin().contentType("text/markdown").body("+++\ntitle = \"Loose " + slug + "\"\nslug = \"" + slug + "\"\n+++\nBody.\n")
+                    .post("/api/admin/import").then().statusCode(200).body("files[0].path", equalTo("post.md"));
+        }
+        importZip(Sites.zip(Map.of("content/posts/collide-" + s + "/index.md",
+                ("+++\ntitle = \"Imported\"\nslug = \"imported-other-" + s + "\"\n+++\nx\n").getBytes(StandardCharsets.UTF_8))), "")
+                .then().statusCode(200);
+        Map<String, Object> apiPost = Posts.draft("API collide");
+        apiPost.put("slug", "collide-" + s);
+        Posts.create(apiPost);
+
+        Map<String, byte[]> exported = Sites.unzip(admin().get("/api/admin/export").then().statusCode(200).extract().asByteArray());
+        for (String slug : slugs) {
+            long entries = exported.entrySet().stream().filter(e -> e.getKey().endsWith(".md"))
+                    .filter(e -> new String(e.getValue(), StandardCharsets.UTF_8).contains("slug = \"" + slug + "\"")).count();
+            assertEquals(1, entries, slug + " in " + exported.keySet().stream().filter(k -> k.contains(s) || k.endsWith("post.md")).toList());
+        }
+    }
+
     @Test
     void badImportParametersAre400NamingEachOne() {
         adminWithBadInput().contentType("text/markdown").body("---\ntitle: x\n---\n")
