@@ -1,5 +1,6 @@
 package io.inkwell.auth;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.auth.TokenDtos.CreateTokenRequest;
 import io.inkwell.auth.TokenDtos.IssuedToken;
 import io.inkwell.auth.TokenDtos.RotateTokenRequest;
@@ -8,7 +9,6 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PagingParams;
 import io.inkwell.common.web.RequestReader;
 import io.quarkus.security.PermissionsAllowed;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,8 +44,8 @@ public class TokenResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull CreateTokenRequest request, UriInfo uri) {
-        IssuedToken issued = service.create(request);
+    public Response create(ObjectNode body, UriInfo uri) {
+        IssuedToken issued = service.create(reader.readUnchecked(body, CreateTokenRequest.class));
         return Response.created(uri.getAbsolutePathBuilder().path(issued.token().id().toString()).build())
                 .header("Cache-Control", "no-store").entity(issued).build();
     }

@@ -237,7 +237,8 @@ public class PostLifecycle {
                 throw new ConflictException("The post is a draft; there is nothing to unpublish.");
             }
             post.unpublishAt = when;
-            checkUnpublishAt(post, post.status == PostStatus.SCHEDULED ? post.publishedAt : now);
+            // The request names this time "at".
+            checkUnpublishAt(post, post.status == PostStatus.SCHEDULED ? post.publishedAt : now, "at");
         } else {
             takeOffline(post);
         }
@@ -389,8 +390,12 @@ public class PostLifecycle {
     }
 
     private static void checkUnpublishAt(Post post, OffsetDateTime liveFrom) {
+        checkUnpublishAt(post, liveFrom, "unpublishAt");
+    }
+
+    private static void checkUnpublishAt(Post post, OffsetDateTime liveFrom, String field) {
         if (post.unpublishAt != null && liveFrom != null && !post.unpublishAt.isAfter(liveFrom)) {
-            throw new InvalidInputException("unpublishAt", "Must be after the time the post goes live.");
+            throw new InvalidInputException(field, "Must be after the time the post goes live.");
         }
     }
 

@@ -11,7 +11,6 @@ import io.inkwell.webhook.WebhookDtos.UpdateWebhookRequest;
 import io.inkwell.webhook.WebhookDtos.WebhookView;
 import io.inkwell.webhook.WebhookDtos.WebhookWithSecret;
 import io.quarkus.security.PermissionsAllowed;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -47,8 +46,8 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(@NotNull CreateWebhookRequest request, UriInfo uri) {
-        WebhookWithSecret created = service.create(request);
+    public Response create(ObjectNode body, UriInfo uri) {
+        WebhookWithSecret created = service.create(reader.readUnchecked(body, CreateWebhookRequest.class));
         return Response.created(uri.getAbsolutePathBuilder().path(created.webhook().id().toString()).build())
                 .header("Cache-Control", "no-store").entity(created).build();
     }

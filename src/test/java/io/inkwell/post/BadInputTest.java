@@ -296,6 +296,18 @@ class BadInputTest {
     }
 
     @Test
+    void anUnpublishTimeBeforeTheScheduledPublishIsNamedAsTheRequestNamesIt() {
+        Map<String, Object> scheduled = Posts.draft("Later " + unique());
+        scheduled.put("status", "scheduled");
+        scheduled.put("publishedAt", "2030-01-01T00:00:00Z");
+        String id = Posts.create(scheduled).getString("id");
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"at\": \"2029-01-01T00:00:00Z\"}")
+                .post("/api/admin/posts/" + id + "/unpublish").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("at"));
+        admin().get("/api/admin/posts/" + id).then().body("unpublishAt", equalTo(null));
+    }
+
+    @Test
     void invalidPatchChangesNothing() {
         String id = Posts.create(Posts.draft("Stable " + unique())).getString("id");
         String before = admin().get("/api/admin/posts/" + id).asString();

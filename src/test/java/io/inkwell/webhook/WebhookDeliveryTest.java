@@ -222,6 +222,10 @@ class WebhookDeliveryTest {
         adminWithBadInput().contentType("application/json").body(Map.of("url", url(), "events", List.of()))
                 .post("/api/admin/webhooks").then().statusCode(422)
                 .body("errors.field", equalTo(List.of("events")));
+        // Wrong types: every one named, as on PATCH.
+        adminWithBadInput().contentType("application/json").body("{\"url\":5,\"events\":\"x\",\"description\":5}")
+                .post("/api/admin/webhooks").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("description", "events", "url")));
     }
 
     /** The Standard Webhooks algorithm, written here from the specification. */

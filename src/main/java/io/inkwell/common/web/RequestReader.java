@@ -50,12 +50,20 @@ public class RequestReader {
      * field that is unknown or of the wrong type, else a 422 naming every invalid one.
      */
     public <T> T read(ObjectNode body, Class<T> type) {
+        T values = readUnchecked(body, type);
+        validate(values);
+        return values;
+    }
+
+    /**
+     * As {@link #read}, the constraints left to a caller that adds rules of its own and answers
+     * once ({@link #fieldErrors}).
+     */
+    public <T> T readUnchecked(ObjectNode body, Class<T> type) {
         if (body == null) {
             throw new BadRequestException("body", "A JSON object is required.");
         }
-        T values = convert(body, type);
-        validate(values);
-        return values;
+        return convert(body, type);
     }
 
     /** JSON as the record, or a 400 naming every field that is unknown or of the wrong type. */
