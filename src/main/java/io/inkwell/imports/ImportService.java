@@ -7,6 +7,7 @@ import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.post.PostDtos;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Json;
 import io.inkwell.common.web.StrictJson;
@@ -302,6 +303,28 @@ public class ImportService {
         NamedReferences.bySlug("tags", entry.post.tags());
         NamedReferences.bySlug("categories", entry.post.categories());
         NamedReferences.bySlug("authors", entry.post.authors());
+        List<String> over = new ArrayList<>();
+        overLimit(over, "the title", length(entry.post.title()), PostDtos.MAX_TITLE_CHARS, "characters");
+        overLimit(over, "the excerpt (description or summary)", length(entry.post.excerpt()), PostDtos.MAX_EXCERPT_CHARS,
+                "characters");
+        overLimit(over, "the body", length(entry.post.markdown()), PostDtos.MAX_MARKDOWN_CHARS, "characters");
+        overLimit(over, "authors", entry.post.authors().size(), PostDtos.MAX_AUTHORS, "names");
+        overLimit(over, "tags", entry.post.tags().size(), PostDtos.MAX_TERMS, "names");
+        overLimit(over, "categories", entry.post.categories().size(), PostDtos.MAX_TERMS, "names");
+        if (!over.isEmpty()) {
+            // The Admin API's limits (PostDtos), so that an imported post can be edited there.
+            entry.fail(null, "Over the limits of a post: " + String.join("; ", over) + ".");
+        }
+    }
+
+    private static void overLimit(List<String> over, String what, int size, int max, String unit) {
+        if (size > max) {
+            over.add(what + " has " + size + " " + unit + ", at most " + max);
+        }
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     /** Where {@code ref}/{@code relref} shortcodes point: the post or page a content path became. */

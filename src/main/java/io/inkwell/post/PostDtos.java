@@ -24,7 +24,12 @@ import java.util.UUID;
 /** Request and response records of the post endpoints. Entities never leave the service. */
 public final class PostDtos {
 
-    static final int MAX_MARKDOWN_CHARS = 500_000;
+    public static final int MAX_MARKDOWN_CHARS = 500_000;
+    /** The limits of a post's fields, which imports apply too (ImportService). */
+    public static final int MAX_TITLE_CHARS = 500;
+    public static final int MAX_EXCERPT_CHARS = 5000;
+    public static final int MAX_AUTHORS = 20;
+    public static final int MAX_TERMS = 100;
 
     private PostDtos() {
     }
@@ -53,14 +58,14 @@ public final class PostDtos {
 
     public record CreatePostRequest(
             PostType type,
-            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = MAX_TITLE_CHARS) String title,
             @Size(max = 200) @ValidSlug String slug,
             @Size(max = MAX_MARKDOWN_CHARS) String markdown,
-            @Size(max = 5000) String excerpt,
+            @Size(max = MAX_EXCERPT_CHARS) String excerpt,
             @Valid FeatureImage featureImage,
-            @Size(max = 20) List<@ValidName String> authors,
-            @Size(max = 100) List<@ValidName String> tags,
-            @Size(max = 100) List<@ValidName String> categories,
+            @Size(max = MAX_AUTHORS) List<@ValidName String> authors,
+            @Size(max = MAX_TERMS) List<@ValidName String> tags,
+            @Size(max = MAX_TERMS) List<@ValidName String> categories,
             PostStatus status,
             OffsetDateTime publishedAt,
             OffsetDateTime unpublishAt,
@@ -73,15 +78,15 @@ public final class PostDtos {
      */
     public record UpdatePostRequest(
             @NotNull(message = MergePatch.NOT_CLEARABLE) PostType type,
-            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 500)
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = MAX_TITLE_CHARS)
             @Pattern(regexp = "(?s).*\\S.*", message = "Must not be blank.") String title,
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = MAX_MARKDOWN_CHARS) String markdown,
-            @Size(max = 5000) String excerpt,
+            @Size(max = MAX_EXCERPT_CHARS) String excerpt,
             @Valid FeatureImage featureImage,
-            @Size(max = 20) List<@ValidName String> authors,
-            @Size(max = 100) List<@ValidName String> tags,
-            @Size(max = 100) List<@ValidName String> categories,
+            @Size(max = MAX_AUTHORS) List<@ValidName String> authors,
+            @Size(max = MAX_TERMS) List<@ValidName String> tags,
+            @Size(max = MAX_TERMS) List<@ValidName String> categories,
             OffsetDateTime publishedAt,
             OffsetDateTime unpublishAt,
             @NotNull(message = MergePatch.NOT_CLEARABLE) ObjectNode meta) {

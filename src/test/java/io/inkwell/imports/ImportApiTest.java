@@ -351,6 +351,19 @@ class ImportApiTest {
         content().get("/api/content/posts/0001-first-" + s).then().statusCode(200).body("type", equalTo("post"));
     }
 
+    /** An imported post has the Admin API's limits, or it could not be edited there. */
+    @Test
+    void aFileOverThePostLimitsFailsNamingEachOne() {
+        String s = unique();
+        long before = Posts.adminTotal();
+        String file = "---\ntitle: " + "T".repeat(501) + "\nslug: long-" + s + "\ndescription: " + "e".repeat(5001) + "\n---\nBody\n";
+        importZip(Sites.zip(Map.of("content/posts/long-" + s + ".md", file.getBytes(StandardCharsets.UTF_8))), "")
+                .then().statusCode(422).body("totals.failed", equalTo(1))
+                .body("files[0].errors[0].message", containsString("the title has 501 characters, at most 500"))
+                .body("files[0].errors[0].message", containsString("the excerpt (description or summary) has 5001 characters"));
+        assertEquals(before, Posts.adminTotal());
+    }
+
     /** Two posts from one path must both be exported: the zip kept one entry a path and dropped the other post. */
     @Test
     void postsImportedFromTheSamePathAreAllExported() {
