@@ -87,7 +87,8 @@ public class PostImportService {
                 && post.status() == target.status()
                 && !post.hasUnpublishedChanges()
                 && (file.publishedAt() == null || Objects.equals(now.publishedAt(), Times.utc(file.publishedAt())))
-                && (command.lastmod() == null || Times.utc(command.lastmod()).equals(post.updatedAt()))
+                && (command.lastmod() == null || Times.utc(command.lastmod()).isAfter(Times.now(clock))
+                        || Times.utc(command.lastmod()).equals(post.updatedAt()))
                 && Objects.equals(now.unpublishAt(), target.unpublishAt());
     }
 
@@ -108,10 +109,11 @@ public class PostImportService {
 
     /**
      * When the file's content last changed, as Hugo reads it: {@code lastmod}, else the date
-     * (the post's, when the file has none), unless that is still ahead; else now.
+     * (the post's, when the file has none), unless that is still ahead; else now. (A content
+     * time ahead would be the public updatedAt, the sitemap's lastmod and the feed's updated.)
      */
     private static OffsetDateTime contentTime(PostImport.Command command, Post current, OffsetDateTime now) {
-        if (command.lastmod() != null) {
+        if (command.lastmod() != null && !Times.utc(command.lastmod()).isAfter(now)) {
             return Times.utc(command.lastmod());
         }
         OffsetDateTime date = command.content().publishedAt() != null ? Times.utc(command.content().publishedAt())

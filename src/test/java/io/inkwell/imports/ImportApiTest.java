@@ -147,6 +147,17 @@ class ImportApiTest {
         assertEquals("2019-07-07T07:07:07Z", adminPost("dated-" + s).getString("updatedAt"));
         content().get("/api/content/posts/dated-" + s).then().statusCode(200)
                 .body("updatedAt", equalTo("2019-07-07T07:07:07Z"));
+
+        // A lastmod still ahead is not yet: the post's time stays, and a new post's is the import's.
+        importZip(Sites.zip(Map.of(path, file.replace("LASTMOD", "2999-01-01T00:00:00Z").getBytes())), "source=lm-" + s)
+                .then().statusCode(200).body("totals.unchanged", equalTo(1));
+        assertEquals("2019-07-07T07:07:07Z", adminPost("dated-" + s).getString("updatedAt"));
+        String ahead = "content/posts/ahead-" + s + ".md";
+        byte[] aheadFile = file.replace("Dated", "Ahead").replace("LASTMOD", "2999-01-01T00:00:00Z").getBytes();
+        importZip(Sites.zip(Map.of(ahead, aheadFile)), "").then().statusCode(200).body("totals.created", equalTo(1));
+        String updatedAt = content().get("/api/content/posts/ahead-" + s).then().statusCode(200).extract().path("updatedAt");
+        assertTrue(java.time.OffsetDateTime.parse(updatedAt).getYear() < 2999, updatedAt);
+        importZip(Sites.zip(Map.of(ahead, aheadFile)), "").then().statusCode(200).body("totals.unchanged", equalTo(1));
     }
 
     @Test
