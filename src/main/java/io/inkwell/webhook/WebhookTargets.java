@@ -38,6 +38,10 @@ public class WebhookTargets {
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getUserInfo() != null) {
             return Optional.of("Must be an absolute http or https URL without user information.");
         }
+        Optional<String> badPort = portRefusal(uri);
+        if (badPort.isPresent()) {
+            return badPort;
+        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
@@ -56,6 +60,11 @@ public class WebhookTargets {
         return Optional.empty();
     }
 
+    /** A URI takes any digits as its port; no connection can be made to 0 or past 65535. */
+    static Optional<String> portRefusal(URI uri) {
+        return uri.getPort() == 0 || uri.getPort() > 65535 ? Optional.of("The port must be 1 to 65535.") : Optional.empty();
+    }
+
     static boolean isInternal(InetAddress address) {
         if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {
@@ -69,8 +78,29 @@ public class WebhookTargets {
                     || (first == 198 && (second == 18 || second == 19)) || first >= 240;
         }
         if (address instanceof Inet6Address) {
-            return (bytes[0] & 0xfe) == 0xfc; // unique local fc00::/7
+            return (bytes[0] & 0xfe) == 0xfc // unique local fc00::/7
+                    || embeddedIpv4(bytes).map(WebhookTargets::isInternal).orElse(false);
         }
         return false;
+    }
+
+    /**
+     * The IPv4 address that an IPv6 one stands for on the way, where a router translates it:
+     * NAT64 (64:ff9b::/96, its last four bytes) and 6to4 (2002::/16, the four after the prefix).
+     * 64:ff9b::7f00:1 reaches 127.0.0.1 through such a router.
+     */
+    private static Optional<InetAddress> embeddedIpv4(byte[] ipv6) {
+        boolean nat64 = ipv6[0] == 0x00 && ipv6[1] == 0x64 && (ipv6[2] & 0xff) == 0xff && (ipv6[3] & 0xff) == 0x9b
+                && java.util.stream.IntStream.range(4, 12).allMatch(i -> ipv6[i] == 0);
+        boolean sixToFour = ipv6[0] == 0x20 && ipv6[1] == 0x02;
+        if (!nat64 && !sixToFour) {
+            return Optional.empty();
+        }
+        int from = nat64 ? 12 : 2;
+        try {
+            return Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOfRange(ipv6, from, from + 4)));
+        } catch (UnknownHostException e) {
+            return Optional.empty(); // four bytes are always an address
+        }
     }
 }
