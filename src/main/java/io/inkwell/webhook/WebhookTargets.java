@@ -8,8 +8,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Where webhooks may point: http(s) addresses that resolve only to public addresses, so a
@@ -91,14 +93,14 @@ public class WebhookTargets {
      */
     private static Optional<InetAddress> embeddedIpv4(byte[] ipv6) {
         boolean nat64 = ipv6[0] == 0x00 && ipv6[1] == 0x64 && (ipv6[2] & 0xff) == 0xff && (ipv6[3] & 0xff) == 0x9b
-                && java.util.stream.IntStream.range(4, 12).allMatch(i -> ipv6[i] == 0);
+                && IntStream.range(4, 12).allMatch(i -> ipv6[i] == 0);
         boolean sixToFour = ipv6[0] == 0x20 && ipv6[1] == 0x02;
         if (!nat64 && !sixToFour) {
             return Optional.empty();
         }
         int from = nat64 ? 12 : 2;
         try {
-            return Optional.of(InetAddress.getByAddress(java.util.Arrays.copyOfRange(ipv6, from, from + 4)));
+            return Optional.of(InetAddress.getByAddress(Arrays.copyOfRange(ipv6, from, from + 4)));
         } catch (UnknownHostException e) {
             return Optional.empty(); // four bytes are always an address
         }

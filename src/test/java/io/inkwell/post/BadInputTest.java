@@ -481,6 +481,11 @@ class BadInputTest {
                 .contentType(PROBLEM).body("errors.field", equalTo(List.of("author")));
         adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/posts?status=&sort=").then().statusCode(400)
                 .contentType(PROBLEM).body("errors.field", equalTo(List.of("sort", "status")));
+        // A flag (it was read as false) and media's width (it was the original) too.
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/admin/images?unused=").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("unused")));
+        adminWithBadInput().urlEncodingEnabled(false).get("/media/" + "0".repeat(64) + "/x.png?w=").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("w")));
     }
 
     @Test

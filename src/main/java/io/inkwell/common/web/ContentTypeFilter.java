@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -70,7 +71,7 @@ public class ContentTypeFilter {
 
     /** The actions read their optional body as bytes (RequestReader.readOptional). */
     private static boolean readsOptionalBody(ResourceInfo resource) {
-        return java.util.Arrays.asList(resource.getResourceMethod().getParameterTypes()).contains(byte[].class);
+        return Arrays.asList(resource.getResourceMethod().getParameterTypes()).contains(byte[].class);
     }
 
     private static boolean isJson(String contentType) {

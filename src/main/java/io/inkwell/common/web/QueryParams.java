@@ -10,9 +10,10 @@ public final class QueryParams {
     private QueryParams() {
     }
 
-    /** true or false (any case); absent or empty is false. */
+    /** true or false (any case); absent is false. */
     public static boolean flag(String name, String value, List<FieldError> errors) {
-        if (value == null || value.isEmpty() || value.equalsIgnoreCase("false")) {
+        // Empty never arrives: QueryParametersFilter refuses it with a 400.
+        if (value == null || value.equalsIgnoreCase("false")) {
             return false;
         }
         if (value.equalsIgnoreCase("true")) {

@@ -38,10 +38,7 @@ public class RequestReader {
      * and wrong types are refused here, with a 400, before the resource is even looked up.
      */
     public <T> MergePatch<T> readMergePatch(ObjectNode body, Class<T> type) {
-        if (body == null) {
-            throw new BadRequestException("body", "A JSON object is required.");
-        }
-        convert(body, type);
+        readUnchecked(body, type);
         return new MergePatch<>(body, type, mapper, this);
     }
 
