@@ -9,20 +9,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a Hugo or Jekyll Markdown file into front matter and body and parses the front matter
- * with the matching Jackson mapper. Dates are left as strings: TOML's and YAML's mappers do not
- * convert them, and {@link SiteMapper} decides which zone a date without one is in.
+ * Splits a Hugo or Jekyll Markdown file into front matter and body and parses the front matter:
+ * TOML and JSON with Jackson's mappers, YAML with {@link YamlFrontMatter} (aliases resolved).
+ * Dates are left as strings: neither converts them, and {@link SiteMapper} decides which zone a
+ * date without one is in.
  */
 public final class FrontMatterParser {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final ObjectMapper TOML = new TomlMapper();
-    private static final ObjectMapper YAML = new YAMLMapper();
     // A key written twice is a mistake in the file; Jackson would silently keep the last one.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -41,10 +42,11 @@ public final class FrontMatterParser {
         List<Line> lines = lines(text);
         String opening = lines.isEmpty() ? "" : lines.get(0).content().stripTrailing();
         if (opening.equals("+++")) {
-            return delimited(path, text, lines, "+++", FrontMatterFormat.TOML, TOML);
+            return delimited(path, text, lines, "+++", FrontMatterFormat.TOML, TOML::readTree);
         }
         if (opening.equals("---")) {
-            return delimited(path, text, lines, "---", FrontMatterFormat.YAML, YAML);
+            return delimited(path, text, lines, "---", FrontMatterFormat.YAML,
+                    yaml -> YamlFrontMatter.read(path, yaml, 1));
         }
         // "{{<" is a shortcode at the top of a body without front matter, not a JSON object.
         if (opening.startsWith("{") && !opening.startsWith("{{")) {
@@ -54,13 +56,13 @@ public final class FrontMatterParser {
     }
 
     private static SourceDocument delimited(String path, String text, List<Line> lines, String delimiter,
-            FrontMatterFormat format, ObjectMapper mapper) {
+            FrontMatterFormat format, TreeReader reader) {
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).content().stripTrailing().equals(delimiter)) {
                 String frontMatter = text.substring(lines.get(1).start(), lines.get(i).start());
                 int bodyStart = lines.get(i).end();
                 // Front matter starts on line 2 of the file, so parser line n is file line n + 1.
-                ObjectNode fields = read(path, frontMatter, mapper, 1);
+                ObjectNode fields = read(path, frontMatter, reader, 1);
                 return new SourceDocument(path, format, frontMatter, fields, text.substring(bodyStart), i + 2);
             }
         }
@@ -85,7 +87,7 @@ public final class FrontMatterParser {
                     "the closing } of JSON front matter must end its line, found: " + rest.strip());
         }
         String frontMatter = text.substring(0, close + 1);
-        ObjectNode fields = read(path, frontMatter, JSON, 0);
+        ObjectNode fields = read(path, frontMatter, JSON::readTree, 0);
         return new SourceDocument(path, FrontMatterFormat.JSON, frontMatter, fields,
                 text.substring(closingLine.end()), lineIndex + 2);
     }
@@ -113,12 +115,20 @@ public final class FrontMatterParser {
         return -1;
     }
 
-    private static ObjectNode read(String path, String frontMatter, ObjectMapper mapper, int lineOffset) {
+    /** Reads a front matter's text as a tree: Jackson's mappers, or {@link YamlFrontMatter}. */
+    @FunctionalInterface
+    private interface TreeReader {
+        JsonNode read(String frontMatter) throws IOException;
+    }
+
+    private static ObjectNode read(String path, String frontMatter, TreeReader reader, int lineOffset) {
         JsonNode tree;
         try {
-            tree = mapper.readTree(frontMatter);
+            tree = reader.read(frontMatter);
         } catch (JacksonException e) {
             throw syntaxError(path, e, lineOffset);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading a string does not fail", e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return JsonNodeFactory.instance.objectNode();

@@ -137,6 +137,77 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void duplicateYamlKeyIsAnErrorOnItsLine() {
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "---\ntitle: a\ntags: [x]\ntitle: b\n---\nBody\n"));
+
+        assertEquals(4, error.line());
+        assertTrue(error.detail().contains("'title' is written twice"), error.detail());
+    }
+
+    @Test
+    void theSameKeyInTwoYamlMappingsIsNoDuplicate() {
+        SourceDocument document = FrontMatterParser.parse("x.md",
+                "---\nparams:\n  title: inner\ntitle: outer\n---\nBody\n");
+
+        assertEquals("outer", document.fields().get("title").asText());
+        assertEquals("inner", document.fields().get("params").get("title").asText());
+    }
+
+    @Test
+    void yamlAliasesStandForTheValueTheirAnchorMarks() {
+        String content = """
+                ---
+                title: Anchors
+                tags: &topics [python, pune]
+                categories: *topics
+                author: &me Kushal
+                authors: [*me]
+                defaults: &defaults
+                  comments: true
+                  layout: wide
+                params:
+                  <<: *defaults
+                  layout: narrow
+                ---
+                Body
+                """;
+
+        SourceDocument document = FrontMatterParser.parse("x.md", content);
+
+        assertEquals("[\"python\",\"pune\"]", document.fields().get("categories").toString());
+        assertEquals("[\"Kushal\"]", document.fields().get("authors").toString());
+        assertEquals("{\"layout\":\"narrow\",\"comments\":true}", document.fields().get("params").toString(),
+                "a merge key adds the keys the mapping does not set itself");
+        document.fields().withArray("categories").add("changed");
+        assertEquals(2, document.fields().get("tags").size(), "an alias is a copy");
+    }
+
+    @Test
+    void anAliasWithoutAnAnchorIsAnErrorOnItsLine() {
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "---\ntitle: a\ncategories: *nowhere\n---\nBody\n"));
+
+        assertEquals(3, error.line());
+        assertTrue(error.detail().contains("*nowhere"), error.detail());
+    }
+
+    @Test
+    void aliasesThatExpandPastTheLimitAreRefused() {
+        StringBuilder yaml = new StringBuilder("---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (int level = 1; level < 8; level++) {
+            yaml.append('a').append(level).append(": &a").append(level).append(" [");
+            yaml.append(String.join(", ", java.util.Collections.nCopies(10, "*a" + (level - 1)))).append("]\n");
+        }
+        yaml.append("---\nBody\n");
+
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", yaml.toString()));
+
+        assertTrue(error.detail().contains("more than " + YamlFrontMatter.MAX_VALUES), error.detail());
+    }
+
+    @Test
     void frontMatterThatIsNotATableIsAnError() {
         ImportFileException error = assertThrows(ImportFileException.class,
                 () -> FrontMatterParser.parse("x.md", "---\n- one\n- two\n---\nBody\n"));
