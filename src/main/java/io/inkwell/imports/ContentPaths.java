@@ -13,7 +13,7 @@ public final class ContentPaths {
 
     private static final List<String> POST_FOLDERS =
             List.of("content/post/", "content/posts/", "content/blog/", "_posts/", "_drafts/");
-    private static final List<String> MARKDOWN_EXTENSIONS = List.of(".md", ".markdown", ".mdown", ".mkd");
+    static final List<String> MARKDOWN_EXTENSIONS = List.of(".md", ".markdown", ".mdown", ".mkd");
     // Repository files that sit next to a Jekyll site's pages but are not pages.
     private static final List<String> REPOSITORY_FILES =
             List.of("readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "security");

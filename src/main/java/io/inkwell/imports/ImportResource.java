@@ -103,6 +103,11 @@ public class ImportResource {
             @QueryParam("type") String type) {
         ImportService.Options options = options(mode, dryRun, prune, source, timezone, type);
         String name = safeName(filename == null || filename.isBlank() ? "post.md" : filename);
+        if (!ContentPaths.isMarkdown(name)) {
+            // Named otherwise, the one file would be read as an image and the import do nothing.
+            throw new InvalidInputException("filename", "The body is Markdown: the name must end in "
+                    + String.join(", ", ContentPaths.MARKDOWN_EXTENSIONS) + ".");
+        }
         java.nio.file.Path directory = temporaryDirectory();
         try {
             java.nio.file.Path file = directory.resolve(storedName(0));

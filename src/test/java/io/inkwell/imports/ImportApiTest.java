@@ -417,6 +417,11 @@ class ImportApiTest {
         adminWithBadInput().contentType("text/markdown").body("---\ntitle: Dots " + s + "\n---\n")
                 .post("/api/admin/import?filename=..").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("filename"));
+        // A Markdown body named like another file would be no post at all, and the import a 200 doing nothing.
+        adminWithBadInput().contentType("text/markdown").body("---\ntitle: Notes " + s + "\n---\n")
+                .post("/api/admin/import?filename=notes-" + s + ".txt").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("filename"))
+                .body("errors[0].message", containsString(".md"));
         io.inkwell.support.Api.adminMultipart()
                 .multiPart("file", "twice-" + s + ".md", ("---\ntitle: One " + s + "\n---\n").getBytes(), "text/markdown")
                 .multiPart("file", "twice-" + s + ".md", ("---\ntitle: Two " + s + "\n---\n").getBytes(), "text/markdown")
