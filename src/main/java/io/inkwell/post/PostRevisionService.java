@@ -96,11 +96,43 @@ public class PostRevisionService {
                 unifiedDiff(from.markdown(), fromName, revision.markdown(), "revision-" + number));
     }
 
+    /*
+     * Lines are compared with their line ends, so a change of CRLF to LF, or of the final newline,
+     * shows (as in git: a CR stays at the end of its line, a last line without a newline is
+     * followed by "\ No newline at end of file").
+     */
     private static String unifiedDiff(String from, String fromName, String to, String toName) {
-        List<String> fromLines = from.lines().toList();
+        List<String> fromLines = linesWithEnds(from);
         List<String> lines = UnifiedDiffUtils.generateUnifiedDiff(fromName, toName, fromLines,
-                DiffUtils.diff(fromLines, to.lines().toList()), CONTEXT_LINES);
-        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+                DiffUtils.diff(fromLines, linesWithEnds(to)), CONTEXT_LINES);
+        StringBuilder diff = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean header = i < 2 || line.startsWith("@@");
+            if (header || line.endsWith("\n")) {
+                diff.append(line, 0, header ? line.length() : line.length() - 1).append('\n');
+            } else {
+                diff.append(line).append(line.endsWith("\r") ? "\n" : "\n\\ No newline at end of file\n");
+            }
+        }
+        return diff.toString();
+    }
+
+    /** The text's lines, each with the LF, CRLF or CR that ends it (the last may have none). */
+    private static List<String> linesWithEnds(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                lines.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
     }
 
     private static <T> void compare(List<FieldChange> changes, String field, PostContent from, PostContent to,

@@ -144,6 +144,28 @@ class PostRevisionsTest {
     }
 
     @Test
+    void aDiffShowsChangedLineEndsAndTheFinalNewline() {
+        Map<String, Object> body = Posts.draft("Line ends " + unique());
+        body.put("markdown", "one\r\ntwo\r\nthree\n");
+        String id = Posts.create(body).getString("id");
+        clock.advance(LATER);
+        edit(id, Map.of("markdown", "one\ntwo\r\nthree"));
+
+        assertEquals("""
+                --- revision-1
+                +++ revision-2
+                @@ -1,3 +1,3 @@
+                -one\r
+                +one
+                 two\r
+                -three
+                +three
+                \\ No newline at end of file
+                """, admin().get("/api/admin/posts/" + id + "/revisions/2/diff?against=1").then().statusCode(200)
+                .extract().jsonPath().getString("markdown"));
+    }
+
+    @Test
     void aDiffAgainstSomethingElseIs400AndAgainstAnotherPostsRevision404() {
         String id = Posts.create(Posts.draft("Bad diff " + unique())).getString("id");
         String other = Posts.create(Posts.draft("Other " + unique())).getString("id");
