@@ -34,17 +34,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLConnection;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.filter.Filters;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 
 /**
  * RSS 2.0 and Atom 1.0 (written by ROME) and JSON Feed 1.1 (Jackson) of the newest live posts:
@@ -135,7 +146,7 @@ public class FeedService {
         feed.setUri(channel.self());
         feed.setLinks(List.of(link("alternate", channel.link(), "text/html"),
                 link("self", channel.self(), format.mediaType.toString())));
-        feed.setPublishedDate(Date.from(lastChange(posts).toInstant()));
+        feed.setPublishedDate(romeDate(lastChange(posts)));
         if (format == FeedFormat.RSS) {
             // RSS has no self link of its own; feed validators ask for Atom's.
             Element self = new Element("link", ATOM);
@@ -146,7 +157,14 @@ public class FeedService {
         }
         feed.setEntries(posts.stream().map(post -> entry(post, format)).toList());
         try {
-            return new SyndFeedOutput().outputString(feed);
+            Document document = new SyndFeedOutput().outputJDom(feed);
+            if (format == FeedFormat.RSS) {
+                List<Element> elements = new ArrayList<>();
+                document.getRootElement().getDescendants(Filters.element()).forEach(elements::add);
+                elements.forEach(FeedService::isoWeekday);
+            }
+            // As SyndFeedOutput.outputString writes it.
+            return new XMLOutputter(Format.getPrettyFormat()).outputString(document);
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write a " + format.fileName + " feed", e);
         }
@@ -166,8 +184,8 @@ public class FeedService {
         entry.setUri(id(post));
         entry.setTitle(xml(post.title()));
         entry.setLink(permalink(post));
-        entry.setPublishedDate(Date.from(post.publishedAt().toInstant()));
-        entry.setUpdatedDate(Date.from(post.updatedAt().toInstant()));
+        entry.setPublishedDate(romeDate(post.publishedAt()));
+        entry.setUpdatedDate(romeDate(post.updatedAt()));
         if (post.excerpt() != null && !post.excerpt().isBlank()) {
             SyndContent summary = new SyndContentImpl();
             summary.setType("text");
@@ -266,6 +284,42 @@ public class FeedService {
     private OffsetDateTime lastChange(List<SyndicatedPost> posts) {
         return posts.stream().map(SyndicatedPost::updatedAt).max(Comparator.naturalOrder())
                 .orElseGet(() -> OffsetDateTime.now(clock));
+    }
+
+    /**
+     * The date ROME writes as the same UTC fields as the API's: ROME formats a java.util.Date
+     * with a GregorianCalendar, Julian before October 1582, which would show older dates ten or
+     * more days off the proleptic (ISO) date everywhere else.
+     */
+    static Date romeDate(OffsetDateTime time) {
+        OffsetDateTime utc = time.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        calendar.clear();
+        calendar.set(utc.getYear(), utc.getMonthValue() - 1, utc.getDayOfMonth(), utc.getHour(), utc.getMinute(),
+                utc.getSecond());
+        calendar.set(java.util.Calendar.MILLISECOND, utc.getNano() / 1_000_000);
+        return calendar.getTime();
+    }
+
+    private static final DateTimeFormatter RFC_822_WITHOUT_WEEKDAY =
+            DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    /**
+     * RSS's dates (RFC 822) name the weekday, which ROME takes from its Julian calendar before
+     * 1583, where {@link #romeDate} gave it the ISO date's fields: the weekday of that date.
+     */
+    private static void isoWeekday(Element element) {
+        String text = element.getTextTrim();
+        if (!(element.getName().equals("pubDate") || element.getName().equals("lastBuildDate")) || text.length() < 6
+                || text.charAt(3) != ',') {
+            return;
+        }
+        try {
+            LocalDateTime at = LocalDateTime.parse(text.substring(5), RFC_822_WITHOUT_WEEKDAY);
+            element.setText(at.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US) + text.substring(3));
+        } catch (DateTimeParseException e) {
+            // Not a date ROME wrote: left as it is.
+        }
     }
 
     private String selfUrl(FeedFormat format, String scope) {

@@ -213,6 +213,18 @@ class FeedApiTest {
         assertTrue(json.path("items").toString().contains("\\u0001"), "JSON Feed keeps the character, escaped");
     }
 
+    /** ROME's java.util.Date is Julian before 1582; the feeds show the API's (ISO) date all the same. */
+    @Test
+    void datesBeforeTheGregorianReformAreTheApisDates() {
+        String tag = "old-dates-" + unique();
+        publish("Printed " + unique(), Map.of("tags", List.of(tag), "publishedAt", "1500-03-01T12:00:00Z"));
+
+        assertTrue(feed("/api/content/feeds/tags/" + tag + "/rss.xml", null).contains("Thu, 01 Mar 1500 12:00:00 GMT"),
+                "RSS pubDate");
+        String atom = feed("/api/content/feeds/tags/" + tag + "/atom.xml", null);
+        assertTrue(atom.contains("<published>1500-03-01T12:00:00Z</published>"), atom);
+    }
+
     @Test
     void categoryAndAuthorFeedsHaveOnlyTheirPosts() throws Exception {
         String category = "Feed Category " + unique();
