@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.HashSet;
@@ -31,7 +33,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Writes every post and page, drafts included, as a zip that Hugo reads and Inkwell imports
  * back. A post nobody edited since its import is written as its original file, byte for byte,
- * with the image files it referenced; any other becomes a page bundle with TOML front matter.
+ * with the image files it referenced, when that file reads back to the same post; any other
+ * becomes a page bundle ({@link HugoExport}).
  */
 @ApplicationScoped
 public class ExportService {
@@ -66,7 +69,8 @@ public class ExportService {
                         PostSourceRepository.Source source = sourceOf.get(post.id());
                         // Two posts can come from one path (two uploads of "post.md"; a bundle at the
                         // folder another post's slug names): the later one is written as a bundle.
-                        if (source != null && source.importedVersion() == post.version() && !written.contains(source.path())) {
+                        if (source != null && source.importedVersion() == post.version() && !written.contains(source.path())
+                                && readsBackTheSame(source, post)) {
                             writeOriginal(zip, written, source);
                         } else {
                             writeBundle(zip, written, post);
@@ -79,6 +83,33 @@ public class ExportService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether the original file, imported again as the export is (no {@code timezone} or
+     * {@code type}, today's rules), gives this post's type and dates. One imported with
+     * {@code timezone=} and dates without a zone would move them; one the importer now refuses
+     * would fail. Either is written as a bundle.
+     */
+    private static boolean readsBackTheSame(PostSourceRepository.Source source, PostImport.Exported post) {
+        try {
+            SourceDocument document = FrontMatterParser.parse(source.path(),
+                    new String(source.content(), StandardCharsets.UTF_8));
+            if (!(SiteMapper.mapSiteFile(source.path(), document, ZoneOffset.UTC) instanceof SiteMapper.Imported imported)) {
+                return false;
+            }
+            ImportedPost file = imported.post();
+            return file.type() == post.content().type()
+                    && sameInstantIfSet(file.publishedAt(), post.content().publishedAt())
+                    && sameInstantIfSet(file.expiryDate(), post.content().unpublishAt())
+                    && sameInstantIfSet(file.lastmod(), post.updatedAt());
+        } catch (ImportFileException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameInstantIfSet(OffsetDateTime inFile, OffsetDateTime onPost) {
+        return inFile == null || onPost != null && inFile.toInstant().equals(onPost.toInstant());
     }
 
     private void writeOriginal(ZipOutputStream zip, Set<String> written, PostSourceRepository.Source source)

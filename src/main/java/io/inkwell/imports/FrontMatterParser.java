@@ -3,8 +3,10 @@ package io.inkwell.imports;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,10 +25,18 @@ import java.util.List;
 public final class FrontMatterParser {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final ObjectMapper TOML = new TomlMapper();
+    /*
+     * Numbers as written, as the API keeps meta's (1.10 stays 1.10; 1E+400 is no infinity), so that
+     * an exported post comes back the same.
+     */
+    private static final ObjectMapper TOML = TomlMapper.builder()
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     // A key written twice is a mistake in the file; Jackson would silently keep the last one.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private FrontMatterParser() {

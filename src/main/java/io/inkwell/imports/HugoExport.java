@@ -1,19 +1,20 @@
 package io.inkwell.imports;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.post.PostType;
-import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Pattern;
-
-
 
 /**
  * Writes posts as Hugo page bundles ({@code content/posts/<slug>/index.md}) with TOML front
@@ -21,12 +22,19 @@ import java.util.regex.Pattern;
  * same post. TOML is written by hand because the front matter needs unquoted date-times and a
  * fixed key order. Nested meta values are written as inline tables, which keeps every key next to
  * its siblings in the stored order (TOML would otherwise move tables to the end).
+ *
+ * <p>So that every post comes back as it was: when a meta key is named like a key the importer
+ * reads itself ({@code title}, {@code cover}, {@code params}...), the whole meta goes under
+ * Hugo's {@code [params]} table, whose keys the importer reads back into meta in order; numbers
+ * are written as they are stored (TOML reads them back exactly, though Hugo refuses an integer
+ * beyond 64 bits or a float beyond a double); and a post whose meta holds a null, which TOML
+ * cannot write, gets JSON front matter instead, which Hugo reads too.
  */
 public final class HugoExport {
 
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final BigInteger MIN_INTEGER = BigInteger.valueOf(Long.MIN_VALUE);
-    private static final BigInteger MAX_INTEGER = BigInteger.valueOf(Long.MAX_VALUE);
+    private static final ObjectWriter JSON_FRONT_MATTER = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build().writerWithDefaultPrettyPrinter();
 
     private HugoExport() {
     }
@@ -37,6 +45,11 @@ public final class HugoExport {
     }
 
     public static String render(ExportPost post) {
+        ObjectNode meta = post.meta() == null ? JsonNodeFactory.instance.objectNode() : post.meta();
+        boolean underParams = needsParams(post, meta);
+        if (holdsNull(meta)) {
+            return json(post, meta, underParams) + "\n\n" + post.markdown();
+        }
         Toml toml = new Toml();
         toml.string("title", post.title());
         toml.string("slug", post.slug());
@@ -50,21 +63,101 @@ public final class HugoExport {
         toml.string("description", post.excerpt());
         toml.string("image", post.featureImage());
         toml.strings("aliases", post.aliases());
-        if (post.meta() != null) {
-            for (Map.Entry<String, JsonNode> field : post.meta().properties()) {
-                toml.meta(field.getKey(), field.getValue());
-            }
+        if (underParams) {
+            aliasesInMeta(post, meta).ifPresent(aliases -> toml.line(aliases.getKey(), Toml.value(aliases.getValue())));
+            toml.table(SiteMapper.PARAMS);
+        }
+        for (Map.Entry<String, JsonNode> field : meta.properties()) {
+            toml.line(field.getKey(), Toml.value(field.getValue()));
         }
         return "+++\n" + toml.text() + "+++\n\n" + post.markdown();
     }
 
-    /** A TOML document being written; remembers keys so that meta cannot shadow a mapped one. */
+    /**
+     * Whether a meta key, at the top of the front matter, would be read as something else: a key
+     * the importer maps (all but aliases, which it keeps in meta as given), aliases when the post
+     * has its own, or params itself.
+     */
+    private static boolean needsParams(ExportPost post, ObjectNode meta) {
+        for (Map.Entry<String, JsonNode> field : meta.properties()) {
+            String key = field.getKey();
+            String lower = key.toLowerCase(Locale.ROOT);
+            boolean mapped = SiteMapper.MAPPED_KEYS.contains(lower) && !lower.equals("aliases");
+            if (mapped || lower.equals(SiteMapper.PARAMS) || lower.equals("aliases") && !post.aliases().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Aliases kept in meta, which must also stand at the top when meta goes under params: there
+     * they redirect (in Hugo) and give old slugs (here).
+     */
+    private static Optional<Map.Entry<String, JsonNode>> aliasesInMeta(ExportPost post, ObjectNode meta) {
+        if (!post.aliases().isEmpty()) {
+            return Optional.empty();
+        }
+        return meta.properties().stream().filter(field -> field.getKey().equalsIgnoreCase("aliases")).findFirst();
+    }
+
+    private static boolean holdsNull(JsonNode node) {
+        if (node.isNull()) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (holdsNull(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** JSON front matter, the keys in the order and form of the TOML. */
+    private static String json(ExportPost post, ObjectNode meta, boolean underParams) {
+        ObjectNode front = JsonNodeFactory.instance.objectNode();
+        putIfSet(front, "title", post.title());
+        putIfSet(front, "slug", post.slug());
+        putIfSet(front, "date", Toml.dateText(post.publishedAt()));
+        putIfSet(front, "lastmod", Toml.dateText(post.updatedAt()));
+        front.put("draft", post.draft());
+        putIfSet(front, "expiryDate", Toml.dateText(post.expiryDate()));
+        putIfSet(front, "tags", post.tags());
+        putIfSet(front, "categories", post.categories());
+        putIfSet(front, "authors", post.authors());
+        putIfSet(front, "description", post.excerpt());
+        putIfSet(front, "image", post.featureImage());
+        putIfSet(front, "aliases", post.aliases());
+        if (underParams) {
+            aliasesInMeta(post, meta).ifPresent(aliases -> front.set(aliases.getKey(), aliases.getValue()));
+            front.set(SiteMapper.PARAMS, meta);
+        } else {
+            front.setAll(meta);
+        }
+        try {
+            return JSON_FRONT_MATTER.writeValueAsString(front);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A tree of JSON nodes is always writable", e);
+        }
+    }
+
+    private static void putIfSet(ObjectNode front, String key, String value) {
+        if (value != null) {
+            front.put(key, value);
+        }
+    }
+
+    private static void putIfSet(ObjectNode front, String key, List<String> values) {
+        if (!values.isEmpty()) {
+            values.forEach(front.putArray(key)::add);
+        }
+    }
+
+    /** A TOML document being written, line by line. */
     private static final class Toml {
         private final StringBuilder text = new StringBuilder();
-        private final Set<String> written = new HashSet<>();
 
         void line(String key, String value) {
-            written.add(key.toLowerCase(Locale.ROOT));
             text.append(key(key)).append(" = ").append(value).append('\n');
         }
 
@@ -76,8 +169,18 @@ public final class HugoExport {
 
         void date(String key, OffsetDateTime value) {
             if (value != null) {
-                line(key, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.withOffsetSameInstant(ZoneOffset.UTC)));
+                line(key, dateText(value));
             }
+        }
+
+        static String dateText(OffsetDateTime value) {
+            return value == null ? null
+                    : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.withOffsetSameInstant(ZoneOffset.UTC));
+        }
+
+        /** Starts a table: the lines after it are its keys. */
+        void table(String name) {
+            text.append('[').append(key(name)).append("]\n");
         }
 
         void strings(String key, List<String> values) {
@@ -86,27 +189,12 @@ public final class HugoExport {
             }
         }
 
-        /**
-         * A meta key that SiteMapper would read as one of ours (say "summary") would not come back
-         * as meta, so it is left out; cover and images come back as meta and are kept.
-         */
-        void meta(String key, JsonNode value) {
-            String lower = key.toLowerCase(Locale.ROOT);
-            // cover, images and aliases are read back into meta too, so they may stand there.
-            boolean wouldBeMapped = SiteMapper.MAPPED_KEYS.contains(lower) && !lower.equals("cover")
-                    && !lower.equals("images") && !lower.equals("aliases");
-            if (wouldBeMapped || written.contains(lower) || value.isNull() || value.isMissingNode()) {
-                return;
-            }
-            line(key, value(value));
-        }
-
         String text() {
             return text.toString();
         }
 
-        /** TOML has no null: null members of lists and tables are left out. */
-        private static String value(JsonNode node) {
+        /** A value without nulls (TOML has none; such a post is written as JSON instead). */
+        static String value(JsonNode node) {
             if (node.isTextual()) {
                 return quote(node.textValue());
             }
@@ -114,10 +202,12 @@ public final class HugoExport {
                 return String.valueOf(node.booleanValue());
             }
             if (node.isIntegralNumber()) {
-                BigInteger integer = node.bigIntegerValue();
-                // TOML integers are 64-bit; anything larger survives as text.
-                return integer.compareTo(MIN_INTEGER) < 0 || integer.compareTo(MAX_INTEGER) > 0
-                        ? quote(integer.toString()) : integer.toString();
+                return node.bigIntegerValue().toString();
+            }
+            if (node.isBigDecimal()) {
+                // As stored: 1.10 stays 1.10, and 1E+400 is not a double's infinity.
+                String decimal = node.decimalValue().toString();
+                return decimal.contains(".") || decimal.contains("E") ? decimal : decimal + ".0";
             }
             if (node.isNumber()) {
                 double number = node.doubleValue();
@@ -127,25 +217,21 @@ public final class HugoExport {
                 if (Double.isInfinite(number)) {
                     return number > 0 ? "inf" : "-inf";
                 }
-                String decimal = node.isBigDecimal() ? node.decimalValue().toString() : Double.toString(number);
-                return decimal.contains(".") || decimal.contains("e") || decimal.contains("E") ? decimal : decimal + ".0";
+                String decimal = Double.toString(number);
+                return decimal.contains(".") || decimal.contains("E") ? decimal : decimal + ".0";
             }
             if (node.isArray()) {
                 StringBuilder array = new StringBuilder("[");
                 for (JsonNode item : node) {
-                    if (!item.isNull()) {
-                        array.append(array.length() > 1 ? ", " : "").append(value(item));
-                    }
+                    array.append(array.length() > 1 ? ", " : "").append(value(item));
                 }
                 return array.append(']').toString();
             }
             if (node.isObject()) {
                 StringBuilder table = new StringBuilder("{");
                 for (Map.Entry<String, JsonNode> field : node.properties()) {
-                    if (!field.getValue().isNull()) {
-                        table.append(table.length() > 1 ? ", " : " ").append(key(field.getKey())).append(" = ")
-                                .append(value(field.getValue()));
-                    }
+                    table.append(table.length() > 1 ? ", " : " ").append(key(field.getKey())).append(" = ")
+                            .append(value(field.getValue()));
                 }
                 return table.append(table.length() > 1 ? " }" : "}").toString();
             }

@@ -25,9 +25,13 @@ import java.util.regex.Pattern;
  * case, as Hugo does. Where several keys can give one value (description, summary, excerpt) the
  * first that is set wins and the others are reported as ignored. Every key we do not map lands
  * in {@code meta} untouched and in file order; of {@code cover} and {@code images}, only the
- * part used as the feature image is taken out.
+ * part used as the feature image is taken out. The keys of Hugo's {@code params} table are meta
+ * too, whatever their names (an export puts meta there when a key is named like a mapped one).
  */
 public final class SiteMapper {
+
+    /** Hugo's table for a page's own parameters. */
+    static final String PARAMS = "params";
 
     /** Keys read by this class; none of them reaches {@code meta} (except aliases, unused cover and images). */
     static final Set<String> MAPPED_KEYS = Set.of("title", "slug", "date", "publishdate", "pubdate", "published",
@@ -231,11 +235,14 @@ public final class SiteMapper {
         private ObjectNode meta() {
             ObjectNode meta = JsonNodeFactory.instance.objectNode();
             String featureSource = featureImageSource();
+            JsonNode params = null;
             for (Map.Entry<String, JsonNode> field : document.fields().properties()) {
                 String key = field.getKey();
                 String lower = key.toLowerCase(Locale.ROOT);
                 JsonNode value = field.getValue();
-                if (!MAPPED_KEYS.contains(lower) || lower.equals("aliases")) {
+                if (lower.equals(PARAMS) && value.isObject() && params == null) {
+                    params = value;
+                } else if (!MAPPED_KEYS.contains(lower) || lower.equals("aliases")) {
                     // aliases also stay in meta: they are the post's data as given, and only
                     // their last path segment is used as an old slug.
                     meta.set(key, value.deepCopy());
@@ -248,7 +255,20 @@ public final class SiteMapper {
                     }
                 }
             }
-            return meta;
+            if (params == null) {
+                return meta;
+            }
+            // Hugo's table for a page's own parameters: its keys are meta, whatever their names, in
+            // its order, after the keys at the top that it does not set too (an export writes
+            // aliases at the top, where they redirect, and in params, where they keep their place).
+            ObjectNode withParams = JsonNodeFactory.instance.objectNode();
+            for (Map.Entry<String, JsonNode> field : meta.properties()) {
+                if (!params.has(field.getKey())) {
+                    withParams.set(field.getKey(), field.getValue());
+                }
+            }
+            params.properties().forEach(field -> withParams.set(field.getKey(), field.getValue().deepCopy()));
+            return withParams;
         }
 
         private String featureImageSource() {

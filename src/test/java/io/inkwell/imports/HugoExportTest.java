@@ -98,14 +98,64 @@ class HugoExportTest {
     }
 
     @Test
-    void metaCannotShadowAMappedKey() throws Exception {
+    void metaNamedLikeAMappedKeyGoesUnderParamsAndComesBackAsItWas() throws Exception {
         ExportPost post = new ExportPost(PostType.POST, "s", "Real title", null, null, false, null,
-                null, null, null, null, null, null,
-                (ObjectNode) JSON.readTree("{\"Title\": \"Fake\", \"summary\": \"x\", \"nulls\": null, \"kept\": 1}"), "");
+                null, null, null, null, null, null, exactMeta("""
+                        {"Title": "Fake", "summary": "x", "cover": {"image": "c.jpg"}, "kept": 1,
+                         "price": 9.90, "huge": 1E+400, "big": 123456789012345678901234, "params": {"p": 1E+2}}"""), "");
 
         String toml = HugoExport.render(post);
 
-        assertEquals("+++\ntitle = \"Real title\"\nslug = \"s\"\ndraft = false\nkept = 1\n+++\n\n", toml);
+        assertEquals("""
+                +++
+                title = "Real title"
+                slug = "s"
+                draft = false
+                [params]
+                Title = "Fake"
+                summary = "x"
+                cover = { image = "c.jpg" }
+                kept = 1
+                price = 9.90
+                huge = 1E+400
+                big = 123456789012345678901234
+                params = { p = 1E+2 }
+                +++
+
+                """, toml);
+        ImportedPost back = reimport(HugoExport.bundlePath(post), toml);
+        assertEquals("Real title", back.title());
+        assertEquals(null, back.excerpt());
+        assertEquals(null, back.featureImage(), "the cover in meta is no feature image");
+        assertEquals(post.meta().toString(), back.meta().toString());
+    }
+
+    @Test
+    void aPostWhoseMetaHoldsANullGetsJsonFrontMatterAndComesBackAsItWas() throws Exception {
+        ExportPost post = new ExportPost(PostType.POST, "nulls", "Nulls", OffsetDateTime.parse("2020-01-01T10:00:00Z"),
+                null, true, null, List.of("t"), null, null, "Ex", null, null,
+                exactMeta("{\"subtitle\": null, \"list\": [1, null, 2.50], \"nested\": {\"gone\": null}}"),
+                "Body\n");
+
+        String json = HugoExport.render(post);
+
+        assertTrue(json.startsWith("{\n  \"title\" : \"Nulls\",\n"), json);
+        ImportedPost back = reimport(HugoExport.bundlePath(post), json);
+        assertEquals(post.meta().toString(), back.meta().toString());
+        assertEquals("Nulls", back.title());
+        assertEquals(post.publishedAt(), back.publishedAt());
+        assertEquals(true, back.draft());
+        assertEquals(List.of("t"), back.tags());
+        assertEquals("Ex", back.excerpt());
+        assertEquals(post.markdown(), back.markdown());
+    }
+
+    /** Meta as the API stores it: decimals as written. */
+    private static ObjectNode exactMeta(String json) throws Exception {
+        return (ObjectNode) com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build().readTree(json);
     }
 
     @Test

@@ -56,10 +56,32 @@ class SiteMapperTest {
 
         ImportedPost post = map("content/post/t.md", content);
 
-        assertEquals("{\"zeta\":1,\"weight\":3.5,\"params\":{\"nested\":{\"deep\":[1,\"two\"]},"
-                + "\"when\":\"2020-01-01\"}}", post.meta().toString());
-        assertEquals(List.of("zeta", "weight", "params"), List.copyOf(post.meta().properties().stream()
+        assertEquals("{\"zeta\":1,\"weight\":3.5,\"nested\":{\"deep\":[1,\"two\"]},"
+                + "\"when\":\"2020-01-01\"}", post.meta().toString(), "Hugo's params are the page's own keys");
+        assertEquals(List.of("zeta", "weight", "nested", "when"), List.copyOf(post.meta().properties().stream()
                 .map(java.util.Map.Entry::getKey).toList()));
+    }
+
+    @Test
+    void paramsKeysAreMetaWhateverTheirNamesAndWinOverTheTopLevel() {
+        String content = """
+                +++
+                title = "Real"
+                weight = 1
+                [params]
+                  title = "A parameter named title"
+                  weight = 2
+                  price = 9.90
+                  params = { inner = true }
+                +++
+                Body
+                """;
+
+        ImportedPost post = map("content/post/p.md", content);
+
+        assertEquals("Real", post.title());
+        assertEquals("{\"title\":\"A parameter named title\",\"weight\":2,\"price\":9.90,\"params\":{\"inner\":true}}",
+                post.meta().toString(), "the keys params sets, in its order");
     }
 
     @Test
