@@ -98,6 +98,13 @@ public final class PostDtos {
     public record UnpublishRequest(OffsetDateTime at) {
     }
 
+    /**
+     * The body of an action that takes none (restore, discard changes): nothing, or {@code {}}.
+     * Read all the same, so that a field a client expected to matter is refused, not ignored.
+     */
+    public record NoOptions() {
+    }
+
     public record Ref(UUID id, String slug, String name) {
         static Ref of(Term term) {
             return new Ref(term.id, term.slug, term.name);

@@ -11,6 +11,7 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.RequestReader;
 import io.inkwell.post.PostDtos.CreatePostRequest;
+import io.inkwell.post.PostDtos.NoOptions;
 import io.inkwell.post.PostDtos.PostView;
 import io.inkwell.post.PostDtos.PublishRequest;
 import io.inkwell.post.PostDtos.UnpublishRequest;
@@ -116,7 +117,9 @@ public class PostResource {
     @POST
     @WriteSlot
     @Path("{id}/discard-changes")
-    public Response discardChanges(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response discardChanges(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            byte[] body) {
+        reader.readOptional(body, NoOptions.class);
         return withEtag(Response.ok(), service.discardChanges(id, VersionPrecondition.ifMatch(ifMatch)));
     }
 

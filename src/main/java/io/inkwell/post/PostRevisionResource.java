@@ -3,13 +3,15 @@ package io.inkwell.post;
 import io.inkwell.auth.Permissions;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PagingParams;
+import io.inkwell.common.web.RequestReader;
 import io.inkwell.common.web.VersionPrecondition;
+import io.inkwell.post.PostDtos.NoOptions;
 import io.inkwell.post.PostDtos.PostView;
 import io.inkwell.post.PostDtos.RevisionDiff;
 import io.inkwell.post.PostDtos.RevisionSummary;
 import io.inkwell.post.PostDtos.RevisionView;
-import io.quarkus.security.PermissionsAllowed;
 import io.inkwell.common.web.WriteSlot;
+import io.quarkus.security.PermissionsAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,10 +33,12 @@ public class PostRevisionResource {
 
     private final PostRevisionService revisions;
     private final PostService posts;
+    private final RequestReader reader;
 
-    public PostRevisionResource(PostRevisionService revisions, PostService posts) {
+    public PostRevisionResource(PostRevisionService revisions, PostService posts, RequestReader reader) {
         this.revisions = revisions;
         this.posts = posts;
+        this.reader = reader;
     }
 
     @GET
@@ -60,7 +64,8 @@ public class PostRevisionResource {
     @WriteSlot
     @Path("{rev}/restore")
     public Response restore(@PathParam("id") UUID id, @PathParam("rev") int number,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+        reader.readOptional(body, NoOptions.class);
         PostView post = posts.restoreRevision(id, number, VersionPrecondition.ifMatch(ifMatch));
         return Response.ok(post).header(HttpHeaders.ETAG, VersionPrecondition.etag(post.version())).build();
     }

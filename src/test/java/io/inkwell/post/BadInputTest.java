@@ -226,6 +226,26 @@ class BadInputTest {
         assertEquals(before, admin().get("/api/admin/posts/" + id).asString());
     }
 
+    /** Restore and discard-changes take no body: a field a client thought mattered is refused, not ignored. */
+    @Test
+    void actionsWithoutOptionsRefuseAnyField() {
+        String id = Posts.create(Posts.draft("No options " + unique())).getString("id");
+        admin().contentType(ContentType.JSON).body(Map.of("markdown", "Second")).patch("/api/admin/posts/" + id)
+                .then().statusCode(200);
+        String before = admin().get("/api/admin/posts/" + id).asString();
+        for (String action : List.of("revisions/1/restore", "discard-changes")) {
+            adminWithBadInput().contentType(ContentType.JSON).body("{\"publish\": true, \"force\": 1}")
+                    .post("/api/admin/posts/" + id + "/" + action).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", equalTo(List.of("force", "publish")));
+            adminWithBadInput().contentType("text/plain").body("publish")
+                    .post("/api/admin/posts/" + id + "/" + action).then().statusCode(415).contentType(PROBLEM);
+        }
+        assertEquals(before, admin().get("/api/admin/posts/" + id).asString());
+        admin().contentType(ContentType.JSON).body("{}").post("/api/admin/posts/" + id + "/revisions/1/restore")
+                .then().statusCode(200);
+        admin().post("/api/admin/posts/" + id + "/revisions/1/restore").then().statusCode(200);
+    }
+
     /** Jackson stops at the first field it cannot read; the answer names every one, on create and PATCH. */
     @Test
     void everyFieldOfTheWrongTypeIsNamedInOneAnswer() {
