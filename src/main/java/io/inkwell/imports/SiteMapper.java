@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.common.slug.Slugs;
 import io.inkwell.post.PostType;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -148,10 +149,24 @@ public final class SiteMapper {
             if (baseName.equalsIgnoreCase("index")) {
                 String folder = ContentPaths.folderOf(path);
                 if (!folder.isEmpty()) {
-                    return ContentPaths.fileName(folder.substring(0, folder.length() - 1));
+                    return slugOfName(ContentPaths.fileName(folder.substring(0, folder.length() - 1)));
                 }
             }
-            return jekyllName != null ? jekyllName : baseName;
+            return slugOfName(jekyllName != null ? jekyllName : baseName);
+        }
+
+        /**
+         * A file or folder name as a slug: as it is when it is one (in any case), so that the
+         * posts of a site imported before keep theirs; otherwise made as from a title ("Café
+         * Zürich" gives cafe-zurich, as Hugo's URL would), and only where that leaves nothing
+         * (a name of emoji) refused, naming the slug to set.
+         */
+        private static String slugOfName(String name) {
+            if (Slugs.isValid(Slugs.normalize(name))) {
+                return name;
+            }
+            String made = Slugs.fromText(name);
+            return made.isEmpty() ? name : made;
         }
 
         private String title(String markdown) {

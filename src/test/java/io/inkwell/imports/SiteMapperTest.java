@@ -156,6 +156,15 @@ class SiteMapperTest {
     }
 
     @Test
+    void aNameThatIsNoSlugGivesOneAsATitleWould() {
+        String fm = "+++\ntitle = \"a\"\n+++\n";
+        assertEquals("cafe-zurich", map("content/posts/Café Zürich.md", fm).slug());
+        assertEquals("privet-mir", map("content/posts/Привет мир/index.md", fm).slug());
+        assertEquals("an-old-note", map("_posts/2020-01-02-An Old Note.md", fm).slug());
+        assertEquals("My_Post", map("content/posts/My_Post.md", fm).slug(), "a name that is a slug stays as it was");
+    }
+
+    @Test
     void classifiesPostsPagesAndSkippedFiles() {
         String fm = "+++\ntitle = \"a\"\n+++\n";
         assertEquals(PostType.POST, map("content/blog/a.md", fm).type());
