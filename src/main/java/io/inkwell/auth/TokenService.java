@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,7 +182,7 @@ public class TokenService implements PanacheRepositoryBase<ApiToken, UUID> {
             errors.add(new FieldError("expiresAt", "Must be in the future."));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
+            throw new InvalidInputException(errors);
         }
         String secret = generate();
         ApiToken token = store(request.name().strip(), secret, request.role(), request.authorId(), request.expiresAt(), false);

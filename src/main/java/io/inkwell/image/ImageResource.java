@@ -37,7 +37,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
@@ -71,7 +70,6 @@ public class ImageResource {
             errors.add(new FieldError("file", "A 'file' part with the image is required."));
         }
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(FieldError::field));
             throw new InvalidInputException(errors);
         }
         if (file.size() > maxBytes) {

@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +150,7 @@ public class WebhookService {
 
     private static void throwIfAny(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
+            throw new InvalidInputException(errors);
         }
     }
 

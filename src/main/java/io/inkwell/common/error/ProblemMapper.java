@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -54,7 +53,6 @@ public class ProblemMapper {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return Problems.response(HttpStatus.UNPROCESSABLE_CONTENT, "The request has invalid fields.", errors, uri);
     }

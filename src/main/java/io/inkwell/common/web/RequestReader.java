@@ -15,7 +15,6 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,7 +86,6 @@ public class RequestReader {
                 }
             });
         }
-        errors.sort(Comparator.comparing(FieldError::field));
         return new BadRequestException("The request body does not match this operation.",
                 errors.isEmpty() ? List.of(ProblemMapper.jsonError(first)) : errors);
     }
@@ -142,7 +140,6 @@ public class RequestReader {
     public <T> List<FieldError> fieldErrors(T values) {
         return validator.validate(values).stream()
                 .map(FieldError::of)
-                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
     }
 
@@ -168,7 +165,6 @@ public class RequestReader {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations.stream()
                     .map(FieldError::of)
-                    .sorted(Comparator.comparing(FieldError::field))
                     .toList());
         }
     }
