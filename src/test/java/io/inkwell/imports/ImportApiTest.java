@@ -372,6 +372,16 @@ class ImportApiTest {
                 .then().statusCode(422).body("totals.failed", equalTo(1))
                 .body("files[0].errors[0].message", containsString("the title has 501 characters, at most 500"))
                 .body("files[0].errors[0].message", containsString("the excerpt (description or summary) has 5001 characters"));
+        // Lists are limited as on the API: 20 authors, 100 tags or categories.
+        String names = java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> "\"n" + i + "-" + s + "\"")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        String crowded = "+++\ntitle = \"Crowded\"\nslug = \"crowded-" + s + "\"\ntags = " + names + "\ncategories = "
+                + names + "\nauthors = " + names + "\n+++\nBody\n";
+        importZip(Sites.zip(Map.of("content/posts/crowded-" + s + ".md", crowded.getBytes(StandardCharsets.UTF_8))), "")
+                .then().statusCode(422).body("totals.failed", equalTo(1))
+                .body("files[0].errors[0].message", containsString("authors has 101 names, at most 20"))
+                .body("files[0].errors[0].message", containsString("tags has 101 names, at most 100"))
+                .body("files[0].errors[0].message", containsString("categories has 101 names, at most 100"));
         assertEquals(before, Posts.adminTotal());
     }
 
