@@ -35,12 +35,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.multipart.MultipartFormDataInput;
 
 /** Admin API for images: upload (multipart or raw bytes), list, read, edit alt/caption, delete. */
 @PermissionsAllowed(Permissions.IMAGES_READ)
@@ -62,21 +60,22 @@ public class ImageResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @BodyLimit(BodyLimit.Kind.IMAGE)
-    public Response uploadForm(@RestForm("file") FileUpload file, @RestForm("alt") String alt,
-            @RestForm("caption") String caption, UriInfo uri) {
+    public Response uploadForm(MultipartFormDataInput form, UriInfo uri) {
+        UploadForm upload = UploadForm.read(form);
         // The limits of PATCH (ImageDtos.UpdateImageRequest), every bad part named at once.
-        List<FieldError> errors = new ArrayList<>(reader.fieldErrors(new UpdateImageRequest(alt, caption)));
-        if (file == null) {
+        List<FieldError> errors = new ArrayList<>(reader.fieldErrors(new UpdateImageRequest(upload.alt(), upload.caption())));
+        if (upload.file() == null) {
             errors.add(new FieldError("file", "A 'file' part with the image is required."));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (file.size() > maxBytes) {
-            throw tooLarge(file.size());
-        }
-        try {
-            return created(service.upload(Files.readAllBytes(file.uploadedFile()), file.fileName(), alt, caption), uri);
+        try (InputStream bytes = upload.file().getFileItem().getInputStream()) {
+            long size = upload.file().getFileItem().getFileSize();
+            if (size > maxBytes) {
+                throw tooLarge(size);
+            }
+            return created(service.upload(bytes.readAllBytes(), upload.file().getFileName(), upload.alt(), upload.caption()), uri);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -177,6 +177,12 @@ class ImageApiTest {
                 .post("/api/admin/images").then().statusCode(413).contentType("application/problem+json");
         adminWithBadInput().multiPart("alt", "no file").post("/api/admin/images").then().statusCode(422)
                 .body("errors[0].field", equalTo("file"));
+        // A second image, or a part the form does not take, is refused rather than ignored.
+        byte[] jpeg = Images.solidJpeg(8, 8, Color.RED);
+        adminWithBadInput().multiPart("file", "one.jpg", jpeg, "image/jpeg").multiPart("file", "two.jpg", jpeg, "image/jpeg")
+                .multiPart("titel", "typo").multiPart("alt", "a").multiPart("alt", "b")
+                .post("/api/admin/images").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("alt", "file", "titel")));
 
         assertEquals(images, imageCount());
         assertEquals(blobs, blobCount());
