@@ -4,6 +4,7 @@ import static io.inkwell.support.Api.admin;
 import static io.inkwell.support.Api.adminWithBadInput;
 import static io.inkwell.support.Api.adminWithoutContentType;
 import static io.inkwell.support.Api.assertProblem;
+import static io.inkwell.support.Api.content;
 import static io.inkwell.support.Api.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -491,6 +492,16 @@ class BadInputTest {
                 .body("errors[0].field", equalTo("publishAt"));
         assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
         assertEquals(before + 1, Posts.adminTotal());
+    }
+
+    /** The decoder would hand the resource U+FFFD: a search for "\uFFFD", a tag that cannot exist. */
+    @Test
+    void percentEncodedBytesThatAreNotUtf8Are400NamingTheParameter() {
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/content/search?q=%ed%a0%80&tag=%ff").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("q", "tag")));
+        adminWithBadInput().urlEncodingEnabled(false).get("/api/content/posts?t%ffg=x").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("query"));
+        content().urlEncodingEnabled(false).get("/api/content/search?q=%C3%A9mile").then().statusCode(200);
     }
 
     @Test

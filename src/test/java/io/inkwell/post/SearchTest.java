@@ -312,7 +312,7 @@ class SearchTest {
         anonymous().queryParam("q", "x".repeat(201)).get("/api/content/search").then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("q"));
         anonymous().queryParam("q", "   ").queryParam("limit", 0).get("/api/content/search").then().statusCode(400)
-                .contentType(PROBLEM).body("errors.field", equalTo(List.of("q", "limit")));
+                .contentType(PROBLEM).body("errors.field", equalTo(List.of("limit", "q")));
         anonymous().queryParam("q", "").get("/api/content/search").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("q"));
         anonymous().queryParam("q", "python").queryParam("sort", "title").get("/api/content/search").then()

@@ -9,13 +9,20 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
+import java.io.ByteArrayOutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -40,9 +47,11 @@ public class QueryParametersFilter {
         if (query.isEmpty()) {
             return null;
         }
-        Map<String, FieldError> errors = new TreeMap<>();
+        Map<String, FieldError> errors = new HashMap<>();
+        notUtf8(request.getUriInfo().getRequestUri().getRawQuery()).forEach(name ->
+                errors.put(name, new FieldError(name, "Its percent-encoded bytes are not UTF-8.")));
         query.forEach((name, values) -> {
-            if (values.size() > 1) {
+            if (values.size() > 1 && !errors.containsKey(name)) {
                 errors.put(name, new FieldError(name, "Given more than once; it takes one value."));
             }
         });
@@ -63,7 +72,7 @@ public class QueryParametersFilter {
         }
         Set<String> accepted = ACCEPTED.computeIfAbsent(method, QueryParametersFilter::queryParametersOf);
         List<FieldError> errors = new ArrayList<>();
-        for (String name : new TreeSet<>(request.getUriInfo().getQueryParameters().keySet())) {
+        for (String name : request.getUriInfo().getQueryParameters().keySet()) {
             if (!accepted.contains(name)) {
                 errors.add(new FieldError(name, accepted.isEmpty() ? "Unknown query parameter; this operation takes none."
                         : "Unknown query parameter; this operation takes " + String.join(", ", accepted) + "."));
@@ -71,6 +80,54 @@ public class QueryParametersFilter {
         }
         return errors.isEmpty() ? null : Problems.response(HttpStatus.BAD_REQUEST, "Unknown query parameter.",
                 errors, request.getUriInfo());
+    }
+
+    /**
+     * The names of the parameters whose percent-encoded bytes are not UTF-8 (%ff, or %ed%a0%80,
+     * half a surrogate pair): the decoder would hand the resource U+FFFD in their place.
+     */
+    static List<String> notUtf8(String rawQuery) {
+        if (rawQuery == null || rawQuery.indexOf('%') < 0) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String pair : rawQuery.split("&")) {
+            int equals = pair.indexOf('=');
+            String rawName = equals < 0 ? pair : pair.substring(0, equals);
+            if (!isUtf8(pair)) {
+                names.add(isUtf8(rawName) ? decode(rawName) : "query");
+            }
+        }
+        return names;
+    }
+
+    private static boolean isUtf8(String percentEncoded) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(percentEncoded.length());
+        for (int i = 0; i < percentEncoded.length(); i++) {
+            char c = percentEncoded.charAt(i);
+            if (c == '%' && i + 2 < percentEncoded.length() && HexFormat.isHexDigit(percentEncoded.charAt(i + 1))
+                    && HexFormat.isHexDigit(percentEncoded.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(percentEncoded, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static String decode(String percentEncoded) {
+        try {
+            return URLDecoder.decode(percentEncoded, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return percentEncoded;
+        }
     }
 
     /** The names of the method's query parameters (also those of its @BeanParam classes), in a stable order. */
