@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.inkwell.common.web.StrictJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Splits a Hugo or Jekyll Markdown file into front matter and body and parses the front matter:
@@ -137,6 +139,10 @@ public final class FrontMatterParser {
             tree = reader.read(frontMatter);
         } catch (JacksonException e) {
             throw syntaxError(path, e, lineOffset);
+        } catch (NumberFormatException e) {
+            // 1e999999999999 in JSON: Jackson's BigDecimal reader throws this bare.
+            throw new ImportFileException(path, null,
+                    "front matter has a number whose exponent is beyond what can be stored: " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("Reading a string does not fail", e);
         }
@@ -147,7 +153,51 @@ public final class FrontMatterParser {
             throw new ImportFileException(path, lineOffset + 1,
                     "front matter must be a table of keys and values, found " + describe(tree));
         }
+        checkAsTheApiDoes(path, tree);
         return (ObjectNode) tree;
+    }
+
+    /**
+     * The rules the API applies to free JSON ({@link StrictJson}): an escaped NUL or half a
+     * surrogate pair in a title or a meta value, which no text column can hold, and nesting
+     * deeper than a post's JSON can be read back, fail the file rather than the whole import.
+     */
+    private static void checkAsTheApiDoes(String path, JsonNode tree) {
+        if (StrictJson.depth(tree) > StrictJson.MAX_NESTING) {
+            throw new ImportFileException(path, null, "front matter nests more than " + StrictJson.MAX_NESTING
+                    + " levels of tables and lists");
+        }
+        String problem = textProblem(tree, "");
+        if (problem != null) {
+            throw new ImportFileException(path, null, problem);
+        }
+    }
+
+    private static String textProblem(JsonNode node, String at) {
+        if (node.isTextual()) {
+            String problem = StrictJson.problemWith(node.textValue());
+            return problem == null ? null : "front matter value " + at + ": " + problem;
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String key = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
+                String problem = StrictJson.problemWith(field.getKey());
+                if (problem != null) {
+                    return "a front matter key" + (at.isEmpty() ? "" : " under " + at) + ": " + problem;
+                }
+                problem = textProblem(field.getValue(), key);
+                if (problem != null) {
+                    return problem;
+                }
+            }
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            String problem = textProblem(node.get(i), at + "[" + i + "]");
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     private static ImportFileException syntaxError(String path, JacksonException e, int lineOffset) {

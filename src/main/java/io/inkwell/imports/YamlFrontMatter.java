@@ -35,10 +35,12 @@ import org.yaml.snakeyaml.reader.StreamReader;
 final class YamlFrontMatter {
 
     /*
-     * Aliases of aliases grow a tree exponentially ("billion laughs"): a front matter that would
-     * expand past this many values is refused. Real front matter has a few dozen.
+     * Aliases of aliases grow a tree exponentially ("billion laughs"), and aliases of a long text
+     * multiply it: a front matter whose values, aliases expanded, would weigh more than this (one
+     * a value, plus the characters of each text) is refused before it is built. The API takes a
+     * whole post as a JSON body of at most 1 MiB; real front matter weighs a few hundred.
      */
-    static final int MAX_VALUES = 100_000;
+    static final int MAX_WEIGHT = 1 << 20;
     private static final String MERGE_KEY = "<<";
     private static final ObjectMapper SCALARS = new YAMLMapper();
 
@@ -47,7 +49,7 @@ final class YamlFrontMatter {
     private final String path;
     private final Map<Long, String> scalarAnchors;
     private final Map<String, JsonNode> anchored = new HashMap<>();
-    private int values;
+    private long weight;
 
     private YamlFrontMatter(YAMLParser parser, String path, int lineOffset, Map<Long, String> scalarAnchors) {
         this.parser = parser;
@@ -187,8 +189,10 @@ final class YamlFrontMatter {
     }
 
     private <T extends JsonNode> T counted(T node) {
-        if (++values > MAX_VALUES) {
-            throw error("the front matter expands to more than " + MAX_VALUES + " values (aliases of aliases?)");
+        weight += 1 + (node.isTextual() ? node.textValue().length() : 0);
+        if (weight > MAX_WEIGHT) {
+            throw error("the front matter, its aliases expanded, weighs more than " + MAX_WEIGHT
+                    + " (a value counts one, plus the characters of a text)");
         }
         return node;
     }

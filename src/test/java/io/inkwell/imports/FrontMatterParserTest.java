@@ -136,6 +136,23 @@ class FrontMatterParserTest {
                 () -> FrontMatterParser.parse("x.md", "{\n\"title\": \"a\",\n\"title\": \"b\"\n}\n"));
     }
 
+    /** Jackson's TOML reader before 2.23 cut 19-digit integers to their last nine digits. */
+    @Test
+    void tomlNumbersAreReadExactly() {
+        SourceDocument document = FrontMatterParser.parse("x.md", """
+                +++
+                tweet = 1234567890123456789
+                min = -9223372036854775808
+                grouped = 1_234_567_890_123_456_789
+                huge = -98765432109876543210987654321
+                price = 9.90
+                +++
+                """);
+
+        assertEquals("{\"tweet\":1234567890123456789,\"min\":-9223372036854775808,\"grouped\":1234567890123456789,"
+                + "\"huge\":-98765432109876543210987654321,\"price\":9.90}", document.fields().toString());
+    }
+
     @Test
     void duplicateYamlKeyIsAnErrorOnItsLine() {
         ImportFileException error = assertThrows(ImportFileException.class,
@@ -204,7 +221,38 @@ class FrontMatterParserTest {
         ImportFileException error = assertThrows(ImportFileException.class,
                 () -> FrontMatterParser.parse("x.md", yaml.toString()));
 
-        assertTrue(error.detail().contains("more than " + YamlFrontMatter.MAX_VALUES), error.detail());
+        assertTrue(error.detail().contains("more than " + YamlFrontMatter.MAX_WEIGHT), error.detail());
+    }
+
+    /** A few aliases of a long text weigh as much as many values: 100 KB became 10 MB of meta. */
+    @Test
+    void aliasesOfALongTextArePartOfTheLimit() {
+        String yaml = "---\nx: &x " + "a".repeat(100_000) + "\nl: [" + String.join(", ", java.util.Collections.nCopies(100, "*x"))
+                + "]\n---\nBody\n";
+
+        ImportFileException error = assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("x.md", yaml));
+
+        assertTrue(error.detail().contains("weighs more than"), error.detail());
+    }
+
+    @Test
+    void frontMatterTheApiWouldRefuseFailsTheFileNamingWhere() {
+        ImportFileException nul = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "---\ntitle: \"Nul \\0 title\"\n---\nBody\n"));
+        assertTrue(nul.detail().contains("title") && nul.detail().contains("NUL"), nul.detail());
+
+        ImportFileException surrogate = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "{\"params\": {\"x\": [\"\\ud800\"]}}\nBody\n"));
+        assertTrue(surrogate.detail().contains("params.x[0]") && surrogate.detail().contains("surrogate"), surrogate.detail());
+
+        String deep = "d = " + "[".repeat(101) + "]".repeat(101) + "\n";
+        ImportFileException nested = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "+++\n" + deep + "+++\nBody\n"));
+        assertTrue(nested.detail().contains("more than 100 levels"), nested.detail());
+
+        ImportFileException number = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "{\"v\": 1e999999999999}\nBody\n"));
+        assertTrue(number.detail().contains("exponent"), number.detail());
     }
 
     @Test

@@ -439,6 +439,17 @@ class BadInputTest {
         adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Meta\", \"meta\": {\"p\": {\"q\": \"\\u0000\"}}}")
                 .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("meta.p.q"));
+        // A number beyond BigDecimal's exponents was a 500; meta nested near Jackson's read limit
+        // was stored, then broke every read of the post and of the feeds.
+        adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Meta\", \"meta\": {\"v\": [1e999999999999]}}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("meta.v[0]")).body("errors[0].message", containsString("exponent"));
+        adminWithBadInput().contentType(ContentType.JSON)
+                .body("{\"title\": \"Deep\", \"meta\": {\"d\": " + "[".repeat(100) + "]".repeat(100) + "}}")
+                .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("meta")).body("errors[0].message", containsString("100 levels"));
+        Posts.create(Map.of("title", "Deep enough " + unique(), "meta", Map.of("d", nested(98))));
+        before++;
         for (byte[] bad : List.of(new byte[] {(byte) 0xC0, (byte) 0xAF}, new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, new byte[] {(byte) 0xFF})) {
             adminWithBadInput().contentType(ContentType.JSON).body(json("{\"title\": \"Bytes ", bad, "\"}"))
@@ -459,6 +470,14 @@ class BadInputTest {
                 .body("errors[0].field", equalTo("body"));
         assertEquals(post, admin().get("/api/admin/posts/" + id).asString());
         assertEquals(before + 1, Posts.adminTotal());
+    }
+
+    private static Object nested(int levels) {
+        Object value = 1;
+        for (int i = 0; i < levels; i++) {
+            value = List.of(value);
+        }
+        return value;
     }
 
     @Test
