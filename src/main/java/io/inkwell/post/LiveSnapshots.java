@@ -13,6 +13,7 @@ import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.Json;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.image.ImageService;
+import io.inkwell.post.PostDtos.FeatureImage;
 import io.inkwell.post.PostDtos.PublicPost;
 import io.inkwell.post.PostDtos.PublicPostSummary;
 import io.inkwell.post.PostDtos.PublicRef;
@@ -134,6 +135,38 @@ class LiveSnapshots {
             // Its JSON shows the new name (or no longer the deleted one).
             changes.upsert(resource(snapshot.type), snapshot.postId, snapshot.slug, Reason.UPDATED);
         }
+    }
+
+    /**
+     * The live version of a post whose working copy has moved on, as an export writes it and an
+     * import compares a file with it: what readers see, not edits nobody published yet.
+     */
+    Optional<LiveContent> liveContent(Post post) {
+        LivePost snapshot = entityManager.find(LivePost.class, post.id);
+        if (snapshot == null) {
+            return Optional.empty();
+        }
+        PostState state = json.read(snapshot.state, PostState.class);
+        Map<UUID, Author> authors = authorService.findByIds(state.authorIds()).stream()
+                .collect(Collectors.toMap(author -> author.id, author -> author));
+        List<Term> terms = InOrder.pick(state.termIds(), termService.findByIds(state.termIds()).stream()
+                .collect(Collectors.toMap(term -> term.id, term -> term)));
+        FeatureImage image = state.featureImageId() == null && state.featureImageUrl() == null ? null
+                : new FeatureImage(state.featureImageId(), state.featureImageUrl(), state.featureImageAlt());
+        PostContent content = new PostContent(state.type(), state.slug(), state.title(), state.markdown(),
+                state.customExcerpt(), image, InOrder.pick(state.authorIds(), authors).stream().map(a -> a.name).toList(),
+                terms.stream().filter(t -> t.taxonomy == Taxonomy.TAG).map(t -> t.name).toList(),
+                terms.stream().filter(t -> t.taxonomy == Taxonomy.CATEGORY).map(t -> t.name).toList(),
+                state.publishedAt(), Times.utc(post.unpublishAt), state.meta());
+        return Optional.of(new LiveContent(content, InOrder.pick(state.authorIds(), authors).stream().map(a -> a.slug).toList(),
+                terms.stream().filter(t -> t.taxonomy == Taxonomy.TAG).map(t -> t.slug).toList(),
+                terms.stream().filter(t -> t.taxonomy == Taxonomy.CATEGORY).map(t -> t.slug).toList(),
+                Times.utc(snapshot.snapshotAt)));
+    }
+
+    /** A live version's content, its references by slug, and when it went live. */
+    record LiveContent(PostContent content, List<String> authorSlugs, List<String> tagSlugs, List<String> categorySlugs,
+            OffsetDateTime liveSince) {
     }
 
     /**

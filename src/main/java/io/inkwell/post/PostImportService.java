@@ -62,8 +62,8 @@ public class PostImportService {
         for (int from = 0; from < lowerSlugs.size(); from += 500) {
             List<String> batch = lowerSlugs.subList(from, Math.min(lowerSlugs.size(), from + 500));
             for (Post post : posts.findWithReferences(batch)) {
-                PostImport.Existing existing = PostMapping.existing(post);
-                found.put(existing.key(), existing);
+                // Found by the working copy's slug, as files are matched with posts.
+                found.put(PostImport.Existing.key(post.type, post.slug), existing(post));
             }
             posts.getEntityManager().clear();
         }
@@ -85,7 +85,6 @@ public class PostImportService {
                 && post.tagSlugs().equals(List.copyOf(NamedReferences.bySlug("tags", file.tags()).keySet()))
                 && post.categorySlugs().equals(List.copyOf(NamedReferences.bySlug("categories", file.categories()).keySet()))
                 && post.status() == target.status()
-                && !post.hasUnpublishedChanges()
                 && (file.publishedAt() == null || Objects.equals(now.publishedAt(), Times.utc(file.publishedAt())))
                 && (command.lastmod() == null || Times.utc(command.lastmod()).isAfter(Times.now(clock))
                         || Times.utc(command.lastmod()).equals(post.updatedAt()))
@@ -204,9 +203,36 @@ public class PostImportService {
         List<Post> batch;
         do {
             batch = posts.find("order by type, slug").page(page++, 100).list();
-            consumer.accept(batch.stream().map(PostMapping::exported).toList());
+            consumer.accept(batch.stream().map(this::exported).toList());
             posts.getEntityManager().clear();
         } while (batch.size() == 100);
+    }
+
+    /**
+     * A live post with unpublished changes is compared with a file as its live version, which is
+     * what an export wrote of it: the same file is then unchanged, and the edits stay unpublished.
+     */
+    private PostImport.Existing existing(Post post) {
+        if (post.status != PostStatus.PUBLISHED || !post.hasUnpublishedChanges) {
+            return PostMapping.existing(post);
+        }
+        return live.liveContent(post)
+                .map(version -> new PostImport.Existing(post.id, version.content(), version.authorSlugs(), version.tagSlugs(),
+                        version.categorySlugs(), post.status, true, version.liveSince()))
+                .orElseGet(() -> PostMapping.existing(post));
+    }
+
+    /**
+     * A live post with unpublished changes is exported as its live version: importing the export
+     * must not publish edits nobody published (they stay in the post's revisions, not the zip).
+     */
+    private PostImport.Exported exported(Post post) {
+        if (post.status != PostStatus.PUBLISHED || !post.hasUnpublishedChanges) {
+            return PostMapping.exported(post);
+        }
+        return live.liveContent(post)
+                .map(version -> new PostImport.Exported(post.id, version.content(), post.status, version.liveSince(), post.version))
+                .orElseGet(() -> PostMapping.exported(post));
     }
 
     private record ImportedState(PostStatus status, OffsetDateTime unpublishAt) {

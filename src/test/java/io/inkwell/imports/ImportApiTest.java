@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Posts;
@@ -383,6 +384,31 @@ class ImportApiTest {
                 .body("files[0].errors[0].message", containsString("tags has 101 names, at most 100"))
                 .body("files[0].errors[0].message", containsString("categories has 101 names, at most 100"));
         assertEquals(before, Posts.adminTotal());
+    }
+
+    /** The export wrote the working copy as live: importing it back published edits nobody published. */
+    @Test
+    void aLivePostsUnpublishedEditsAreNotExportedAndStayUnpublished() {
+        String s = unique();
+        Map<String, Object> body = Posts.draft("Live title " + s);
+        body.put("slug", "pending-" + s);
+        body.put("markdown", "live body");
+        body.put("status", "published");
+        String id = Posts.create(body).getString("id");
+        admin().contentType("application/json").body(Map.of("title", "Unreviewed " + s, "markdown", "SECRET draft"))
+                .patch("/api/admin/posts/" + id).then().statusCode(200).body("hasUnpublishedChanges", equalTo(true));
+
+        Map<String, byte[]> exported = Sites.only(Sites.unzip(admin().get("/api/admin/export").then().statusCode(200)
+                .extract().asByteArray()), List.of(s));
+        String written = new String(exported.get("content/posts/pending-" + s + "/index.md"), StandardCharsets.UTF_8);
+        assertTrue(written.contains("title = \"Live title " + s + "\"") && written.endsWith("live body"), written);
+        assertFalse(written.contains("SECRET"), written);
+
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(1));
+        content().get("/api/content/posts/pending-" + s).then().statusCode(200)
+                .body("title", equalTo("Live title " + s)).body("html", not(containsString("SECRET")));
+        admin().get("/api/admin/posts/" + id).then().statusCode(200)
+                .body("title", equalTo("Unreviewed " + s)).body("hasUnpublishedChanges", equalTo(true));
     }
 
     /** Its original file read without the zone would move its dates: it is exported as a bundle. */
