@@ -122,9 +122,14 @@ class PostAdminApiTest {
     @Test
     void metaNumbersComeBackAsWritten() {
         String meta = "{\"big\":1E+400,\"e\":1E+2,\"frac\":0.1000000000000000000001,\"price\":1.50,\"n\":12345678901234567890123}";
-        String body = "{\"title\":\"Numbers " + unique() + "\",\"meta\":" + meta + "}";
+        String slug = "numbers-" + unique();
+        String body = "{\"title\":\"Numbers\",\"slug\":\"" + slug + "\",\"status\":\"published\",\"meta\":" + meta + "}";
         String json = admin().body(body).post("/api/admin/posts").then().statusCode(201).extract().asString();
         assertTrue(json.contains("\"meta\":" + meta), json);
+        // The Content API's stored JSON was read back as doubles: "Infinity", 100.0, 1.5.
+        String live = io.inkwell.support.Api.content().get("/api/content/posts/" + slug).then().statusCode(200)
+                .extract().asString();
+        assertTrue(live.contains("\"meta\":" + meta), live);
     }
 
     @Test

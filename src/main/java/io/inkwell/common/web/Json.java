@@ -1,8 +1,10 @@
 package io.inkwell.common.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,11 @@ public class Json {
      * control characters in every key and string), and reading it again with those checks cost
      * more than the parsing: two thirds of the JVM's time in a search that missed the cache.
      */
-    private static final ObjectMapper STORED = JsonMapper.builder().build();
+    private static final ObjectMapper STORED = JsonMapper.builder()
+            // Numbers as stored (meta's 9.90 and 1E+400): as doubles they came out 9.9 and "Infinity".
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final ObjectMapper mapper;
 
