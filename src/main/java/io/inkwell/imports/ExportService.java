@@ -62,18 +62,20 @@ public class ExportService {
     public void write(OutputStream out) {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             Set<String> written = new HashSet<>();
+            Map<String, UUID> imageAt = new HashMap<>();
             posts.forEachForExport(batch -> {
                 Map<UUID, PostSourceRepository.Source> sourceOf = sources.find(batch.stream().map(PostImport.Exported::id).toList());
                 for (PostImport.Exported post : batch) {
                     try {
                         PostSourceRepository.Source source = sourceOf.get(post.id());
                         // Two posts can come from one path (two uploads of "post.md"; a bundle at the
-                        // folder another post's slug names): the later one is written as a bundle.
+                        // folder another post's slug names), or name different images at one path
+                        // (/images/cover.png of two sites): the later one is written as a bundle.
                         if (source != null && source.importedVersion() == post.version() && !written.contains(source.path())
-                                && readsBackTheSame(source, post)) {
-                            writeOriginal(zip, written, source);
+                                && imagesFit(source, imageAt) && readsBackTheSame(source, post)) {
+                            writeOriginal(zip, written, source, imageAt);
                         } else {
-                            writeBundle(zip, written, post);
+                            writeBundle(zip, written, post, imageAt);
                         }
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -99,31 +101,43 @@ public class ExportService {
                 return false;
             }
             ImportedPost file = imported.post();
+            // A file without a date is published, and updated, at the time of each import.
+            OffsetDateTime updated = file.lastmod() != null ? file.lastmod() : file.publishedAt();
             return file.type() == post.content().type()
-                    && sameInstantIfSet(file.publishedAt(), post.content().publishedAt())
-                    && sameInstantIfSet(file.expiryDate(), post.content().unpublishAt())
-                    && sameInstantIfSet(file.lastmod(), post.updatedAt());
+                    && sameInstant(file.publishedAt(), post.content().publishedAt())
+                    && sameInstant(file.expiryDate(), post.content().unpublishAt())
+                    && sameInstant(updated, post.updatedAt());
         } catch (ImportFileException e) {
             return false;
         }
     }
 
-    private static boolean sameInstantIfSet(OffsetDateTime inFile, OffsetDateTime onPost) {
-        return inFile == null || onPost != null && inFile.toInstant().equals(onPost.toInstant());
+    private static boolean sameInstant(OffsetDateTime inFile, OffsetDateTime onPost) {
+        return inFile == null ? onPost == null : onPost != null && inFile.toInstant().equals(onPost.toInstant());
     }
 
-    private void writeOriginal(ZipOutputStream zip, Set<String> written, PostSourceRepository.Source source)
-            throws IOException {
+    /** Whether the images the original file names are free at their paths, or hold the same image there. */
+    private static boolean imagesFit(PostSourceRepository.Source source, Map<String, UUID> imageAt) {
+        return source.files().stream().allMatch(file -> {
+            UUID there = imageAt.get(file.path());
+            return there == null || there.equals(file.imageId());
+        });
+    }
+
+    private void writeOriginal(ZipOutputStream zip, Set<String> written, PostSourceRepository.Source source,
+            Map<String, UUID> imageAt) throws IOException {
         entry(zip, written, source.path(), source.content());
         for (PostSourceRepository.SourceFile file : source.files()) {
             Optional<byte[]> bytes = imageBytes(file.imageId());
             if (bytes.isPresent()) {
                 entry(zip, written, file.path(), bytes.get());
+                imageAt.putIfAbsent(file.path(), file.imageId());
             }
         }
     }
 
-    private void writeBundle(ZipOutputStream zip, Set<String> written, PostImport.Exported exported) throws IOException {
+    private void writeBundle(ZipOutputStream zip, Set<String> written, PostImport.Exported exported,
+            Map<String, UUID> imageAt) throws IOException {
         PostContent post = exported.content();
         Map<String, Image> bundleFiles = new LinkedHashMap<>();
         Map<UUID, String> nameOfImage = new HashMap<>();
@@ -154,6 +168,7 @@ public class ExportService {
             Optional<byte[]> bytes = images.servedBytes(file.getValue());
             if (bytes.isPresent()) {
                 entry(zip, written, folder + file.getKey(), bytes.get());
+                imageAt.putIfAbsent(folder + file.getKey(), file.getValue().id);
             }
         }
     }

@@ -41,7 +41,10 @@ public final class HugoExport {
 
     /** Where the post goes in the exported site; posts under content/posts/, pages under content/. */
     public static String bundlePath(ExportPost post) {
-        return (post.type() == PostType.PAGE ? "content/" : "content/posts/") + post.slug() + "/index.md";
+        String path = (post.type() == PostType.PAGE ? "content/" : "content/posts/") + post.slug() + "/index.md";
+        // A page named "posts" (or post, blog) would land in a folder of posts and come back as one.
+        return ContentPaths.classify(path).kind().equals(Optional.of(post.type())) ? path
+                : "content/pages/" + post.slug() + "/index.md";
     }
 
     public static String render(ExportPost post) {
@@ -83,7 +86,8 @@ public final class HugoExport {
             String key = field.getKey();
             String lower = key.toLowerCase(Locale.ROOT);
             boolean mapped = SiteMapper.MAPPED_KEYS.contains(lower) && !lower.equals("aliases");
-            if (mapped || lower.equals(SiteMapper.PARAMS) || lower.equals("aliases") && !post.aliases().isEmpty()) {
+            boolean aliasesNotRead = lower.equals("aliases") && (!post.aliases().isEmpty() || !isTextOrTexts(field.getValue()));
+            if (mapped || lower.equals(SiteMapper.PARAMS) || aliasesNotRead) {
                 return true;
             }
         }
@@ -98,7 +102,24 @@ public final class HugoExport {
         if (!post.aliases().isEmpty()) {
             return Optional.empty();
         }
-        return meta.properties().stream().filter(field -> field.getKey().equalsIgnoreCase("aliases")).findFirst();
+        return meta.properties().stream().filter(field -> field.getKey().equalsIgnoreCase("aliases"))
+                .filter(field -> isTextOrTexts(field.getValue())).findFirst();
+    }
+
+    /** What the importer reads as aliases (a text or a list of texts); anything else it refuses there. */
+    private static boolean isTextOrTexts(JsonNode value) {
+        if (value.isTextual()) {
+            return true;
+        }
+        if (!value.isArray()) {
+            return false;
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean holdsNull(JsonNode node) {

@@ -150,6 +150,33 @@ class HugoExportTest {
         assertEquals(post.markdown(), back.markdown());
     }
 
+    /** content/posts/index.md is a post to the importer: a page named posts goes elsewhere. */
+    @Test
+    void aPageNamedLikeAFolderOfPostsComesBackAsAPage() {
+        for (String slug : List.of("posts", "post", "blog")) {
+            ExportPost page = new ExportPost(PostType.PAGE, slug, "Listing", null, null, false, null,
+                    null, null, null, null, null, null, null, "All of them\n");
+            assertEquals("content/pages/" + slug + "/index.md", HugoExport.bundlePath(page));
+            ImportedPost back = reimport(HugoExport.bundlePath(page), HugoExport.render(page));
+            assertEquals(PostType.PAGE, back.type());
+            assertEquals(slug, back.slug());
+        }
+    }
+
+    /** The importer refuses aliases that are not texts: such meta goes under params, and stays there. */
+    @Test
+    void aliasesInMetaThatAreNotTextsComeBackAsMeta() throws Exception {
+        ExportPost post = new ExportPost(PostType.POST, "odd-aliases", "Odd", null, null, false, null,
+                null, null, null, null, null, null, exactMeta("{\"aliases\": {\"en\": \"/old/\"}, \"k\": 1}"), "");
+
+        String toml = HugoExport.render(post);
+
+        assertTrue(toml.contains("[params]\naliases = { en = \"/old/\" }\nk = 1\n"), toml);
+        ImportedPost back = reimport(HugoExport.bundlePath(post), toml);
+        assertEquals(post.meta().toString(), back.meta().toString());
+        assertEquals(List.of(), back.aliases());
+    }
+
     /** Meta as the API stores it: decimals as written. */
     private static ObjectNode exactMeta(String json) throws Exception {
         return (ObjectNode) com.fasterxml.jackson.databind.json.JsonMapper.builder()

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Posts;
@@ -409,6 +410,38 @@ class ImportApiTest {
                 .body("title", equalTo("Live title " + s)).body("html", not(containsString("SECRET")));
         admin().get("/api/admin/posts/" + id).then().statusCode(200)
                 .body("title", equalTo("Unreviewed " + s)).body("hasUnpublishedChanges", equalTo(true));
+    }
+
+    /**
+     * Two sites' posts named different images at one path: the zip held the first, and both came
+     * back with it. A file without a date came back with the date of each import.
+     */
+    @Test
+    void exportedOriginalsKeepTheirOwnImagesAndDates() {
+        String s = unique();
+        for (String name : List.of("one", "two")) {
+            Map<String, byte[]> site = new java.util.LinkedHashMap<>();
+            site.put("content/posts/" + name + "-" + s + ".md", ("+++\ntitle = \"" + name + "\"\ndate = 2020-01-01T00:00:00Z\n"
+                    + "image = \"/images/cover-" + s + ".jpg\"\n+++\nBody\n").getBytes(StandardCharsets.UTF_8));
+            site.put("static/images/cover-" + s + ".jpg", io.inkwell.support.Images.solidJpeg(40, 30,
+                    name.equals("one") ? java.awt.Color.RED : java.awt.Color.BLUE));
+            importZip(Sites.zip(site), "").then().statusCode(200).body("totals.created", equalTo(1));
+        }
+        admin().contentType("text/markdown").body("---\ntitle: Undated\n---\nNo date.\n")
+                .post("/api/admin/import?filename=undated-" + s + ".md").then().statusCode(200);
+        String oneImage = adminPost("one-" + s).getString("featureImage.url");
+        String twoImage = adminPost("two-" + s).getString("featureImage.url");
+        assertNotEquals(oneImage, twoImage);
+
+        Map<String, byte[]> exported = Sites.only(Sites.unzip(admin().get("/api/admin/export").then().statusCode(200)
+                .extract().asByteArray()), List.of(s));
+
+        assertTrue(exported.containsKey("content/posts/one-" + s + ".md"), "the first stays as it was: " + exported.keySet());
+        assertTrue(exported.containsKey("content/posts/two-" + s + "/index.md"), exported.keySet().toString());
+        String undated = new String(exported.get("content/posts/undated-" + s + "/index.md"), StandardCharsets.UTF_8);
+        assertTrue(undated.contains("\ndate = "), undated);
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(3));
+        assertEquals(twoImage, adminPost("two-" + s).getString("featureImage.url"));
     }
 
     /** Its original file read without the zone would move its dates: it is exported as a bundle. */
