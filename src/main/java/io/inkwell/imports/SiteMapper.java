@@ -107,8 +107,16 @@ public final class SiteMapper {
             this.path = path;
             this.document = document;
             this.zone = zone;
-            document.fields().properties().forEach(
-                    field -> keys.putIfAbsent(field.getKey().toLowerCase(Locale.ROOT), field.getKey()));
+            for (Map.Entry<String, JsonNode> field : document.fields().properties()) {
+                String lower = field.getKey().toLowerCase(Locale.ROOT);
+                String first = keys.putIfAbsent(lower, field.getKey());
+                // Keys are matched without regard to case: title and Title are one key given twice,
+                // and the second was dropped without a word.
+                if (first != null && MAPPED_KEYS.contains(lower)) {
+                    throw new ImportFileException(path, document.lineOf(field.getKey()), "'" + first + "' and '"
+                            + field.getKey() + "' are the same key (keys are matched without regard to case)");
+                }
+            }
         }
 
         ImportedPost toPost(PostType kind, boolean inDraftFolder) {

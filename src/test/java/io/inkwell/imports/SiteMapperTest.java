@@ -156,6 +156,15 @@ class SiteMapperTest {
     }
 
     @Test
+    void aMappedKeyGivenTwiceInDifferentCaseFailsTheFile() {
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> map("content/posts/twice.md", "---\ntitle: First\nTitle: Second\n---\nBody\n"));
+
+        assertTrue(error.detail().contains("'title' and 'Title'"), error.detail());
+        assertEquals(2, error.line(), "the line of the first, which the message names with the second");
+    }
+
+    @Test
     void aNameThatIsNoSlugGivesOneAsATitleWould() {
         String fm = "+++\ntitle = \"a\"\n+++\n";
         assertEquals("cafe-zurich", map("content/posts/Café Zürich.md", fm).slug());
