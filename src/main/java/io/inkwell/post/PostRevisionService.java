@@ -97,9 +97,9 @@ public class PostRevisionService {
     }
 
     /*
-     * Lines are compared with their line ends, so a change of CRLF to LF, or of the final newline,
-     * shows (as in git: a CR stays at the end of its line, a last line without a newline is
-     * followed by "\ No newline at end of file").
+     * Lines are compared with their line ends and split at LF only, as git does: a CR stays in
+     * its line (at its end for CRLF), so a change between LF, CRLF and a lone CR shows, and a last
+     * line without LF is followed by "\ No newline at end of file".
      */
     private static String unifiedDiff(String from, String fromName, String to, String toName) {
         List<String> fromLines = linesWithEnds(from);
@@ -112,22 +112,19 @@ public class PostRevisionService {
             if (header || line.endsWith("\n")) {
                 diff.append(line, 0, header ? line.length() : line.length() - 1).append('\n');
             } else {
-                diff.append(line).append(line.endsWith("\r") ? "\n" : "\n\\ No newline at end of file\n");
+                diff.append(line).append("\n\\ No newline at end of file\n");
             }
         }
         return diff.toString();
     }
 
-    /** The text's lines, each with the LF, CRLF or CR that ends it (the last may have none). */
+    /** The text's lines, each with the LF that ends it (the last may have none). */
     private static List<String> linesWithEnds(String text) {
         List<String> lines = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
-                lines.add(text.substring(start, i + 1));
-                start = i + 1;
-            }
+        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+            lines.add(text.substring(start, end + 1));
+            start = end + 1;
         }
         if (start < text.length()) {
             lines.add(text.substring(start));

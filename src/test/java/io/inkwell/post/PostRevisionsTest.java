@@ -163,6 +163,21 @@ class PostRevisionsTest {
                 \\ No newline at end of file
                 """, admin().get("/api/admin/posts/" + id + "/revisions/2/diff?against=1").then().statusCode(200)
                 .extract().jsonPath().getString("markdown"));
+
+        // A lone CR is no line end (as in git): CRLF to CR shows as two lines becoming one.
+        clock.advance(LATER);
+        edit(id, Map.of("markdown", "one\rtwo\r\nthree"));
+        assertEquals("""
+                --- revision-2
+                +++ revision-3
+                @@ -1,3 +1,2 @@
+                -one
+                -two\r
+                +one\rtwo\r
+                 three
+                \\ No newline at end of file
+                """, admin().get("/api/admin/posts/" + id + "/revisions/3/diff?against=2").then().statusCode(200)
+                .extract().jsonPath().getString("markdown"));
     }
 
     @Test
