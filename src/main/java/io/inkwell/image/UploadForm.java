@@ -26,11 +26,16 @@ record UploadForm(FormValue file, String alt, String caption) {
     static UploadForm read(MultipartFormDataInput form) {
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, Collection<FormValue>> part : form.getValues().entrySet()) {
+            String name = part.getKey() == null || part.getKey().isEmpty() ? "part" : part.getKey();
             if (!PARTS.contains(part.getKey())) {
-                errors.add(new FieldError(part.getKey(), "Unknown part: the form takes file, alt and caption."));
+                errors.add(new FieldError(name, part.getKey() == null || part.getKey().isEmpty()
+                        ? "A part without a name: the form takes file, alt and caption."
+                        : "Unknown part: the form takes file, alt and caption."));
             } else if (part.getValue().size() > 1) {
-                errors.add(new FieldError(part.getKey(), "Sent " + part.getValue().size() + " times: send it once"
+                errors.add(new FieldError(name, "Sent " + part.getValue().size() + " times: send it once"
                         + (part.getKey().equals(FILE) ? " (one image an upload)." : ".")));
+            } else if (!part.getKey().equals(FILE) && part.getValue().iterator().next().isFileItem()) {
+                errors.add(new FieldError(name, "Send it as a text field, not as a file."));
             }
         }
         if (!errors.isEmpty()) {
@@ -45,7 +50,7 @@ record UploadForm(FormValue file, String alt, String caption) {
         return values == null || values.isEmpty() ? null : values.iterator().next();
     }
 
-    /** A text part's value; a file sent as alt or caption is read as its text, as @RestForm did. */
+    /** A text part's value ({@link #read} refused one sent as a file). */
     private static String text(MultipartFormDataInput form, String name) {
         FormValue value = first(form, name);
         return value == null ? null : value.getValue();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.inkwell.common.web.MaxNesting;
 import io.inkwell.common.web.StrictJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -163,9 +164,9 @@ public final class FrontMatterParser {
      * deeper than a post's JSON can be read back, fail the file rather than the whole import.
      */
     private static void checkAsTheApiDoes(String path, JsonNode tree) {
-        if (StrictJson.depth(tree) > StrictJson.MAX_NESTING) {
-            throw new ImportFileException(path, null, "front matter nests more than " + StrictJson.MAX_NESTING
-                    + " levels of tables and lists");
+        if (MaxNesting.Validator.depth(tree) > MaxNesting.LEVELS) {
+            throw new ImportFileException(path, null, "front matter nests more than " + MaxNesting.LEVELS
+                    + " levels of tables and lists (the API's limit for meta)");
         }
         String problem = textProblem(tree, "");
         if (problem != null) {

@@ -36,9 +36,10 @@ final class YamlFrontMatter {
 
     /*
      * Aliases of aliases grow a tree exponentially ("billion laughs"), and aliases of a long text
-     * multiply it: a front matter whose values, aliases expanded, would weigh more than this (one
-     * a value, plus the characters of each text) is refused before it is built. The API takes a
-     * whole post as a JSON body of at most 1 MiB; real front matter weighs a few hundred.
+     * multiply it: a front matter whose aliases would add more than this (one a value, plus the
+     * characters of each text) is refused before they are built. The API takes a whole post as a
+     * JSON body of at most 1 MiB. What the file itself holds is not counted: the file's size
+     * bounds it, as it does for TOML and JSON.
      */
     static final int MAX_WEIGHT = 1 << 20;
     private static final String MERGE_KEY = "<<";
@@ -109,8 +110,8 @@ final class YamlFrontMatter {
         JsonNode node = switch (parser.currentToken()) {
             case START_OBJECT -> mapping();
             case START_ARRAY -> sequence();
-            case VALUE_NULL -> counted(NullNode.getInstance());
-            default -> counted(SCALARS.readTree(parser));
+            case VALUE_NULL -> NullNode.getInstance();
+            default -> SCALARS.readTree(parser);
         };
         if (anchor != null) {
             anchored.put(anchor, node);
@@ -119,7 +120,7 @@ final class YamlFrontMatter {
     }
 
     private ObjectNode mapping() throws IOException {
-        ObjectNode mapping = counted(JsonNodeFactory.instance.objectNode());
+        ObjectNode mapping = JsonNodeFactory.instance.objectNode();
         List<JsonNode> merged = new ArrayList<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
@@ -162,7 +163,7 @@ final class YamlFrontMatter {
     }
 
     private ArrayNode sequence() throws IOException {
-        ArrayNode sequence = counted(JsonNodeFactory.instance.arrayNode());
+        ArrayNode sequence = JsonNodeFactory.instance.arrayNode();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             sequence.add(value());
         }
@@ -191,7 +192,7 @@ final class YamlFrontMatter {
     private <T extends JsonNode> T counted(T node) {
         weight += 1 + (node.isTextual() ? node.textValue().length() : 0);
         if (weight > MAX_WEIGHT) {
-            throw error("the front matter, its aliases expanded, weighs more than " + MAX_WEIGHT
+            throw error("the front matter's aliases expand to more than " + MAX_WEIGHT
                     + " (a value counts one, plus the characters of a text)");
         }
         return node;

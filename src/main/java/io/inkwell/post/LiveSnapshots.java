@@ -23,6 +23,7 @@ import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,12 @@ class LiveSnapshots {
     Optional<PostState> state(UUID postId) {
         return Optional.ofNullable(entityManager.find(LivePost.class, postId))
                 .map(snapshot -> json.read(snapshot.state, PostState.class));
+    }
+
+    /** The posts whose live versions serve one of these lower-case slugs. */
+    List<UUID> postsServing(Collection<String> lowerSlugs) {
+        return entityManager.createQuery("select l.postId from LivePost l where lower(l.slug) in :slugs", UUID.class)
+                .setParameter("slugs", lowerSlugs).getResultList();
     }
 
     /** Lower-case slugs the snapshots of this type serve. */

@@ -9,6 +9,7 @@ import io.inkwell.term.Taxonomy;
 import io.inkwell.term.Term;
 import io.inkwell.common.slug.ValidName;
 import io.inkwell.common.slug.ValidSlug;
+import io.inkwell.common.web.MaxNesting;
 import io.inkwell.common.web.MergePatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -69,7 +70,7 @@ public final class PostDtos {
             PostStatus status,
             OffsetDateTime publishedAt,
             OffsetDateTime unpublishAt,
-            ObjectNode meta) {
+            @MaxNesting ObjectNode meta) {
     }
 
     /**
@@ -89,7 +90,7 @@ public final class PostDtos {
             @Size(max = MAX_TERMS) List<@ValidName String> categories,
             OffsetDateTime publishedAt,
             OffsetDateTime unpublishAt,
-            @NotNull(message = MergePatch.NOT_CLEARABLE) ObjectNode meta) {
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @MaxNesting ObjectNode meta) {
     }
 
     public record PublishRequest(OffsetDateTime publishAt) {

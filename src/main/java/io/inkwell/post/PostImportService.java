@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,9 +62,20 @@ public class PostImportService {
         List<String> lowerSlugs = slugs.stream().map(slug -> slug.toLowerCase(Locale.ROOT)).distinct().toList();
         for (int from = 0; from < lowerSlugs.size(); from += 500) {
             List<String> batch = lowerSlugs.subList(from, Math.min(lowerSlugs.size(), from + 500));
+            Set<UUID> seen = new HashSet<>();
             for (Post post : posts.findWithReferences(batch)) {
                 // Found by the working copy's slug, as files are matched with posts.
                 found.put(PostImport.Existing.key(post.type, post.slug), existing(post));
+                seen.add(post.id);
+            }
+            // And by the live version's, which an export wrote when unpublished changes moved the
+            // slug or type: the post's own file must not read as a new post taking its slug.
+            for (UUID id : live.postsServing(batch)) {
+                Post post = seen.add(id) ? posts.findById(id) : null;
+                if (post != null && post.status == PostStatus.PUBLISHED && post.hasUnpublishedChanges) {
+                    PostImport.Existing existing = existing(post);
+                    found.putIfAbsent(existing.key(), existing);
+                }
             }
             posts.getEntityManager().clear();
         }

@@ -183,6 +183,9 @@ class ImageApiTest {
                 .multiPart("titel", "typo").multiPart("alt", "a").multiPart("alt", "b")
                 .post("/api/admin/images").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(java.util.List.of("alt", "file", "titel")));
+        adminWithBadInput().multiPart("file", "one.jpg", jpeg, "image/jpeg").multiPart("alt", "alt.txt", "a".getBytes(), "text/plain")
+                .post("/api/admin/images").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("alt")));
 
         assertEquals(images, imageCount());
         assertEquals(blobs, blobCount());

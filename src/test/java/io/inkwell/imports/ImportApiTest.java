@@ -396,8 +396,10 @@ class ImportApiTest {
         body.put("markdown", "live body");
         body.put("status", "published");
         String id = Posts.create(body).getString("id");
-        admin().contentType("application/json").body(Map.of("title", "Unreviewed " + s, "markdown", "SECRET draft"))
-                .patch("/api/admin/posts/" + id).then().statusCode(200).body("hasUnpublishedChanges", equalTo(true));
+        // The edit moves its slug too: the live version's file must still find its post.
+        admin().contentType("application/json").body(Map.of("title", "Unreviewed " + s, "markdown", "SECRET draft",
+                "slug", "moved-pending-" + s)).patch("/api/admin/posts/" + id).then().statusCode(200)
+                .body("hasUnpublishedChanges", equalTo(true));
 
         Map<String, byte[]> exported = Sites.only(Sites.unzip(admin().get("/api/admin/export").then().statusCode(200)
                 .extract().asByteArray()), List.of(s));

@@ -12,6 +12,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public Problem {
-        errors = errors == null ? List.of() : errors.stream().sorted(Comparator.comparing(FieldError::field)).toList();
+        errors = errors == null ? List.of() : errors.stream()
+                .sorted(Comparator.comparing(FieldError::field, Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
     }
 }

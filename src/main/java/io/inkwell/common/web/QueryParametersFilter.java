@@ -47,11 +47,15 @@ public class QueryParametersFilter {
         if (query.isEmpty()) {
             return null;
         }
+        List<String> notUtf8 = notUtf8(request.getUriInfo().getRequestUri().getRawQuery());
+        if (!notUtf8.isEmpty()) {
+            // Alone: what the decoder made of the other bytes (U+FFFD names) would only confuse.
+            return Problems.response(HttpStatus.BAD_REQUEST, "Invalid query parameter.", notUtf8.stream()
+                    .map(name -> new FieldError(name, "Its percent-encoded bytes are not UTF-8.")).toList(), request.getUriInfo());
+        }
         Map<String, FieldError> errors = new HashMap<>();
-        notUtf8(request.getUriInfo().getRequestUri().getRawQuery()).forEach(name ->
-                errors.put(name, new FieldError(name, "Its percent-encoded bytes are not UTF-8.")));
         query.forEach((name, values) -> {
-            if (values.size() > 1 && !errors.containsKey(name)) {
+            if (values.size() > 1) {
                 errors.put(name, new FieldError(name, "Given more than once; it takes one value."));
             }
         });

@@ -56,13 +56,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     static final String SURROGATE_MESSAGE = "Contains half of a UTF-16 surrogate pair, which is not a character.";
     static final String DATE_TIME_MESSAGE = "Must be an RFC 3339 date-time with a four-digit year, such as 2017-02-21T09:02:03Z.";
     public static final String DUPLICATE_MESSAGE = "Given twice in the same object.";
-    /*
-     * Free JSON (meta) nests at most this deep. Stored, it sits inside the post's own JSON, which
-     * Jackson reads back only up to 1,000 levels: a value near that limit was accepted and then
-     * broke every read of the post (and of the feeds holding it). No blog's data nests this deep.
-     */
-    public static final int MAX_NESTING = 100;
-    static final String NESTING_MESSAGE = "Nests more than " + MAX_NESTING + " levels of objects and lists.";
     static final String NUMBER_MESSAGE = "A number whose exponent is beyond what can be stored.";
 
     /** RFC 3339 section 5.6; the year has exactly four digits, so 0000 to 9999. */
@@ -135,15 +128,6 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         String path = String.join("", parts);
         return path.isEmpty() ? Optional.empty() : Optional.of(path.startsWith(".") ? path.substring(1) : path);
-    }
-
-    /** How many levels of objects and lists the value nests: 0 for a scalar. */
-    public static int depth(JsonNode node) {
-        int deepest = 0;
-        for (JsonNode child : node) {
-            deepest = Math.max(deepest, depth(child));
-        }
-        return node.isContainerNode() ? deepest + 1 : 0;
     }
 
     /** Why text cannot be stored or is no text at all, or null when it is fine. */
@@ -229,24 +213,9 @@ public class StrictJson implements ObjectMapperCustomizer {
                 throw refusedWhereTheParserIs(parser, tree, NUMBER_MESSAGE);
             }
             if (value instanceof JsonNode node) {
-                if (depth(node) > MAX_NESTING) {
-                    throw tooDeep(node, parser);
-                }
                 check(node, parser);
             }
             return value;
-        }
-
-        /** Named by the first field of the tree that nests too deep (meta, in a whole body). */
-        private static Refused tooDeep(JsonNode node, JsonParser parser) {
-            Refused refused = new Refused(parser, NESTING_MESSAGE, null, JsonNode.class);
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                if (depth(field.getValue()) >= MAX_NESTING) {
-                    refused.prependPath(node, field.getKey());
-                    break;
-                }
-            }
-            return refused;
         }
 
         /** Named by its path inside this tree; the fields around the tree add theirs as it travels up. */
