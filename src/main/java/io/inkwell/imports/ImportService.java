@@ -240,7 +240,9 @@ public class ImportService {
         }
         Map<String, String> urlsByContentPath = contentUrls(entries);
         Map<String, PostImport.Existing> existing = posts.existingForImport(
-                entries.stream().filter(Entry::planned).map(entry -> entry.slug).toList());
+                entries.stream().filter(Entry::planned).map(entry -> entry.slug).toList(),
+                entries.stream().filter(Entry::planned).map(entry -> PostImport.Existing.key(entry.post.type(), entry.slug))
+                        .collect(java.util.stream.Collectors.toSet()));
         entries.stream().filter(Entry::planned)
                 .forEach(entry -> entry.existing = existing.get(PostImport.Existing.key(entry.post.type(), entry.slug)));
         entries.parallelStream().filter(Entry::planned).forEach(entry -> prepareBody(entry, urlsByContentPath));

@@ -55,26 +55,25 @@ public class PostImportService {
         this.clock = clock;
     }
 
-    /** The posts of these types and slugs as they are now, keyed by {@link PostImport.Existing#key()}. */
+    /**
+     * The posts the files of an import name, as they are now, keyed by {@link PostImport.Existing#key()}:
+     * {@code fileKeys} are the files' keys, {@code slugs} their slugs.
+     */
     @Transactional
-    public Map<String, PostImport.Existing> existingForImport(Collection<String> slugs) {
+    public Map<String, PostImport.Existing> existingForImport(Collection<String> slugs, Set<String> fileKeys) {
         Map<String, PostImport.Existing> found = new HashMap<>();
         List<String> lowerSlugs = slugs.stream().map(slug -> slug.toLowerCase(Locale.ROOT)).distinct().toList();
         for (int from = 0; from < lowerSlugs.size(); from += 500) {
             List<String> batch = lowerSlugs.subList(from, Math.min(lowerSlugs.size(), from + 500));
             Set<UUID> seen = new HashSet<>();
             for (Post post : posts.findWithReferences(batch)) {
-                // Found by the working copy's slug, as files are matched with posts.
-                found.put(PostImport.Existing.key(post.type, post.slug), existing(post));
                 seen.add(post.id);
+                index(found, post, fileKeys);
             }
-            // And by the live version's, which an export wrote when unpublished changes moved the
-            // slug or type: the post's own file must not read as a new post taking its slug.
             for (UUID id : live.postsServing(batch)) {
                 Post post = seen.add(id) ? posts.findById(id) : null;
-                if (post != null && post.status == PostStatus.PUBLISHED && post.hasUnpublishedChanges) {
-                    PostImport.Existing existing = existing(post);
-                    found.putIfAbsent(existing.key(), existing);
+                if (post != null) {
+                    index(found, post, fileKeys);
                 }
             }
             posts.getEntityManager().clear();
@@ -218,6 +217,22 @@ public class PostImportService {
             consumer.accept(batch.stream().map(this::exported).toList());
             posts.getEntityManager().clear();
         } while (batch.size() == 100);
+    }
+
+    /**
+     * Files are matched with posts by the working copy's type and slug, and also by the live
+     * version's, which an export wrote when unpublished changes moved the slug or type (the
+     * post's own file must not read as a new post taking its live slug); but not when a file of
+     * the same import names the working copy: that file is the post, and one at the old slug a
+     * new post the import may give it to.
+     */
+    private void index(Map<String, PostImport.Existing> found, Post post, Set<String> fileKeys) {
+        PostImport.Existing existing = existing(post);
+        String workingKey = PostImport.Existing.key(post.type, post.slug);
+        found.put(workingKey, existing);
+        if (!fileKeys.contains(workingKey)) {
+            found.putIfAbsent(existing.key(), existing);
+        }
     }
 
     /**

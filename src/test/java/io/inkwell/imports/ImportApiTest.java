@@ -401,13 +401,22 @@ class ImportApiTest {
                 "slug", "moved-pending-" + s)).patch("/api/admin/posts/" + id).then().statusCode(200)
                 .body("hasUnpublishedChanges", equalTo(true));
 
+        // Another turns into a page, unpublished.
+        Map<String, Object> second = Posts.draft("Still a post " + s);
+        second.put("slug", "typed-" + s);
+        second.put("status", "published");
+        String secondId = Posts.create(second).getString("id");
+        admin().contentType("application/json").body(Map.of("type", "page")).patch("/api/admin/posts/" + secondId)
+                .then().statusCode(200).body("hasUnpublishedChanges", equalTo(true));
+
         Map<String, byte[]> exported = Sites.only(Sites.unzip(admin().get("/api/admin/export").then().statusCode(200)
                 .extract().asByteArray()), List.of(s));
+        assertTrue(exported.containsKey("content/posts/typed-" + s + "/index.md"), exported.keySet().toString());
         String written = new String(exported.get("content/posts/pending-" + s + "/index.md"), StandardCharsets.UTF_8);
         assertTrue(written.contains("title = \"Live title " + s + "\"") && written.endsWith("live body"), written);
         assertFalse(written.contains("SECRET"), written);
 
-        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(1));
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(2));
         content().get("/api/content/posts/pending-" + s).then().statusCode(200)
                 .body("title", equalTo("Live title " + s)).body("html", not(containsString("SECRET")));
         admin().get("/api/admin/posts/" + id).then().statusCode(200)
