@@ -26,9 +26,10 @@ record UploadForm(FormValue file, String alt, String caption) {
     static UploadForm read(MultipartFormDataInput form) {
         List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, Collection<FormValue>> part : form.getValues().entrySet()) {
-            String name = part.getKey() == null || part.getKey().isEmpty() ? "part" : part.getKey();
-            if (!PARTS.contains(part.getKey())) {
-                errors.add(new FieldError(name, part.getKey() == null || part.getKey().isEmpty()
+            boolean unnamed = part.getKey() == null || part.getKey().isEmpty();
+            String name = unnamed ? "part" : part.getKey();
+            if (unnamed || !PARTS.contains(part.getKey())) {
+                errors.add(new FieldError(name, unnamed
                         ? "A part without a name: the form takes file, alt and caption."
                         : "Unknown part: the form takes file, alt and caption."));
             } else if (part.getValue().size() > 1) {

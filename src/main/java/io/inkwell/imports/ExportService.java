@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -199,7 +200,18 @@ public class ExportService {
         if (!written.add(path)) {
             return;
         }
-        zip.putNextEntry(new ZipEntry(path));
+        ZipEntry entry = new ZipEntry(path);
+        if (bytes.length >= ArchiveReader.RATIO_CHECKED_FROM_BYTES) {
+            // The import judges a large entry by its compression ratio (zip bombs): a long post of
+            // repeated text, deflated, would have this very export refused. Stored, its ratio is 1.
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            entry.setMethod(ZipEntry.STORED);
+            entry.setSize(bytes.length);
+            entry.setCompressedSize(bytes.length);
+            entry.setCrc(crc.getValue());
+        }
+        zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
     }

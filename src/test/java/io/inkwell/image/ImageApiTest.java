@@ -186,6 +186,15 @@ class ImageApiTest {
         adminWithBadInput().multiPart("file", "one.jpg", jpeg, "image/jpeg").multiPart("alt", "alt.txt", "a".getBytes(), "text/plain")
                 .post("/api/admin/images").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(java.util.List.of("alt")));
+        // A part with no name at all (curl -F =x) was a 500.
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(("--zzz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--zzz\r\nContent-Disposition: form-data; "
+                + "name=\"file\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes());
+        form.writeBytes(jpeg);
+        form.writeBytes("\r\n--zzz--\r\n".getBytes());
+        adminWithBadInput().contentType("multipart/form-data; boundary=zzz").body(form.toByteArray())
+                .post("/api/admin/images").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("part")));
 
         assertEquals(images, imageCount());
         assertEquals(blobs, blobCount());
