@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Splits a Hugo or Jekyll Markdown file into front matter and body and parses the front matter:
@@ -168,37 +167,10 @@ public final class FrontMatterParser {
             throw new ImportFileException(path, null, "front matter nests more than " + MaxNesting.LEVELS
                     + " levels of tables and lists (the API's limit for meta)");
         }
-        String problem = textProblem(tree, "");
-        if (problem != null) {
-            throw new ImportFileException(path, null, problem);
-        }
-    }
-
-    private static String textProblem(JsonNode node, String at) {
-        if (node.isTextual()) {
-            String problem = StrictJson.problemWith(node.textValue());
-            return problem == null ? null : "front matter value " + at + ": " + problem;
-        }
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String key = at.isEmpty() ? field.getKey() : at + "." + field.getKey();
-                String problem = StrictJson.problemWith(field.getKey());
-                if (problem != null) {
-                    return "a front matter key" + (at.isEmpty() ? "" : " under " + at) + ": " + problem;
-                }
-                problem = textProblem(field.getValue(), key);
-                if (problem != null) {
-                    return problem;
-                }
-            }
-        }
-        for (int i = 0; node.isArray() && i < node.size(); i++) {
-            String problem = textProblem(node.get(i), at + "[" + i + "]");
-            if (problem != null) {
-                return problem;
-            }
-        }
-        return null;
+        StrictJson.textProblem(tree).ifPresent(problem -> {
+            throw new ImportFileException(path, null, "front matter" + (problem.path().isEmpty() ? "" : " at "
+                    + problem.dotted()) + ": " + problem.message());
+        });
     }
 
     private static ImportFileException syntaxError(String path, JacksonException e, int lineOffset) {

@@ -34,8 +34,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -233,38 +234,75 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
 
         private static void check(JsonNode node, JsonParser parser) throws JsonMappingException {
-            if (node.isTextual()) {
-                String problem = problemWith(node.textValue());
+            Optional<TextProblem> problem = textProblem(node);
+            if (problem.isPresent()) {
+                Refused refused = new Refused(parser, problem.get().message(), null, String.class);
+                List<Object> path = problem.get().path();
+                for (int i = path.size() - 1; i >= 0; i--) {
+                    Object step = path.get(i);
+                    if (step instanceof Integer index) {
+                        refused.prependPath(null, index);
+                    } else {
+                        refused.prependPath(null, (String) step);
+                    }
+                }
+                throw refused;
+            }
+        }
+    }
+
+    /**
+     * Where a tree holds text that cannot be stored: the path to it (keys and list indexes; for a
+     * bad key, the path of the object holding it, as the key itself cannot be shown) and why.
+     */
+    public record TextProblem(List<Object> path, String message) {
+
+        /** The path as {@code meta.k[0]}. */
+        public String dotted() {
+            StringBuilder dotted = new StringBuilder();
+            for (Object step : path) {
+                if (step instanceof Integer index) {
+                    dotted.append('[').append(index).append(']');
+                } else {
+                    dotted.append(dotted.isEmpty() ? "" : ".").append(step);
+                }
+            }
+            return dotted.toString();
+        }
+    }
+
+    /** The first key or text in the tree that no text column can hold ({@link #problemWith}), if any. */
+    public static Optional<TextProblem> textProblem(JsonNode node) {
+        if (node.isTextual()) {
+            return Optional.ofNullable(problemWith(node.textValue())).map(problem -> new TextProblem(List.of(), problem));
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String problem = problemWith(field.getKey());
                 if (problem != null) {
-                    throw new Refused(parser, problem, node.textValue(), String.class);
+                    return Optional.of(new TextProblem(List.of(),
+                            "A key " + Character.toLowerCase(problem.charAt(0)) + problem.substring(1)));
                 }
-            } else if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    String problem = problemWith(field.getKey());
-                    if (problem != null) {
-                        // The key itself cannot be shown as a path: the object holding it is named.
-                        throw new Refused(parser, "A key " + Character.toLowerCase(problem.charAt(0)) + problem.substring(1),
-                                field.getKey(), String.class);
-                    }
-                    try {
-                        check(field.getValue(), parser);
-                    } catch (JsonMappingException e) {
-                        e.prependPath(node, field.getKey());
-                        throw e;
-                    }
-                }
-            } else if (node.isArray()) {
-                for (int i = 0; i < node.size(); i++) {
-                    try {
-                        check(node.get(i), parser);
-                    } catch (JsonMappingException e) {
-                        e.prependPath(node, i);
-                        throw e;
-                    }
+                Optional<TextProblem> inside = textProblem(field.getValue());
+                if (inside.isPresent()) {
+                    return Optional.of(under(field.getKey(), inside.get()));
                 }
             }
         }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            Optional<TextProblem> inside = textProblem(node.get(i));
+            if (inside.isPresent()) {
+                return Optional.of(under(i, inside.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static TextProblem under(Object step, TextProblem problem) {
+        List<Object> path = new ArrayList<>(problem.path().size() + 1);
+        path.add(step);
+        path.addAll(problem.path());
+        return new TextProblem(path, problem.message());
     }
 
     @SuppressWarnings("unchecked")
