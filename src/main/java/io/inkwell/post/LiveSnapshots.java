@@ -154,20 +154,20 @@ class LiveSnapshots {
             return Optional.empty();
         }
         PostState state = json.read(snapshot.state, PostState.class);
-        Map<UUID, Author> authors = authorService.findByIds(state.authorIds()).stream()
-                .collect(Collectors.toMap(author -> author.id, author -> author));
+        List<Author> authors = InOrder.pick(state.authorIds(), authorService.findByIds(state.authorIds()).stream()
+                .collect(Collectors.toMap(author -> author.id, author -> author)));
         List<Term> terms = InOrder.pick(state.termIds(), termService.findByIds(state.termIds()).stream()
                 .collect(Collectors.toMap(term -> term.id, term -> term)));
+        List<Term> tags = terms.stream().filter(term -> term.taxonomy == Taxonomy.TAG).toList();
+        List<Term> categories = terms.stream().filter(term -> term.taxonomy == Taxonomy.CATEGORY).toList();
         FeatureImage image = state.featureImageId() == null && state.featureImageUrl() == null ? null
                 : new FeatureImage(state.featureImageId(), state.featureImageUrl(), state.featureImageAlt());
         PostContent content = new PostContent(state.type(), state.slug(), state.title(), state.markdown(),
-                state.customExcerpt(), image, InOrder.pick(state.authorIds(), authors).stream().map(a -> a.name).toList(),
-                terms.stream().filter(t -> t.taxonomy == Taxonomy.TAG).map(t -> t.name).toList(),
-                terms.stream().filter(t -> t.taxonomy == Taxonomy.CATEGORY).map(t -> t.name).toList(),
+                state.customExcerpt(), image, authors.stream().map(author -> author.name).toList(),
+                tags.stream().map(term -> term.name).toList(), categories.stream().map(term -> term.name).toList(),
                 state.publishedAt(), Times.utc(post.unpublishAt), state.meta());
-        return Optional.of(new LiveContent(content, InOrder.pick(state.authorIds(), authors).stream().map(a -> a.slug).toList(),
-                terms.stream().filter(t -> t.taxonomy == Taxonomy.TAG).map(t -> t.slug).toList(),
-                terms.stream().filter(t -> t.taxonomy == Taxonomy.CATEGORY).map(t -> t.slug).toList(),
+        return Optional.of(new LiveContent(content, authors.stream().map(author -> author.slug).toList(),
+                tags.stream().map(term -> term.slug).toList(), categories.stream().map(term -> term.slug).toList(),
                 Times.utc(snapshot.snapshotAt)));
     }
 

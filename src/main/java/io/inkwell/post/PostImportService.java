@@ -240,10 +240,7 @@ public class PostImportService {
      * what an export wrote of it: the same file is then unchanged, and the edits stay unpublished.
      */
     private PostImport.Existing existing(Post post) {
-        if (post.status != PostStatus.PUBLISHED || !post.hasUnpublishedChanges) {
-            return PostMapping.existing(post);
-        }
-        return live.liveContent(post)
+        return liveVersionMovedOnFrom(post)
                 .map(version -> new PostImport.Existing(post.id, version.content(), version.authorSlugs(), version.tagSlugs(),
                         version.categorySlugs(), post.status, true, version.liveSince()))
                 .orElseGet(() -> PostMapping.existing(post));
@@ -254,12 +251,14 @@ public class PostImportService {
      * must not publish edits nobody published (they stay in the post's revisions, not the zip).
      */
     private PostImport.Exported exported(Post post) {
-        if (post.status != PostStatus.PUBLISHED || !post.hasUnpublishedChanges) {
-            return PostMapping.exported(post);
-        }
-        return live.liveContent(post)
+        return liveVersionMovedOnFrom(post)
                 .map(version -> new PostImport.Exported(post.id, version.content(), post.status, version.liveSince(), post.version))
                 .orElseGet(() -> PostMapping.exported(post));
+    }
+
+    /** The live version of a live post whose working copy has unpublished changes; empty for any other. */
+    private Optional<LiveSnapshots.LiveContent> liveVersionMovedOnFrom(Post post) {
+        return post.status == PostStatus.PUBLISHED && post.hasUnpublishedChanges ? live.liveContent(post) : Optional.empty();
     }
 
     private record ImportedState(PostStatus status, OffsetDateTime unpublishAt) {

@@ -210,6 +210,14 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aMergeKeyThatNamesNoMappingIsAnError() {
+        ImportFileException error = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("x.md", "---\ntitle: a\nparams:\n  <<: 3\n---\nBody\n"));
+
+        assertTrue(error.detail().contains("merge key"), error.detail());
+    }
+
+    @Test
     void aliasesThatExpandPastTheLimitAreRefused() {
         StringBuilder yaml = new StringBuilder("---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int level = 1; level < 8; level++) {
