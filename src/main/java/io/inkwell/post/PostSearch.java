@@ -8,12 +8,9 @@ import io.inkwell.common.web.Slots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.owasp.html.Encoding;
 
 /**
  * Full-text search over live posts and pages, best match first, at a cost that grows with the
@@ -29,7 +26,8 @@ import org.owasp.html.Encoding;
  * by id, in the order of the index, so pages never overlap); its total is a lower bound. Not
  * {@code ts_rank_cd}: {@code ts_rank} takes about half the time, while still rewarding the words
  * of a query found close together. Only the page's rows get a snippet: the first passage of the
- * body (cut when it was written, V19) that holds a word of the query, with those words marked.
+ * body (cut when it was written, V19) that holds a word of the query, with those words marked
+ * ({@link Snippet}).
  */
 @ApplicationScoped
 class PostSearch {
@@ -44,19 +42,6 @@ class PostSearch {
     static final int MAX_WAITING_SEARCHES = 64;
 
     /*
-     * The snippet marks its matches with control characters, which the indexed text never holds
-     * (PostSearchIndex); the text between them is HTML-escaped, then they become <mark> tags. So
-     * a body that shows "<script>" as text gives a snippet that shows it as text too.
-     */
-    private static final String START = "\u0002";
-    private static final String STOP = "\u0003";
-    /*
-     * The whole passage, every word of the query in it marked: at most 200 characters, about
-     * thirty words, the length of a snippet already (ts_headline's time grows with the words it
-     * parses, about a microsecond each).
-     */
-    private static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
-    /*
      * As a scalar subquery the query is built once per search; written inline with bound
      * parameters, a generic plan (which pgjdbc's prepared statements get after a few runs)
      * parses and stems it again for every row it tests.
@@ -67,7 +52,7 @@ class PostSearch {
      * body D; 32: rank / (rank + 1), so every rank is between 0 and 1).
      */
     private static final String RANK = "ts_rank(lp.search_vector, (select terms from query), 32)";
-    /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?8). */
+    /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?7). */
     private static final String FILTERS = "{filters}";
     /*
      * query: the words as the tsquery that must match (terms), and the same words any one of
@@ -77,7 +62,7 @@ class PostSearch {
      * as far as they are needed (the GIN index of the heads is read whole first, as a bitmap). When
      * the query matches 100 posts or fewer, the ranks it made are not used (every match is ranked
      * again below): ts_rank is about half a microsecond a row.
-     * matches: how many posts match, counted up to one past RANKED_MATCHES (?7). When head alone
+     * matches: how many posts match, counted up to one past RANKED_MATCHES (?6). When head alone
      * reaches that many, it is enough, and the count over the whole index (half a millisecond
      * for a typed prefix, a fifth of a search) is never run (CASE evaluates only the branch it
      * takes). The price: a query that matches few posts, one of its words common in titles,
@@ -94,11 +79,13 @@ class PostSearch {
      * counts still come back. The rank goes out as double precision: for a real column Hibernate
      * (7.2) builds a type it cannot register after startup, and throws and catches an exception
      * doing so, on every search.
-     * The snippet: the first passage with a word of the query, marked; with none (a match in the
-     * title, a tag or the excerpt only), the body's first passage as it is. Its words are tested
-     * with ts_match_vq too: with @@ the planner expects almost no passage to match, and reads
-     * and sorts all of a post's passages rather than reading them in order up to the first
-     * that does (three times as long).
+     * The snippet: the first passage with a word of the query, with its marks (where each word
+     * is and what it is indexed as, V20), and the query's words as text: Snippet marks them in
+     * Java (ts_headline parsed and stemmed each passage again: a quarter of the search's time in
+     * PostgreSQL). With no such passage (a match in the title, a tag or the excerpt only), the
+     * body's first passage, unmarked. Its words are tested with ts_match_vq too: with @@ the
+     * planner expects almost no passage to match, and reads and sorts all of a post's passages
+     * rather than reading them in order up to the first that does (three times as long).
      */
     private static final String PAGE = """
             with query as (
@@ -110,41 +97,44 @@ class PostSearch {
                 where lp.head_vector @@ (select any_term from query) and lp.search_vector @@ (select terms from query)
                 %2$s),
             matches as (
-                select case when (select count(*) from (select 1 from head limit ?7 + 1) probe) > ?7 then ?7 + 1
+                select case when (select count(*) from (select 1 from head limit ?6 + 1) probe) > ?6 then ?6 + 1
                             else (select count(*)
                                   from (select 1 from live_post lp where lp.search_vector @@ (select terms from query)
                                         %2$s
-                                        limit ?7 + 1) matched)
+                                        limit ?6 + 1) matched)
                        end as counted),
             candidates as (
                 select h.post_id, h.published_at, h.rank,
                        row_number() over (order by h.tier, h.rank desc, h.published_at desc, h.post_id desc) as position
                 from (select lp.post_id, lp.published_at, %3$s as rank, 0 as tier
                       from live_post lp
-                      where (select counted from matches) <= ?7 and lp.search_vector @@ (select terms from query)
+                      where (select counted from matches) <= ?6 and lp.search_vector @@ (select terms from query)
                       %2$s
                       union all
-                      select post_id, published_at, rank, 0 from head where (select counted from matches) > ?7
+                      select post_id, published_at, rank, 0 from head where (select counted from matches) > ?6
                       union all
                       select * from (
                           select lp.post_id, lp.published_at, cast(null as real), 1
                           from live_post lp
-                          where (select counted from matches) > ?7 and ts_match_vq(lp.search_vector, (select terms from query))
+                          where (select counted from matches) > ?6 and ts_match_vq(lp.search_vector, (select terms from query))
                             and not ts_match_vq(lp.head_vector, (select any_term from query))
                           %2$s
                           order by lp.published_at desc, lp.post_id desc
                           limit cast(?4 as bigint) + ?5 + 1) body_only) h),
             hits as (select * from candidates order by position limit ?4 offset ?5)
-            select page.summary_json, cast(page.rank as double precision), page.snippet, (select counted from matches), (select count(*) from candidates)
+            select page.summary_json, cast(page.rank as double precision), page.passage, page.marks,
+                   (select counted from matches), (select count(*) from candidates), cast((select any_term from query) as text)
             from (select 1) counts left join lateral (
             select hits.position, lp.summary_json, coalesce(hits.rank, %3$s) as rank,
-                   coalesce((select ts_headline(cast(?1 as regconfig), p.passage, (select any_term from query), ?6)
-                             from live_post_passage p
-                             where p.post_id = lp.post_id and ts_match_vq(p.words, (select any_term from query))
-                             order by p.ordinal limit 1),
+                   coalesce(matched.passage,
                             (select p.passage from live_post_passage p where p.post_id = lp.post_id order by p.ordinal limit 1),
-                            '') as snippet
-            from hits join live_post lp on lp.post_id = hits.post_id) page on true
+                            '') as passage,
+                   matched.marks
+            from hits join live_post lp on lp.post_id = hits.post_id
+            left join lateral (select p.passage, p.marks
+                               from live_post_passage p
+                               where p.post_id = lp.post_id and ts_match_vq(p.words, (select any_term from query))
+                               order by p.ordinal limit 1) matched on true) page on true
             order by page.position
             """.formatted(TSQUERY, FILTERS, RANK);
 
@@ -184,22 +174,23 @@ class PostSearch {
         if (ids.isEmpty()) {
             return envelope(List.of(), paging.pagination(0), false);
         }
-        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 8);
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 7);
         Query page = entityManager.createNativeQuery(PAGE.replace(FILTERS, filters.sql()))
                 .setParameter(1, index.language()).setParameter(2, query.wholeWords())
                 .setParameter(3, query.lastWordOperand())
-                .setParameter(4, paging.limit()).setParameter(5, paging.offset()).setParameter(6, HEADLINE_OPTIONS)
-                .setParameter(7, RANKED_MATCHES);
+                .setParameter(4, paging.limit()).setParameter(5, paging.offset())
+                .setParameter(6, RANKED_MATCHES);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = filters.bind(page).getResultList();
+        Snippet.QueryWords words = Snippet.QueryWords.parse((String) rows.get(0)[6]);
         List<String> items = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             if (row[0] != null) {
-                items.add(item((String) row[0], ((Number) row[1]).doubleValue(), (String) row[2]));
+                items.add(item((String) row[0], ((Number) row[1]).doubleValue(), Snippet.html((String) row[2], (String) row[3], words)));
             }
         }
-        long counted = ((Number) rows.get(0)[3]).longValue();
-        long candidates = ((Number) rows.get(0)[4]).longValue();
+        long counted = ((Number) rows.get(0)[4]).longValue();
+        long candidates = ((Number) rows.get(0)[5]).longValue();
         if (counted <= RANKED_MATCHES) {
             return envelope(items, paging.pagination(counted), false);
         }
@@ -211,31 +202,10 @@ class PostSearch {
     }
 
     /** The list's summary JSON, stored at publish time, with the rank and snippet added. */
-    private String item(String summaryJson, double rank, String headline) {
+    private String item(String summaryJson, double rank, String snippet) {
         String summary = links.summaryWithAddresses(summaryJson).strip();
         return summary.substring(0, summary.length() - 1) + ",\"rank\":" + json.write(Math.round(rank * 1e6) / 1e6)
-                + ",\"snippet\":" + json.write(snippet(headline)) + "}";
-    }
-
-    /** The headline as safe HTML: escaped text, with only the matches marked up. */
-    static String snippet(String headline) {
-        StringBuilder html = new StringBuilder(headline.length() + 32);
-        try {
-            for (String part : headline.split(START, -1)) {
-                int stop = part.indexOf(STOP);
-                if (stop < 0) {
-                    Encoding.encodeRcdataOnto(part, html);
-                } else {
-                    html.append("<mark>");
-                    Encoding.encodeRcdataOnto(part.substring(0, stop), html);
-                    html.append("</mark>");
-                    Encoding.encodeRcdataOnto(part.substring(stop + 1).replace(STOP, ""), html);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("A StringBuilder does not fail", e);
-        }
-        return html.toString();
+                + ",\"snippet\":" + json.write(snippet) + "}";
     }
 
     private String envelope(List<String> items, Pagination pagination, boolean totalIsLowerBound) {

@@ -1,0 +1,113 @@
+package io.inkwell.post;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inkwell.common.error.FieldError;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.owasp.html.Encoding;
+
+/**
+ * Snippets mark the words PostgreSQL's own {@code ts_headline} marks, from the marks a passage
+ * keeps (V20), on text that the parser splits in unusual ways.
+ */
+@QuarkusTest
+class SnippetTest {
+
+    private static final List<String> PASSAGES = List.of(
+            "Running runners ran; the runner runs fast.",
+            "Visit https://example.com/docs/a-b?x=1 or write to me@example.org about foo-bar_baz and e-mail.",
+            "Don't use <script>alert(1)</script> when 1 < 2 & 3 > 2, said O'Neil.",
+            "Version v1.2-rc of /usr/local/bin/tool.sh runs 3.14 times at 10:30 on 2024-01-01.",
+            "😀 Café au lait, Über-cool naïve résumé 😀 and Привет мир, x86_64 and C++ and U.S.A.",
+            "Self-hosted, well-known, state-of-the-art co-op 42-nd street");
+
+    private static final List<String> QUERIES = List.of(
+            "run", "runner ru", "example", "exam", "example.com", "e-mail", "mail", "foo-bar", "foo ba",
+            "script", "neil", "don't", "o'neil", "tool", "3.14", "v1.2-rc", "2024", "caf", "café", "über",
+            "naïve résu", "привет", "x86", "self-hosted", "state of the art", "co", "the", "usr local",
+            "/usr/local/bin/tool.sh");
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void snippetsMarkTheWordsTsHeadlineMarks() throws SQLException {
+        Set<String> marking = new java.util.TreeSet<>();
+        for (String passage : PASSAGES) {
+            for (String q : QUERIES) {
+                SearchQuery query = SearchQuery.parse(q, new ArrayList<FieldError>()).orElseThrow();
+                try (Connection connection = dataSource.getConnection();
+                        PreparedStatement statement = connection.prepareStatement("""
+                                with query as (
+                                    select cast(replace(cast(plainto_tsquery('english', ?) && to_tsquery('english', ?) as text),
+                                                        ' & ', ' | ') as tsquery) as any_term)
+                                select ts_headline('english', ?, any_term, 'StartSel=\u0002, StopSel=\u0003, HighlightAll=true'),
+                                       search_passage_marks(?, 'english'), cast(any_term as text)
+                                from query""")) {
+                    statement.setString(1, query.wholeWords());
+                    statement.setString(2, query.lastWordOperand());
+                    statement.setString(3, passage);
+                    statement.setString(4, passage);
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        String expected = headlineAsHtml(row.getString(1));
+                        String snippet = Snippet.html(passage, row.getString(2), Snippet.QueryWords.parse(row.getString(3)));
+                        assertEquals(expected, snippet, "q=" + q + " in " + passage);
+                        if (snippet.contains("<mark>")) {
+                            marking.add(q);
+                        }
+                    }
+                }
+            }
+        }
+        // Every query marks words in some passage (the comparison is not between two unmarked
+        // texts) but stop words, a tag's name and the words inside a path, which ts_headline does
+        // not mark either.
+        Set<String> all = new java.util.TreeSet<>(QUERIES);
+        all.removeAll(Set.of("the", "don't", "script", "tool", "usr local"));
+        assertEquals(all, marking);
+    }
+
+    @Test
+    void theQuerysWordsAreReadAsPostgresqlWritesThem() {
+        Snippet.QueryWords words = Snippet.QueryWords.parse("'it''s' | 'a\\\\b':* | ( 'x':AB <-> 'y':*C ) & !'z'");
+        assertEquals(Set.of("it's", "x", "z"), words.whole());
+        assertEquals(List.of("a\\b", "y"), words.prefixes());
+        assertTrue(words.match("yes") && words.match("a\\bc") && words.match("it's"));
+        assertTrue(!words.match("it") && !words.match("xy") && !words.match("a"));
+        assertEquals(Set.of(), Snippet.QueryWords.parse("").whole());
+    }
+
+    /** ts_headline's markers as the Content API shows them: escaped text, matches in mark. */
+    private static String headlineAsHtml(String headline) {
+        StringBuilder html = new StringBuilder();
+        try {
+            for (String part : headline.split("\u0002", -1)) {
+                int stop = part.indexOf('\u0003');
+                if (stop < 0) {
+                    Encoding.encodeRcdataOnto(part, html);
+                } else {
+                    html.append("<mark>");
+                    Encoding.encodeRcdataOnto(part.substring(0, stop), html);
+                    html.append("</mark>");
+                    Encoding.encodeRcdataOnto(part.substring(stop + 1), html);
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return html.toString();
+    }
+}
