@@ -1,58 +1,75 @@
 -- A search result's snippet marks the words of the query in its passage (PostSearch). That was
 -- ts_headline, which parses and stems the passage again for every result of every search: a
--- quarter of PostgreSQL's time for a search. Now a passage keeps, from when it is written, where
--- each of its words is and what it is indexed as, and the search marks the words whose lexeme
--- is one of the query's, as ts_headline does (SnippetTest holds the two side by side).
+-- quarter of PostgreSQL's time for a search. Now a passage keeps where each of its words is and
+-- what it is indexed as, and the search marks the words whose lexeme is one of the query's, as
+-- ts_headline does (SnippetTest holds the two side by side).
 --
--- marks: one entry a word, in order, separated by U+0001 (the text holds no control characters,
--- PostSearchIndex): "start:end:lexeme", start and end counted in characters of the passage. A
--- word indexed as several lexemes has an entry for each; a stop word has none.
-alter table live_post_passage add column marks text not null default '';
+-- Finding them costs some 80 microseconds a passage, 2-3 ms an 800-word post: written with the
+-- passage, it made a first import of 1,000 posts half as slow again. So a passage is written
+-- without them (null), PassageMarker fills them in the background within seconds, and until
+-- then a search marks that passage with ts_headline.
+--
+-- marks: one entry a lexeme of a word, in the order of the words, separated by U+0001 (the text
+-- holds no control characters, PostSearchIndex): "start:end:lexeme", start and end counted in
+-- characters of the passage. A stop word has none.
+alter table live_post_passage add column marks text;
+
+create index live_post_passage_unmarked on live_post_passage (post_id, ordinal) where marks is null;
 
 -- Where each word of a passage is, and its lexemes. The parser's tokens are the text in order,
 -- except the compound ones (an address, a hyphenated word), which come first and are then given
 -- again in parts: they take no room, and ts_headline does not show them (it shows their parts).
--- to_tsvector numbers the tokens of the types the configuration indexes (a stop word too) and
--- gives each number's lexemes; the same numbering here joins them to the tokens.
-create function search_passage_marks(passage text, language regconfig)
+-- to_tsvector numbers the tokens of the types the configuration indexes (stop words and compound
+-- ones too) and gives each number's lexemes; the same count here finds their words.
+-- The configuration's parser and token types are arguments, looked up once for many passages
+-- (search_passage_marks_setup): looked up for each passage they took as long as the rest.
+create function search_passage_marks(passage text, language regconfig, parser oid, compound int[], unindexed int[])
     returns text
-    language sql stable strict parallel safe
+    language plpgsql stable strict parallel safe
 as $$
-    with config as (
-        select c.cfgparser as parser from pg_ts_config c where c.oid = language),
-    compound as (
-        select t.tokid from config, ts_token_type(config.parser) t
-        where t.alias in ('url', 'numhword', 'asciihword', 'hword')),
-    token as (
-        select t.tokid, t.token, t.n,
-               coalesce(sum(length(t.token)) filter (where t.tokid not in (select tokid from compound))
-                   over (order by t.n rows between unbounded preceding and 1 preceding), 0) as start
-        from config, ts_parse(config.parser, passage) with ordinality as t (tokid, token, n)),
-    numbered as (
-        select token.*, row_number() over (order by token.n) as position
-        from token
-        where token.tokid in (select m.maptokentype from pg_ts_config_map m where m.mapcfg = language))
-    select coalesce(string_agg(numbered.start || ':' || (numbered.start + length(numbered.token)) || ':' || word.lexeme,
-                               chr(1) order by numbered.position), '')
-    from numbered
-    join (select v.lexeme, unnest(v.positions) as position from unnest(to_tsvector(language, passage)) v) word
-      on word.position = numbered.position
-    where numbered.tokid not in (select tokid from compound)
-$$;
-
--- V19's trigger, which writes the passages of a snapshot, writes their marks too.
-create or replace function live_post_passages_write() returns trigger
-    language plpgsql
-as $$
+declare
+    lexemes text[] := '{}';
+    word record;
+    token record;
+    start int := 0;
+    position int := 0;
+    token_length int;
+    span text;
+    marks text := '';
 begin
-    delete from live_post_passage where post_id = new.post_id;
-    insert into live_post_passage (post_id, ordinal, passage, words, marks)
-    select new.post_id, p.ordinal, p.passage, p.words, search_passage_marks(p.passage, new.search_language)
-    from search_passages(new.search_body, new.search_language) p;
-    return null;
+    for word in select v.lexeme, p.at from unnest(to_tsvector(language, passage)) v, unnest(v.positions) p (at) loop
+        lexemes[word.at] := case when lexemes[word.at] is null then '' else lexemes[word.at] || chr(2) end || word.lexeme;
+    end loop;
+    for token in select t.tokid, t.token from ts_parse(parser, passage) t loop
+        if not token.tokid = any(unindexed) then
+            position := position + 1;
+        end if;
+        if not token.tokid = any(compound) then
+            token_length := length(token.token);
+            if lexemes[position] is not null and not token.tokid = any(unindexed) then
+                span := start || ':' || (start + token_length) || ':';
+                marks := marks || case when marks = '' then '' else chr(1) end
+                         || span || replace(lexemes[position], chr(2), chr(1) || span);
+            end if;
+            start := start + token_length;
+        end if;
+    end loop;
+    return marks;
 end
 $$;
 
-update live_post_passage p set marks = search_passage_marks(p.passage, lp.search_language)
-from live_post lp
-where lp.post_id = p.post_id;
+-- A configuration's parser, its compound token types and those it does not index.
+create function search_passage_marks_setup(language regconfig, out parser oid, out compound int[], out unindexed int[])
+    language sql stable strict parallel safe
+as $$
+    select c.cfgparser,
+           coalesce(array_agg(t.tokid) filter (where t.alias in ('url', 'numhword', 'asciihword', 'hword')), '{}'),
+           coalesce(array_agg(t.tokid) filter (where not exists (
+               select 1 from pg_ts_config_map m where m.mapcfg = language and m.maptokentype = t.tokid)), '{}')
+    from pg_ts_config c, ts_token_type(c.cfgparser) t
+    where c.oid = language
+    group by c.cfgparser
+$$;
+
+-- Passages are written unmarked (V19's trigger leaves the column null), and PassageMarker marks
+-- them, those already live included.

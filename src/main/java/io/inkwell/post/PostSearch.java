@@ -52,7 +52,7 @@ class PostSearch {
      * body D; 32: rank / (rank + 1), so every rank is between 0 and 1).
      */
     private static final String RANK = "ts_rank(lp.search_vector, (select terms from query), 32)";
-    /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?7). */
+    /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?8). */
     private static final String FILTERS = "{filters}";
     /*
      * query: the words as the tsquery that must match (terms), and the same words any one of
@@ -82,8 +82,9 @@ class PostSearch {
      * The snippet: the first passage with a word of the query, with its marks (where each word
      * is and what it is indexed as, V20), and the query's words as text: Snippet marks them in
      * Java (ts_headline parsed and stemmed each passage again: a quarter of the search's time in
-     * PostgreSQL). With no such passage (a match in the title, a tag or the excerpt only), the
-     * body's first passage, unmarked. Its words are tested with ts_match_vq too: with @@ the
+     * PostgreSQL). A passage written in the last second or so has no marks yet (PassageMarker):
+     * ts_headline marks it. With no such passage (a match in the title, a tag or the excerpt
+     * only), the body's first passage, unmarked. Its words are tested with ts_match_vq too: with @@ the
      * planner expects almost no passage to match, and reads and sorts all of a post's passages
      * rather than reading them in order up to the first that does (three times as long).
      */
@@ -122,16 +123,19 @@ class PostSearch {
                           order by lp.published_at desc, lp.post_id desc
                           limit cast(?4 as bigint) + ?5 + 1) body_only) h),
             hits as (select * from candidates order by position limit ?4 offset ?5)
-            select page.summary_json, cast(page.rank as double precision), page.passage, page.marks,
+            select page.summary_json, cast(page.rank as double precision), page.passage, page.marks, page.headline,
                    (select counted from matches), (select count(*) from candidates), cast((select any_term from query) as text)
             from (select 1) counts left join lateral (
             select hits.position, lp.summary_json, coalesce(hits.rank, %3$s) as rank,
                    coalesce(matched.passage,
                             (select p.passage from live_post_passage p where p.post_id = lp.post_id order by p.ordinal limit 1),
                             '') as passage,
-                   matched.marks
+                   matched.marks, matched.headline
             from hits join live_post lp on lp.post_id = hits.post_id
-            left join lateral (select p.passage, p.marks
+            left join lateral (select p.passage, p.marks,
+                                      case when p.marks is null
+                                           then ts_headline(cast(?1 as regconfig), p.passage, (select any_term from query), ?7)
+                                      end as headline
                                from live_post_passage p
                                where p.post_id = lp.post_id and ts_match_vq(p.words, (select any_term from query))
                                order by p.ordinal limit 1) matched on true) page on true
@@ -174,23 +178,25 @@ class PostSearch {
         if (ids.isEmpty()) {
             return envelope(List.of(), paging.pagination(0), false);
         }
-        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 7);
+        LivePostFilters.SetConditions filters = LivePostFilters.setOnly(ids.get(), 8);
         Query page = entityManager.createNativeQuery(PAGE.replace(FILTERS, filters.sql()))
                 .setParameter(1, index.language()).setParameter(2, query.wholeWords())
                 .setParameter(3, query.lastWordOperand())
                 .setParameter(4, paging.limit()).setParameter(5, paging.offset())
-                .setParameter(6, RANKED_MATCHES);
+                .setParameter(6, RANKED_MATCHES).setParameter(7, Snippet.HEADLINE_OPTIONS);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = filters.bind(page).getResultList();
-        Snippet.QueryWords words = Snippet.QueryWords.parse((String) rows.get(0)[6]);
+        Snippet.QueryWords words = Snippet.QueryWords.parse((String) rows.get(0)[7]);
         List<String> items = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             if (row[0] != null) {
-                items.add(item((String) row[0], ((Number) row[1]).doubleValue(), Snippet.html((String) row[2], (String) row[3], words)));
+                String snippet = row[4] != null ? Snippet.fromHeadline((String) row[4])
+                        : Snippet.html((String) row[2], (String) row[3], words);
+                items.add(item((String) row[0], ((Number) row[1]).doubleValue(), snippet));
             }
         }
-        long counted = ((Number) rows.get(0)[4]).longValue();
-        long candidates = ((Number) rows.get(0)[5]).longValue();
+        long counted = ((Number) rows.get(0)[5]).longValue();
+        long candidates = ((Number) rows.get(0)[6]).longValue();
         if (counted <= RANKED_MATCHES) {
             return envelope(items, paging.pagination(counted), false);
         }

@@ -12,13 +12,23 @@ import org.owasp.html.Encoding;
  * A search result's snippet: its passage as safe HTML, the text escaped and each word of the
  * query in {@code <mark>}, the words {@code ts_headline(..., 'HighlightAll=true')} marks: those
  * indexed as one of the query's lexemes, or as a lexeme that begins with one of its prefixes.
- * Which word is where, and what it is indexed as, was found when the passage was written (V20),
- * so a search does not parse and stem ten passages again.
+ * Which word is where, and what it is indexed as, was found once after the passage was written
+ * (V20, PassageMarker), so a search does not parse and stem ten passages again; a passage not
+ * marked yet comes marked by ts_headline ({@link #fromHeadline}).
  */
 final class Snippet {
 
     /** Between the entries of a passage's marks (V20). */
     private static final char ENTRY = '\u0001';
+    /*
+     * ts_headline's marks, for a passage not marked yet (PassageMarker): control characters,
+     * which the indexed text never holds (PostSearchIndex), so the text between them can be
+     * escaped before they become <mark> tags. The whole passage, every word of the query in it
+     * marked.
+     */
+    private static final String START = "\u0002";
+    private static final String STOP = "\u0003";
+    static final String HEADLINE_OPTIONS = "StartSel=" + START + ", StopSel=" + STOP + ", HighlightAll=true";
 
     private Snippet() {
     }
@@ -117,6 +127,23 @@ final class Snippet {
             entry = entryEnd + 1;
         }
         escape(passage.substring(shown), html);
+        return html.toString();
+    }
+
+    /** ts_headline's answer (with {@link #HEADLINE_OPTIONS}) as the same HTML. */
+    static String fromHeadline(String headline) {
+        StringBuilder html = new StringBuilder(headline.length() + 32);
+        for (String part : headline.split(START, -1)) {
+            int stop = part.indexOf(STOP);
+            if (stop < 0) {
+                escape(part, html);
+            } else {
+                html.append("<mark>");
+                escape(part.substring(0, stop), html);
+                html.append("</mark>");
+                escape(part.substring(stop + 1).replace(STOP, ""), html);
+            }
+        }
         return html.toString();
     }
 

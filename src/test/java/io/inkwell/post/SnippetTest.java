@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inkwell.common.error.FieldError;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.owasp.html.Encoding;
 
 /**
  * Snippets mark the words PostgreSQL's own {@code ts_headline} marks, from the marks a passage
@@ -53,16 +51,18 @@ class SnippetTest {
                                 with query as (
                                     select cast(replace(cast(plainto_tsquery('english', ?) && to_tsquery('english', ?) as text),
                                                         ' & ', ' | ') as tsquery) as any_term)
-                                select ts_headline('english', ?, any_term, 'StartSel=\u0002, StopSel=\u0003, HighlightAll=true'),
-                                       search_passage_marks(?, 'english'), cast(any_term as text)
-                                from query""")) {
+                                select ts_headline('english', ?, any_term, ?),
+                                       search_passage_marks(?, 'english', s.parser, s.compound, s.unindexed),
+                                       cast(any_term as text)
+                                from query, search_passage_marks_setup('english') s""")) {
                     statement.setString(1, query.wholeWords());
                     statement.setString(2, query.lastWordOperand());
                     statement.setString(3, passage);
-                    statement.setString(4, passage);
+                    statement.setString(4, Snippet.HEADLINE_OPTIONS);
+                    statement.setString(5, passage);
                     try (ResultSet row = statement.executeQuery()) {
                         row.next();
-                        String expected = headlineAsHtml(row.getString(1));
+                        String expected = Snippet.fromHeadline(row.getString(1));
                         String snippet = Snippet.html(passage, row.getString(2), Snippet.QueryWords.parse(row.getString(3)));
                         assertEquals(expected, snippet, "q=" + q + " in " + passage);
                         if (snippet.contains("<mark>")) {
@@ -90,24 +90,8 @@ class SnippetTest {
         assertEquals(Set.of(), Snippet.QueryWords.parse("").whole());
     }
 
-    /** ts_headline's markers as the Content API shows them: escaped text, matches in mark. */
-    private static String headlineAsHtml(String headline) {
-        StringBuilder html = new StringBuilder();
-        try {
-            for (String part : headline.split("\u0002", -1)) {
-                int stop = part.indexOf('\u0003');
-                if (stop < 0) {
-                    Encoding.encodeRcdataOnto(part, html);
-                } else {
-                    html.append("<mark>");
-                    Encoding.encodeRcdataOnto(part.substring(0, stop), html);
-                    html.append("</mark>");
-                    Encoding.encodeRcdataOnto(part.substring(stop + 1), html);
-                }
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return html.toString();
+    @Test
+    void tsHeadlinesAnswerIsEscapedWithOnlyTheMatchesMarked() {
+        assertEquals("a &lt;b&gt; <mark>c&amp;d</mark> e", Snippet.fromHeadline("a <b> \u0002c&d\u0003 e"));
     }
 }
