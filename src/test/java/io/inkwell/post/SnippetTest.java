@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -83,11 +84,14 @@ class SnippetTest {
     @Test
     void theQuerysWordsAreReadAsPostgresqlWritesThem() {
         Snippet.QueryWords words = Snippet.QueryWords.parse("'it''s' | 'a\\\\b':* | ( 'x':AB <-> 'y':*C ) & !'z'");
-        assertEquals(Set.of("it's", "x", "z"), words.whole());
+        assertEquals(List.of("it's", "x", "z"), words.whole());
         assertEquals(List.of("a\\b", "y"), words.prefixes());
-        assertTrue(words.match("yes") && words.match("a\\bc") && words.match("it's"));
-        assertTrue(!words.match("it") && !words.match("xy") && !words.match("a"));
-        assertEquals(Set.of(), Snippet.QueryWords.parse("").whole());
+        Predicate<String> matches = lexeme -> words.match("," + lexeme + ",", 1, lexeme.length() + 1);
+        assertTrue(matches.test("yes") && matches.test("a\\bc") && matches.test("it's") && matches.test("x"));
+        assertTrue(!matches.test("it") && !matches.test("xy") && !matches.test("a"));
+        // Only the region counts: "x" of "xy" is the word x.
+        assertTrue(words.match("xy", 0, 1) && !words.match("xy", 0, 2));
+        assertEquals(List.of(), Snippet.QueryWords.parse("").whole());
     }
 
     @Test
