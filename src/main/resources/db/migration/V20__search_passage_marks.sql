@@ -22,7 +22,8 @@ create index live_post_passage_unmarked on live_post_passage (post_id, ordinal) 
 -- to_tsvector numbers the tokens of the types the configuration indexes (stop words and compound
 -- ones too) and gives each number's lexemes; the same count here finds their words.
 -- The configuration's parser and token types are arguments, looked up once for many passages
--- (search_passage_marks_setup): looked up for each passage they took as long as the rest.
+-- (search_passage_marks_setup, which also says whether the count holds): looked up for each
+-- passage they took as long as the rest.
 create function search_passage_marks(passage text, language regconfig, parser oid, compound int[], unindexed int[])
     returns text
     language plpgsql stable strict parallel safe
@@ -58,16 +59,31 @@ begin
 end
 $$;
 
--- A configuration's parser, its compound token types and those it does not index.
-create function search_passage_marks_setup(language regconfig, out parser oid, out compound int[], out unindexed int[])
+-- A configuration's parser, its compound token types and those it does not index; no row when
+-- its passages cannot be marked this way, and ts_headline marks them: it does not exist (a
+-- configuration dropped while posts were indexed in it), or it has its own parser, or a
+-- dictionary that may give one lexeme for several words or several positions for one word
+-- (thesaurus, ispell's compound words, one written in C): those shift the count of words.
+create function search_passage_marks_setup(language regconfig)
+    returns table (parser oid, compound int[], unindexed int[])
     language sql stable strict parallel safe
 as $$
     select c.cfgparser,
            coalesce(array_agg(t.tokid) filter (where t.alias in ('url', 'numhword', 'asciihword', 'hword')), '{}'),
            coalesce(array_agg(t.tokid) filter (where not exists (
                select 1 from pg_ts_config_map m where m.mapcfg = language and m.maptokentype = t.tokid)), '{}')
-    from pg_ts_config c, ts_token_type(c.cfgparser) t
+    from pg_ts_config c
+    join pg_ts_parser parser on parser.oid = c.cfgparser
+        and parser.prsname = 'default' and parser.prsnamespace = 'pg_catalog'::regnamespace
+    cross join ts_token_type(c.cfgparser) t
     where c.oid = language
+      and not exists (
+          select 1 from pg_ts_config_map m
+          join pg_ts_dict d on d.oid = m.mapdict
+          join pg_ts_template template on template.oid = d.dicttemplate
+          where m.mapcfg = language
+            and not (template.tmplnamespace = 'pg_catalog'::regnamespace
+                     and template.tmplname in ('simple', 'snowball', 'synonym')))
     group by c.cfgparser
 $$;
 

@@ -20,28 +20,33 @@ class PassageMarker {
     /** Held while a batch is marked, so that one server at a time does it. */
     static final long MARKING_LOCK = 0x696e6b6d61726bL;
 
+    /*
+     * The passages of posts indexed in the server's language (?2), when it is one whose words
+     * can be counted (search_passage_marks_setup gives a row). Posts indexed in another (for the
+     * moment of a re-index at start) keep theirs unmarked and are not picked again, so every
+     * batch marks all it picks and the loop below ends.
+     */
     private static final String MARK_BATCH = """
-            with batch as (
-                select u.post_id, u.ordinal from live_post_passage u where u.marks is null
-                limit ?1 for update skip locked),
-            setup as (
-                select languages.language, s.parser, s.compound, s.unindexed
-                from (select distinct lp.search_language as language
-                      from live_post lp where lp.post_id in (select post_id from batch)) languages,
-                     lateral search_passage_marks_setup(languages.language) s)
+            with setup as (select * from search_passage_marks_setup(cast(?2 as regconfig))),
+            batch as (
+                select u.post_id, u.ordinal
+                from live_post_passage u join live_post lp on lp.post_id = u.post_id
+                where u.marks is null and lp.search_language = cast(?2 as regconfig) and exists (select 1 from setup)
+                limit ?1 for update of u skip locked)
             update live_post_passage p
-            set marks = search_passage_marks(p.passage, setup.language, setup.parser, setup.compound, setup.unindexed)
-            from batch, live_post lp, setup
+            set marks = search_passage_marks(p.passage, cast(?2 as regconfig), setup.parser, setup.compound, setup.unindexed)
+            from batch, setup
             where p.post_id = batch.post_id and p.ordinal = batch.ordinal
-              and lp.post_id = p.post_id and setup.language = lp.search_language
             """;
 
     private final EntityManager entityManager;
     private final ScheduledWork work;
+    private final PostSearchIndex index;
 
-    PassageMarker(EntityManager entityManager, ScheduledWork work) {
+    PassageMarker(EntityManager entityManager, ScheduledWork work, PostSearchIndex index) {
         this.entityManager = entityManager;
         this.work = work;
+        this.index = index;
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,6 +68,7 @@ class PassageMarker {
     private int markBatch() {
         boolean mine = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                 .setParameter(1, MARKING_LOCK).getSingleResult();
-        return mine ? entityManager.createNativeQuery(MARK_BATCH).setParameter(1, BATCH).executeUpdate() : 0;
+        return mine ? entityManager.createNativeQuery(MARK_BATCH).setParameter(1, BATCH).setParameter(2, index.language())
+                .executeUpdate() : 0;
     }
 }

@@ -3,11 +3,15 @@ package io.inkwell.post;
 import static io.inkwell.support.Api.content;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Api;
 import io.inkwell.support.Posts;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -63,6 +67,45 @@ class PassageMarkerTest {
         search("runs " + word.substring(0, word.length() - 2)).body("items[0].snippet", equalTo(expected));
     }
 
+    @Test
+    void passagesOfAConfigurationThatIsGoneStayToTsHeadlineAndTheMarkingEnds() throws Exception {
+        String word = "zqg" + Api.unique().replaceAll("[^a-d]", "c") + "q";
+        // More passages than a batch: the batches that wrote them null again never got smaller.
+        String body = "Running " + word + ". " + "Filler words for a long post. ".repeat(PassageMarker.BATCH * 8);
+        String slug = Posts.createPublished("Gone " + word, Map.of("markdown", body)).getString("slug");
+        String configuration = "inkwell_gone_" + word;
+        try {
+            execute("create text search configuration " + configuration + " (copy = english)");
+            // Indexed in it (the trigger cuts the passages again, unmarked), then it is dropped:
+            // PostgreSQL keeps no dependency on a regconfig value.
+            execute("update live_post set search_language = '" + configuration + "' where slug = '" + slug + "'");
+            execute("drop text search configuration " + configuration);
+            assertTrue(unmarkedPassages(slug) > 0);
+            String versions = rowVersions(slug);
+            // Before, each batch wrote null marks again and counted them: the loop never ended
+            // (here or in the scheduled run, which rewrote the same rows some 100,000 times a second).
+            int marked = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                // A thread of its own, so a request context of its own, as the scheduler gives a job.
+                ManagedContext requestContext = Arc.container().requestContext();
+                requestContext.activate();
+                try {
+                    return marker.markAll();
+                } finally {
+                    requestContext.terminate();
+                }
+            });
+            assertTrue(marked >= 0);
+            Thread.sleep(3000);
+            assertEquals(versions, rowVersions(slug), "the passages were written again");
+            assertTrue(unmarkedPassages(slug) > 0);
+        } finally {
+            execute("update live_post set search_language = 'english' where slug = '" + slug + "'");
+        }
+        marker.markAll();
+        await().atMost(Duration.ofSeconds(15)).until(() -> unmarkedPassages(slug) == 0);
+        search("running " + word).body("items[0].snippet", startsWith("<mark>Running</mark> <mark>" + word + "</mark>. Filler"));
+    }
+
     /** Takes or gives back the lock as another server would (a session's lock, on a pooled connection). */
     private static void markingLock(Connection connection, String function) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select " + function + "(?)")) {
@@ -71,10 +114,26 @@ class PassageMarkerTest {
         }
     }
 
-    private void execute(String sql, String slug) throws SQLException {
+    private void execute(String sql, String... values) throws SQLException {
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            statement.execute();
+        }
+    }
+
+    /** The row versions of the post's passages: a passage written again gets a new one. */
+    private String rowVersions(String slug) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement("""
+                        select string_agg(cast(p.xmin as text) || '/' || p.ordinal, ',' order by p.ordinal)
+                        from live_post_passage p join live_post lp on lp.post_id = p.post_id where lp.slug = ?""")) {
             statement.setString(1, slug);
-            statement.executeUpdate();
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
         }
     }
 

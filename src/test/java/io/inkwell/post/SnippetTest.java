@@ -94,6 +94,45 @@ class SnippetTest {
         assertEquals(List.of(), Snippet.QueryWords.parse("").whole());
     }
 
+    /**
+     * A thesaurus gives one lexeme for several words, ispell several positions for a compound
+     * word: the words cannot be counted as to_tsvector numbers them, so such a configuration gets
+     * no setup, and PassageMarker leaves its passages to ts_headline. The samples ship with
+     * PostgreSQL.
+     */
+    @Test
+    void configurationsWhoseWordsCannotBeCountedAreNotMarked() throws SQLException {
+        String suffix = Long.toString(System.nanoTime());
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("create text search dictionary inkwell_thesaurus_" + suffix
+                    + " (template = thesaurus, dictfile = thesaurus_sample, dictionary = english_stem)");
+            statement.execute("create text search dictionary inkwell_ispell_" + suffix
+                    + " (template = ispell, dictfile = ispell_sample, afffile = ispell_sample)");
+            try {
+                for (String dictionary : List.of("inkwell_thesaurus_" + suffix, "inkwell_ispell_" + suffix, "english_stem")) {
+                    String configuration = "inkwell_" + dictionary.replace("inkwell_", "") + "_config";
+                    statement.execute("create text search configuration " + configuration + " (copy = english)");
+                    statement.execute("alter text search configuration " + configuration
+                            + " alter mapping for asciiword with " + dictionary + ", english_stem");
+                    try (ResultSet setup = statement.executeQuery(
+                            "select count(*) from search_passage_marks_setup('" + configuration + "')")) {
+                        setup.next();
+                        assertEquals(dictionary.equals("english_stem") ? 1 : 0, setup.getInt(1), configuration);
+                    } finally {
+                        statement.execute("drop text search configuration " + configuration);
+                    }
+                }
+                try (ResultSet setup = statement.executeQuery("select count(*) from search_passage_marks_setup(cast(1 as regconfig))")) {
+                    setup.next();
+                    assertEquals(0, setup.getInt(1), "a configuration that does not exist");
+                }
+            } finally {
+                statement.execute("drop text search dictionary inkwell_thesaurus_" + suffix);
+                statement.execute("drop text search dictionary inkwell_ispell_" + suffix);
+            }
+        }
+    }
+
     @Test
     void tsHeadlinesAnswerIsEscapedWithOnlyTheMatchesMarked() {
         assertEquals("a &lt;b&gt; <mark>c&amp;d</mark> e", Snippet.fromHeadline("a <b> \u0002c&d\u0003 e"));
