@@ -63,7 +63,8 @@ $$;
 -- its passages cannot be marked this way, and ts_headline marks them: it does not exist (a
 -- configuration dropped while posts were indexed in it), or it has its own parser, or a
 -- dictionary that may give one lexeme for several words or several positions for one word
--- (thesaurus, ispell's compound words, one written in C): those shift the count of words.
+-- (thesaurus, ispell's compound words, one written in C), or a token type whose last
+-- dictionary may take no word at all: those shift the count of words.
 create function search_passage_marks_setup(language regconfig)
     returns table (parser oid, compound int[], unindexed int[])
     language sql stable strict parallel safe
@@ -84,6 +85,19 @@ as $$
           where m.mapcfg = language
             and not (template.tmplnamespace = 'pg_catalog'::regnamespace
                      and template.tmplname in ('simple', 'snowball', 'synonym')))
+      -- The last dictionary of each token type takes every word: a word none takes gets no
+      -- number from to_tsvector. A stemmer does; simple unless told not to (accept = false).
+      and not exists (
+          select 1 from pg_ts_config_map m
+          join pg_ts_dict d on d.oid = m.mapdict
+          join pg_ts_template template on template.oid = d.dicttemplate
+          where m.mapcfg = language
+            and m.mapseqno = (select max(last.mapseqno) from pg_ts_config_map last
+                              where last.mapcfg = language and last.maptokentype = m.maptokentype)
+            and not (template.tmplname = 'snowball'
+                     or (template.tmplname = 'simple'
+                         and (coalesce(d.dictinitoption, '') !~* 'accept'
+                              or d.dictinitoption ~* 'accept\s*=\s*''?(true|on|yes|1|t|y)\M'))))
     group by c.cfgparser
 $$;
 

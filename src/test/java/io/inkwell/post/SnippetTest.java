@@ -11,7 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
@@ -95,29 +97,46 @@ class SnippetTest {
     }
 
     /**
-     * A thesaurus gives one lexeme for several words, ispell several positions for a compound
-     * word: the words cannot be counted as to_tsvector numbers them, so such a configuration gets
-     * no setup, and PassageMarker leaves its passages to ts_headline. The samples ship with
-     * PostgreSQL.
+     * A thesaurus gives one lexeme for several words, ispell several numbers for a compound
+     * word, and a last dictionary that takes only some words (synonyms, simple with accept =
+     * false) none for the others: the words cannot be counted as to_tsvector numbers them, so
+     * such a configuration gets no setup, and PassageMarker leaves its passages to ts_headline.
+     * The samples ship with PostgreSQL.
      */
     @Test
     void configurationsWhoseWordsCannotBeCountedAreNotMarked() throws SQLException {
         String suffix = Long.toString(System.nanoTime());
+        String thesaurus = "inkwell_thesaurus_" + suffix;
+        String ispell = "inkwell_ispell_" + suffix;
+        String synonyms = "inkwell_synonyms_" + suffix;
+        String picky = "inkwell_picky_" + suffix;
+        String accepting = "inkwell_accepting_" + suffix;
+        // The asciiword mapping of a copy of english, and whether its passages can be marked.
+        Map<String, Boolean> mappings = new LinkedHashMap<>();
+        mappings.put(thesaurus + ", english_stem", false);
+        mappings.put(ispell + ", english_stem", false);
+        mappings.put(synonyms, false);
+        mappings.put(picky, false);
+        mappings.put(synonyms + ", english_stem", true);
+        mappings.put(synonyms + ", " + accepting, true);
+        mappings.put("english_stem", true);
         try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("create text search dictionary inkwell_thesaurus_" + suffix
+            statement.execute("create text search dictionary " + thesaurus
                     + " (template = thesaurus, dictfile = thesaurus_sample, dictionary = english_stem)");
-            statement.execute("create text search dictionary inkwell_ispell_" + suffix
-                    + " (template = ispell, dictfile = ispell_sample, afffile = ispell_sample)");
+            statement.execute("create text search dictionary " + ispell + " (template = ispell, dictfile = ispell_sample, afffile = ispell_sample)");
+            statement.execute("create text search dictionary " + synonyms + " (template = synonym, synonyms = synonym_sample)");
+            statement.execute("create text search dictionary " + picky + " (template = simple, accept = false)");
+            statement.execute("create text search dictionary " + accepting + " (template = simple, accept = true)");
             try {
-                for (String dictionary : List.of("inkwell_thesaurus_" + suffix, "inkwell_ispell_" + suffix, "english_stem")) {
-                    String configuration = "inkwell_" + dictionary.replace("inkwell_", "") + "_config";
+                int n = 0;
+                for (Map.Entry<String, Boolean> mapping : mappings.entrySet()) {
+                    String configuration = "inkwell_config_" + suffix + "_" + n++;
                     statement.execute("create text search configuration " + configuration + " (copy = english)");
-                    statement.execute("alter text search configuration " + configuration
-                            + " alter mapping for asciiword with " + dictionary + ", english_stem");
+                    statement.execute("alter text search configuration " + configuration + " alter mapping for asciiword with " + mapping.getKey());
                     try (ResultSet setup = statement.executeQuery(
                             "select count(*) from search_passage_marks_setup('" + configuration + "')")) {
                         setup.next();
-                        assertEquals(dictionary.equals("english_stem") ? 1 : 0, setup.getInt(1), configuration);
+                        assertEquals(mapping.getValue() ? 1 : 0, setup.getInt(1), mapping.getKey());
                     } finally {
                         statement.execute("drop text search configuration " + configuration);
                     }
@@ -127,8 +146,9 @@ class SnippetTest {
                     assertEquals(0, setup.getInt(1), "a configuration that does not exist");
                 }
             } finally {
-                statement.execute("drop text search dictionary inkwell_thesaurus_" + suffix);
-                statement.execute("drop text search dictionary inkwell_ispell_" + suffix);
+                for (String dictionary : List.of(thesaurus, ispell, synonyms, picky, accepting)) {
+                    statement.execute("drop text search dictionary " + dictionary);
+                }
             }
         }
     }
