@@ -84,9 +84,10 @@ class PostSearch {
      * Java (ts_headline parsed and stemmed each passage again: a quarter of the search's time in
      * PostgreSQL). A passage written in the last second or so has no marks yet (PassageMarker):
      * ts_headline marks it. With no such passage (a match in the title, a tag or the excerpt
-     * only), the body's first passage, unmarked. Its words are tested with ts_match_vq too: with @@ the
-     * planner expects almost no passage to match, and reads and sorts all of a post's passages
-     * rather than reading them in order up to the first that does (three times as long).
+     * only), the body's first passage, unmarked. Its words are tested with ts_match_vq too:
+     * with @@ the planner expects almost no passage to match, and reads and sorts all of a
+     * post's passages rather than reading them in order up to the first that does (three times
+     * as long).
      */
     private static final String PAGE = """
             with query as (

@@ -103,7 +103,6 @@ final class Snippet {
             }
             return false;
         }
-
     }
 
     /**
