@@ -48,6 +48,13 @@ class PostSearch {
      */
     private static final String TSQUERY = "plainto_tsquery(cast(?1 as regconfig), ?2) && to_tsquery(cast(?1 as regconfig), ?3)";
     /*
+     * The query (?1 language, ?2 all words but the last, ?3 the last): terms, the tsquery that
+     * must match, and any_term, the same words any one of which marks a snippet or puts a match
+     * among the ranked ones. SnippetTest reads the same any_term.
+     */
+    static final String QUERY = "select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term from (select "
+            + TSQUERY + " as terms) typed";
+    /*
      * A post's rank: every tier ranks the same way (title A, tags and categories B, excerpt C,
      * body D; 32: rank / (rank + 1), so every rank is between 0 and 1).
      */
@@ -55,8 +62,7 @@ class PostSearch {
     /* Where the conditions of the filters that are set go (LivePostFilters.setOnly, from ?8). */
     private static final String FILTERS = "{filters}";
     /*
-     * query: the words as the tsquery that must match (terms), and the same words any one of
-     * which is marked in a snippet, or puts a match among the ranked ones (any_term).
+     * query: QUERY, the words as the tsquery that must match and as any one of them.
      * head: the matches with a word of the query in the title, a tag or category name or the
      * author's own excerpt, ranked. Its rows are made as they are read, so the table is read only
      * as far as they are needed (the GIN index of the heads is read whole first, as a bitmap). When
@@ -90,9 +96,7 @@ class PostSearch {
      * as long).
      */
     private static final String PAGE = """
-            with query as (
-                select terms, cast(replace(cast(terms as text), ' & ', ' | ') as tsquery) as any_term
-                from (select %1$s as terms) typed),
+            with query as (%1$s),
             head as (
                 select lp.post_id, lp.published_at, %3$s as rank
                 from live_post lp
@@ -141,7 +145,7 @@ class PostSearch {
                                where p.post_id = lp.post_id and ts_match_vq(p.words, (select any_term from query))
                                order by p.ordinal limit 1) matched on true) page on true
             order by page.position
-            """.formatted(TSQUERY, FILTERS, RANK);
+            """.formatted(QUERY, FILTERS, RANK);
 
     private final EntityManager entityManager;
     private final Json json;

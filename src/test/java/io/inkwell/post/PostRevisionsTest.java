@@ -161,8 +161,7 @@ class PostRevisionsTest {
                 -three
                 +three
                 \\ No newline at end of file
-                """, admin().get("/api/admin/posts/" + id + "/revisions/2/diff?against=1").then().statusCode(200)
-                .extract().jsonPath().getString("markdown"));
+                """, markdownDiff(id, 2, 1));
 
         // A lone CR is no line end (as in git): CRLF to CR shows as two lines becoming one.
         clock.advance(LATER);
@@ -176,8 +175,12 @@ class PostRevisionsTest {
                 +one\rtwo\r
                  three
                 \\ No newline at end of file
-                """, admin().get("/api/admin/posts/" + id + "/revisions/3/diff?against=2").then().statusCode(200)
-                .extract().jsonPath().getString("markdown"));
+                """, markdownDiff(id, 3, 2));
+    }
+
+    private static String markdownDiff(String id, int revision, int against) {
+        return admin().get("/api/admin/posts/" + id + "/revisions/" + revision + "/diff?against=" + against).then().statusCode(200)
+                .extract().jsonPath().getString("markdown");
     }
 
     @Test

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.inkwell.common.error.FieldError;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -43,42 +45,37 @@ class SnippetTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    EntityManager entityManager;
+
     @Test
-    void snippetsMarkTheWordsTsHeadlineMarks() throws SQLException {
-        Set<String> marking = new java.util.TreeSet<>();
+    @Transactional
+    void snippetsMarkTheWordsTsHeadlineMarks() {
+        Set<String> marking = new TreeSet<>();
         for (String passage : PASSAGES) {
             for (String q : QUERIES) {
                 SearchQuery query = SearchQuery.parse(q, new ArrayList<FieldError>()).orElseThrow();
-                try (Connection connection = dataSource.getConnection();
-                        PreparedStatement statement = connection.prepareStatement("""
-                                with query as (
-                                    select cast(replace(cast(plainto_tsquery('english', ?) && to_tsquery('english', ?) as text),
-                                                        ' & ', ' | ') as tsquery) as any_term)
-                                select ts_headline('english', ?, any_term, ?),
-                                       search_passage_marks(?, 'english', s.parser, s.compound, s.unindexed),
-                                       cast(any_term as text)
-                                from query, search_passage_marks_setup('english') s""")) {
-                    statement.setString(1, query.wholeWords());
-                    statement.setString(2, query.lastWordOperand());
-                    statement.setString(3, passage);
-                    statement.setString(4, Snippet.HEADLINE_OPTIONS);
-                    statement.setString(5, passage);
-                    try (ResultSet row = statement.executeQuery()) {
-                        row.next();
-                        String expected = Snippet.fromHeadline(row.getString(1));
-                        String snippet = Snippet.html(passage, row.getString(2), Snippet.QueryWords.parse(row.getString(3)));
-                        assertEquals(expected, snippet, "q=" + q + " in " + passage);
-                        if (snippet.contains("<mark>")) {
-                            marking.add(q);
-                        }
-                    }
+                // The search's own query, as PostSearch builds it.
+                Object[] row = (Object[]) entityManager.createNativeQuery("with query as (" + PostSearch.QUERY + """
+                        )
+                        select ts_headline(cast(?1 as regconfig), ?4, any_term, ?5),
+                               search_passage_marks(?4, cast(?1 as regconfig), s.parser, s.compound, s.unindexed),
+                               cast(any_term as text)
+                        from query, search_passage_marks_setup(cast(?1 as regconfig)) s""")
+                        .setParameter(1, "english").setParameter(2, query.wholeWords()).setParameter(3, query.lastWordOperand())
+                        .setParameter(4, passage).setParameter(5, Snippet.HEADLINE_OPTIONS).getSingleResult();
+                String expected = Snippet.fromHeadline((String) row[0]);
+                String snippet = Snippet.html(passage, (String) row[1], Snippet.QueryWords.parse((String) row[2]));
+                assertEquals(expected, snippet, "q=" + q + " in " + passage);
+                if (snippet.contains("<mark>")) {
+                    marking.add(q);
                 }
             }
         }
         // Every query marks words in some passage (the comparison is not between two unmarked
         // texts) but stop words, a tag's name and the words inside a path, which ts_headline does
         // not mark either.
-        Set<String> all = new java.util.TreeSet<>(QUERIES);
+        Set<String> all = new TreeSet<>(QUERIES);
         all.removeAll(Set.of("the", "don't", "script", "tool", "usr local"));
         assertEquals(all, marking);
     }
