@@ -101,12 +101,17 @@ public class ImportResource {
             @QueryParam("mode") String mode, @QueryParam("dryRun") String dryRun, @QueryParam("prune") String prune,
             @QueryParam("source") String source, @QueryParam("timezone") String timezone,
             @QueryParam("type") String type) {
-        ImportService.Options options = options(mode, dryRun, prune, source, timezone, type);
-        String name = safeName(filename == null || filename.isBlank() ? "post.md" : filename);
-        if (!ContentPaths.isMarkdown(name)) {
+        String name = baseName(filename == null || filename.isBlank() ? "post.md" : filename);
+        List<FieldError> nameErrors = new ArrayList<>();
+        nameError(name).ifPresent(nameErrors::add);
+        if (nameErrors.isEmpty() && !ContentPaths.isMarkdown(name)) {
             // Named otherwise, the one file would be read as an image and the import do nothing.
-            throw new InvalidInputException("filename", "The body is Markdown: the name must end in "
-                    + String.join(", ", ContentPaths.MARKDOWN_EXTENSIONS) + ".");
+            nameErrors.add(new FieldError("filename", "The body is Markdown: the name must end in "
+                    + String.join(", ", ContentPaths.MARKDOWN_EXTENSIONS) + "."));
+        }
+        ImportService.Options options = options(mode, dryRun, prune, source, timezone, type, nameErrors);
+        if (!nameErrors.isEmpty()) {
+            throw new InvalidInputException(nameErrors);
         }
         java.nio.file.Path directory = temporaryDirectory();
         try {
@@ -191,6 +196,16 @@ public class ImportResource {
 
     private static ImportService.Options options(String mode, String dryRunValue, String pruneValue, String source,
             String timezone, String typeValue) {
+        return options(mode, dryRunValue, pruneValue, source, timezone, typeValue, List.of());
+    }
+
+    /**
+     * The import's options from its query parameters; when one is malformed (400), the problem
+     * names {@code otherErrors} too (the query's other bad parameters, which alone would be a 422),
+     * so a client fixes every one at once.
+     */
+    private static ImportService.Options options(String mode, String dryRunValue, String pruneValue, String source,
+            String timezone, String typeValue, List<FieldError> otherErrors) {
         List<FieldError> errors = new ArrayList<>();
         // Strict: "dryRun=yes" must not quietly run a real import.
         boolean dryRun = QueryParams.flag("dryRun", dryRunValue, errors);
@@ -227,6 +242,7 @@ public class ImportResource {
             errors.add(new FieldError("source", "At most 200 characters."));
         }
         if (!errors.isEmpty()) {
+            errors.addAll(otherErrors);
             throw new BadRequestException("Invalid import parameters.", errors);
         }
         return new ImportService.Options(parsedMode, dryRun, prune, sourceName, zone, type);
@@ -234,17 +250,28 @@ public class ImportResource {
 
     /** A form part's or query's file name, without folders: how the report and the slug know the file. */
     private static String safeName(String name) {
-        String base = name.replace('\\', '/').replaceAll(".*/", "").strip();
+        String base = baseName(name);
+        nameError(base).ifPresent(error -> {
+            throw new InvalidInputException(List.of(error));
+        });
+        return base;
+    }
+
+    private static String baseName(String name) {
+        return name.replace('\\', '/').replaceAll(".*/", "").strip();
+    }
+
+    private static Optional<FieldError> nameError(String base) {
         if (base.isEmpty() || base.equals(".") || base.equals("..")) {
-            throw new InvalidInputException("filename", "A file name is required.");
+            return Optional.of(new FieldError("filename", "A file name is required."));
         }
         if (base.indexOf('\0') >= 0) {
-            throw new InvalidInputException("filename", StrictJson.NUL_MESSAGE);
+            return Optional.of(new FieldError("filename", StrictJson.NUL_MESSAGE));
         }
         if (base.length() > MAX_FILE_NAME_CHARS) {
-            throw new InvalidInputException("filename", "At most " + MAX_FILE_NAME_CHARS + " characters.");
+            return Optional.of(new FieldError("filename", "At most " + MAX_FILE_NAME_CHARS + " characters."));
         }
-        return base;
+        return Optional.empty();
     }
 
     private java.nio.file.Path temporaryDirectory() {

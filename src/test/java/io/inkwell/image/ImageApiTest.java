@@ -402,6 +402,16 @@ class ImageApiTest {
             adminWithBadInput().contentType(type).body(truncated).post("/api/admin/images")
                     .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("multipart"));
         }
+        // A part named "name=" with no value, before a good file part: RESTEasy's parser throws its own exception (was a 500).
+        byte[] unnamed = "--zzz\r\nContent-Disposition: form-data; name=\r\n\r\nx\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] closing = "\r\n--zzz--\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        form.writeBytes(unnamed);
+        form.writeBytes(truncated);
+        form.writeBytes(closing);
+        adminWithBadInput().contentType("multipart/form-data; boundary=zzz").body(form.toByteArray()).post("/api/admin/images")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Content-Disposition")).body("errors[0].field", equalTo("body"));
         assertEquals(before, admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total"));
     }
 }

@@ -520,6 +520,13 @@ class ImportApiTest {
                 .post("/api/admin/import?mode=sometimes&timezone=Mars/Olympus&dryRun=yes&type=blog").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.hasItems("mode", "timezone", "dryRun", "type"));
+        // A file name that would be a 422 alone is named beside the malformed parameters.
+        long before = Posts.adminTotal();
+        adminWithBadInput().contentType("text/markdown").body("---\ntitle: x\n---\n")
+                .post("/api/admin/import?filename=notes.txt&timezone=Bad/Zone").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("filename", "timezone"));
+        assertEquals(before, Posts.adminTotal());
         adminWithBadInput().contentType("text/markdown").body("---\ntitle: x\n---\n")
                 .post("/api/admin/import?source=" + "s".repeat(201)).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("source"));
@@ -542,6 +549,12 @@ class ImportApiTest {
                 .multiPart("file", "twice-" + s + ".md", ("---\ntitle: Two " + s + "\n---\n").getBytes(), "text/markdown")
                 .post("/api/admin/import").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("files"));
+        String nameWithoutValue = "--zzz\r\nContent-Disposition: form-data; name=\r\n\r\nx\r\n"
+                + "--zzz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"unnamed-" + s + ".md\"\r\n\r\n"
+                + "---\ntitle: Unnamed " + s + "\n---\n\r\n--zzz--\r\n";
+        adminWithBadInput().contentType("multipart/form-data; boundary=zzz").body(nameWithoutValue.getBytes(StandardCharsets.US_ASCII))
+                .post("/api/admin/import").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("body"));
         // Not UTF-8: the file fails with a reason, and the atomic import applies nothing.
         byte[] latin1 = ("---\ntitle: Caf\u00e9 " + s + "\n---\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         JsonPath report = importZip(Sites.zip(Map.of("content/posts/latin-" + s + ".md", latin1,

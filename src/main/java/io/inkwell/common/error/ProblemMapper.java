@@ -31,6 +31,8 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String UNREADABLE_PART =
+            "The multipart body could not be read: each part needs Content-Disposition: form-data; name=\"...\".";
     private static final String UNREADABLE_BODY =
             "The request body could not be read: it ends early or is malformed (a multipart body must end with its closing boundary).";
 
@@ -157,6 +159,11 @@ public class ProblemMapper {
             return withRetryAfter(Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "The change collided with another "
                     + "one made at the same moment and was not made. Send it again.", uri), 1);
         }
+        if (thrownByFormParser(e)) {
+            LOG.infof("Unreadable multipart body: %s", e.toString());
+            return Problems.response(HttpStatus.BAD_REQUEST, UNREADABLE_PART, List.of(new FieldError("body",
+                    "A part's headers cannot be read.")), uri);
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request. It has been logged.", uri);
@@ -182,6 +189,24 @@ public class ProblemMapper {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql
                     && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * RESTEasy's multipart parser reads the body before any resource runs, and fails on some
+     * malformed part headers with an unchecked exception of its own ({@code Content-Disposition:
+     * form-data; name=} with no value: {@code StringIndexOutOfBoundsException}). Its input is
+     * only the client's bytes, so such a failure is the client's: a 400, not a 500.
+     */
+    private static boolean thrownByFormParser(Throwable e) {
+        if (!(e instanceof RuntimeException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(MultipartParser.class.getName())) {
                 return true;
             }
         }
