@@ -19,6 +19,7 @@
 # Environment overrides (defaults in brackets):
 #   POSTS [68000]  DURATION [15s]  LARGE_WARMUP [60s]  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
 #   JAVA_OPTS [as bench/read_bench.sh]  STARTUP_TIMEOUT [180]  LOAD_WORKERS [8]
+#   CPUS [unset]: the whole run confined to that many CPUs of time (confine_cpus, bench/server.sh)
 # Needs: java 17+, python3, curl, wrk, psql (apt-get install postgresql-client). Only ever
 # talks to 127.0.0.1 and the server's own database socket.
 set -euo pipefail
@@ -37,6 +38,7 @@ LOG_PREFIX=deep_pages_bench
 
 source "$SCRIPT_DIR/server.sh"
 server_traps
+confine_cpus
 
 check_prerequisites "$GENERATOR"
 command -v wrk >/dev/null || die "wrk is required (apt-get install wrk)"

@@ -27,6 +27,7 @@
 #   JAVA_OPTS [the small-server flags, SMALL_SERVER_JAVA_OPTS in bench/server.sh]
 #       The same as bench/read_bench.sh: our recommendation for a small blog server.
 #   STARTUP_TIMEOUT [180] seconds  IMPORT_TIMEOUT [300] seconds
+#   CPUS [unset]: the whole run confined to that many CPUs of time (confine_cpus, bench/server.sh)
 #   IMAGE_EVERY [10]  (every Nth post gets a cover.png; 0 for none)
 #
 # Needs: java 17+, python3, curl. Only ever talks to 127.0.0.1.
@@ -61,6 +62,7 @@ stop_sampler() {
 }
 
 server_traps
+confine_cpus
 
 # ---------------------------------------------------------------- prerequisites
 check_prerequisites "$GENERATOR"

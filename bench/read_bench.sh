@@ -26,6 +26,7 @@
 #       comparable between machines (the JVM's default heap is 1/4 of RAM).
 #   STARTUP_TIMEOUT [180] seconds  LOAD_WORKERS [8]
 #   BENCH_SLUG [first published post of the data set]
+#   CPUS [unset]: the whole run confined to that many CPUs of time (confine_cpus, bench/server.sh)
 #
 # Needs: java 17+, python3, curl, wrk (installed with apt-get when missing and run as root).
 # Only ever talks to 127.0.0.1.
@@ -46,6 +47,7 @@ LOG_PREFIX=read_bench
 source "$SCRIPT_DIR/server.sh"
 
 server_traps
+confine_cpus
 
 # ---------------------------------------------------------------- prerequisites
 check_prerequisites "$GENERATOR"

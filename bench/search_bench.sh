@@ -29,6 +29,8 @@
 #   DISTINCT_WINDOWS [3]: measured runs of the distinct queries, one after another after their
 #   warm-up, each a row of the summary: this machine is noisy, so one window is not a result
 #   OUT_DIR [bench/out]
+#   CPUS [unset]: e.g. CPUS=1.0 gives the whole run (server, PostgreSQL, wrk) one CPU's time, as
+#   on a slower or busier host (root only; confine_cpus in bench/server.sh)
 #   JAVA_OPTS [the small-server flags, SMALL_SERVER_JAVA_OPTS in bench/server.sh]
 #   STARTUP_TIMEOUT [180] seconds  LOAD_WORKERS [8]
 #
@@ -51,6 +53,7 @@ LOG_PREFIX=search_bench
 source "$SCRIPT_DIR/server.sh"
 
 server_traps
+confine_cpus
 
 check_prerequisites "$GENERATOR"
 command -v wrk >/dev/null || die "wrk is required (apt-get install wrk)"

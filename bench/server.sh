@@ -48,6 +48,13 @@
 #                               server's JVM and of its embedded PostgreSQL (postmaster, its live
 #                               processes and those it reaped; "none" for an external database);
 #                               two readings bracket a run
+#   confine_cpus                with CPUS set (e.g. CPUS=1.0): this script and everything it starts
+#                               afterwards (server, PostgreSQL, wrk, nginx) share at most that many
+#                               CPUs of time, through a cgroup of their own (needs root); a way to
+#                               measure as on a slower or busier host. The kernel enforces the quota
+#                               in 10 ms periods, so a confined run is burstier than a slow host:
+#                               its tail latencies err on the high side. release_cpus (the EXIT
+#                               trap calls it) removes the cgroup. Without CPUS: does nothing
 #   start_nginx DIR PORT HTTP   nginx (not a daemon; its files in DIR) with these http-level lines
 #                               (server blocks...); sets NGINX_PID. stop_nginx ends it.
 #   wrk_measure NAME URL DUR [wrk args...]  a WARMUP run, then the measured one at THREADS and
@@ -88,6 +95,7 @@ fi
 
 SERVER_PID=""
 LAUNCHER_PID=""
+CPU_CGROUP=""
 
 log() { printf '[%s %s] %s\n' "$LOG_PREFIX" "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -161,6 +169,7 @@ server_cleanup() {
         "$CLEANUP_HOOK"
     fi
     stop_server
+    release_cpus
     exit "$rc"
 }
 
@@ -168,6 +177,37 @@ server_traps() {
     trap server_cleanup EXIT
     trap 'exit 130' INT
     trap 'exit 143' TERM
+}
+
+# ---------------------------------------------------------------- CPU quota (CPUS)
+confine_cpus() {
+    [[ -n ${CPUS:-} ]] || return 0
+    local quota
+    quota=$(awk -v cpus="$CPUS" 'BEGIN { if (cpus !~ /^[0-9]*\.?[0-9]+$/ || cpus * 10000 < 1000) exit 1; printf "%d", cpus * 10000 }') \
+        || die "CPUS must be a number of CPUs of at least 0.1, e.g. CPUS=1.0"
+    if [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then
+        # cgroup v2: the cpu controller must be on for the root's children.
+        CPU_CGROUP=/sys/fs/cgroup/inkwell-bench-$$
+        echo +cpu > /sys/fs/cgroup/cgroup.subtree_control 2>/dev/null || true
+        mkdir "$CPU_CGROUP" 2>/dev/null || die "CPUS needs root: cannot create $CPU_CGROUP"
+        echo "$quota 10000" > "$CPU_CGROUP/cpu.max" || die "cannot set $CPU_CGROUP/cpu.max"
+    elif [[ -d /sys/fs/cgroup/cpu ]]; then
+        CPU_CGROUP=/sys/fs/cgroup/cpu/inkwell-bench-$$
+        mkdir "$CPU_CGROUP" 2>/dev/null || die "CPUS needs root: cannot create $CPU_CGROUP"
+        echo 10000 > "$CPU_CGROUP/cpu.cfs_period_us" && echo "$quota" > "$CPU_CGROUP/cpu.cfs_quota_us" \
+            || die "cannot set the quota of $CPU_CGROUP"
+    else
+        die "CPUS needs the cgroup file system at /sys/fs/cgroup"
+    fi
+    echo $$ > "$CPU_CGROUP/cgroup.procs" || die "cannot move this script into $CPU_CGROUP"
+    log "confined to $CPUS CPU(s) of time (quota $quota us every 10,000 us, $CPU_CGROUP)"
+}
+
+release_cpus() {
+    [[ -n $CPU_CGROUP ]] || return 0
+    echo $$ > "$(dirname "$CPU_CGROUP")/cgroup.procs" 2>/dev/null || true
+    rmdir "$CPU_CGROUP" 2>/dev/null || log "left $CPU_CGROUP (processes still in it)"
+    CPU_CGROUP=""
 }
 
 # ---------------------------------------------------------------- prerequisites
@@ -354,7 +394,7 @@ host_line() {
     local java_version cpu_model
     java_version=$("$JAVA_BIN" -version 2>&1 | head -n1 || true)
     cpu_model=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
-    echo "$(nproc) CPU(s)${cpu_model:+ ($cpu_model)}, $java_version, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}, JAVA_OPTS='$JAVA_OPTS', embedded PostgreSQL,"
+    echo "$(nproc) CPU(s)${cpu_model:+ ($cpu_model)}${CPUS:+ confined to $CPUS CPU(s) of time (CPUS)}, $java_version, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}, JAVA_OPTS='$JAVA_OPTS', embedded PostgreSQL,"
 }
 
 ROWS=()

@@ -17,6 +17,7 @@
 # Environment overrides (defaults in brackets):
 #   DURATION [15s]  SOAK [5m]  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
 #   NGINX_PORT [8088]  JAVA_OPTS [as bench/read_bench.sh]  STARTUP_TIMEOUT [180]  LOAD_WORKERS [8]
+#   CPUS [unset]: the whole run confined to that many CPUs of time (confine_cpus, bench/server.sh)
 # Needs: java 17+, python3, curl, wrk; nginx optional. Only ever talks to 127.0.0.1.
 set -euo pipefail
 
@@ -34,6 +35,7 @@ LOG_PREFIX=soak_bench
 
 source "$SCRIPT_DIR/server.sh"
 server_traps
+confine_cpus
 trap 'stop_nginx; server_cleanup' EXIT
 
 check_prerequisites "$GENERATOR"
