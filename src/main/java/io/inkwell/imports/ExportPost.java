@@ -19,6 +19,7 @@ public record ExportPost(
         List<String> authors,
         String excerpt,
         String featureImage,
+        String featureImageAlt,
         List<String> aliases,
         ObjectNode meta,
         String markdown) {

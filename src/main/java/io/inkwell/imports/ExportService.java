@@ -157,7 +157,7 @@ public class ExportService {
         ExportPost export = new ExportPost(post.type(),
                 post.slug(), post.title(), post.publishedAt(), exported.updatedAt(), exported.status() == PostStatus.DRAFT,
                 post.unpublishAt(), post.tags(), post.categories(), post.authors(), post.excerpt(), featureImage,
-                List.of(), meta, rewrite.markdown());
+                featureImage == null ? null : post.featureImage().alt(), List.of(), meta, rewrite.markdown());
         String indexPath = HugoExport.bundlePath(export);
         if (written.contains(indexPath)) {
             // An imported file kept its path here; the folder's name is free, the slug is in the front matter.

@@ -64,7 +64,8 @@ public final class HugoExport {
         toml.strings("categories", post.categories());
         toml.strings("authors", post.authors());
         toml.string("description", post.excerpt());
-        toml.string("image", post.featureImage());
+        featureImageWithAlt(post).ifPresentOrElse(cover -> toml.line(SiteMapper.COVER, Toml.value(cover)),
+                () -> toml.string("image", post.featureImage()));
         toml.strings("aliases", post.aliases());
         if (underParams) {
             aliasesInMeta(post, meta).ifPresent(aliases -> toml.line(aliases.getKey(), Toml.value(aliases.getValue())));
@@ -74,6 +75,20 @@ public final class HugoExport {
             toml.line(field.getKey(), Toml.value(field.getValue()));
         }
         return "+++\n" + toml.text() + "+++\n\n" + post.markdown();
+    }
+
+    /**
+     * A feature image with alt text as Hugo's PaperMod theme reads it, {@code cover = {image,
+     * alt}}, which the importer reads back; without alt text, {@code image} is enough.
+     */
+    private static Optional<ObjectNode> featureImageWithAlt(ExportPost post) {
+        if (post.featureImage() == null || post.featureImageAlt() == null || post.featureImageAlt().isBlank()) {
+            return Optional.empty();
+        }
+        ObjectNode cover = JsonNodeFactory.instance.objectNode();
+        cover.put("image", post.featureImage());
+        cover.put(SiteMapper.ALT, post.featureImageAlt());
+        return Optional.of(cover);
     }
 
     /**
@@ -147,7 +162,8 @@ public final class HugoExport {
         putIfSet(front, "categories", post.categories());
         putIfSet(front, "authors", post.authors());
         putIfSet(front, "description", post.excerpt());
-        putIfSet(front, "image", post.featureImage());
+        featureImageWithAlt(post).ifPresentOrElse(cover -> front.set(SiteMapper.COVER, cover),
+                () -> putIfSet(front, "image", post.featureImage()));
         putIfSet(front, "aliases", post.aliases());
         if (underParams) {
             aliasesInMeta(post, meta).ifPresent(aliases -> front.set(aliases.getKey(), aliases.getValue()));

@@ -374,7 +374,7 @@ public class ImportService {
             }
 
             PostContent content = new PostContent(post.type(), entry.slug, post.title(), rewrite.markdown(),
-                    post.excerpt(), featureImage == null ? null : new FeatureImage(null, featureImage, null),
+                    post.excerpt(), featureImage == null ? null : new FeatureImage(null, featureImage, post.featureImageAlt()),
                     post.authors(), post.tags(), post.categories(), post.publishedAt(), post.expiryDate(),
                     json.write(post.meta()));
             PostImport.Command command = new PostImport.Command(content, post.draft(), post.aliases(),

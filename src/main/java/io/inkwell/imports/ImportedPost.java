@@ -17,6 +17,7 @@ import java.util.List;
  * @param expiryDate        UTC or null: when the post is to be unpublished
  * @param excerpt           description, summary or excerpt; null when none is given
  * @param featureImage      the image reference as written (not yet resolved), or null
+ * @param featureImageAlt   its alt text, or null
  * @param meta              every front-matter key we do not map, in the file's order, values untouched
  * @param markdown          the body with LF line endings and without leading blank lines
  * @param markdownFirstLine the file line on which {@code markdown} begins, to place body warnings
@@ -36,6 +37,7 @@ public record ImportedPost(
         List<String> authors,
         String excerpt,
         String featureImage,
+        String featureImageAlt,
         List<String> aliases,
         ObjectNode meta,
         String markdown,

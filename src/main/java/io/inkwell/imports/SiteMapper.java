@@ -33,6 +33,9 @@ public final class SiteMapper {
 
     /** Hugo's table for a page's own parameters. */
     static final String PARAMS = "params";
+    /** The feature image with its alt text, as Hugo's PaperMod theme reads it: {@code cover = {image, alt}}. */
+    static final String COVER = "cover";
+    static final String ALT = "alt";
 
     /** Keys read by this class; none of them reaches {@code meta} (except aliases, unused cover and images). */
     static final Set<String> MAPPED_KEYS = Set.of("title", "slug", "date", "publishdate", "pubdate", "published",
@@ -149,7 +152,7 @@ public final class SiteMapper {
             return new ImportedPost(path, kind, slug, title(markdown), publishedAt,
                     firstDate("lastmod", "modified"), firstDate("expirydate", "unpublishdate"),
                     inDraftFolder || isDraft(), strings("tags"), strings("categories"), authors(),
-                    firstText("description", "summary", "excerpt"), featureImage(), strings("aliases"), meta(),
+                    firstText("description", "summary", "excerpt"), featureImage(), featureImageAlt(), strings("aliases"), meta(),
                     markdown, markdownFirstLine, warnings);
         }
 
@@ -240,8 +243,22 @@ public final class SiteMapper {
             return found.isEmpty() ? null : found.get(0);
         }
 
+        /**
+         * The feature image's alt text: {@code alt} beside {@code image} in a {@code cover} table
+         * (Hugo's PaperMod theme; an export writes it there), when the feature image is taken
+         * from that table. Text only; anything else stays in meta with the rest of the table.
+         */
+        private String featureImageAlt() {
+            JsonNode cover = value(COVER);
+            if (!COVER.equals(featureImageSource()) || !cover.isObject()) {
+                return null;
+            }
+            JsonNode alt = cover.get(ALT);
+            return alt != null && alt.isTextual() && !alt.asText().isBlank() ? alt.asText() : null;
+        }
+
         private String coverImage() {
-            JsonNode cover = value("cover");
+            JsonNode cover = value(COVER);
             return cover == null ? null : textOrNull(cover.isObject() ? cover.get("image") : cover);
         }
 
@@ -271,8 +288,8 @@ public final class SiteMapper {
                     meta.set(key, value.deepCopy());
                 } else if ((lower.equals("image") || lower.equals("featured_image")) && !value.isValueNode()) {
                     meta.set(key, value.deepCopy());
-                } else if (lower.equals("cover") || lower.equals("images")) {
-                    JsonNode rest = lower.equals(featureSource) ? remainder(value) : value.deepCopy();
+                } else if (lower.equals(COVER) || lower.equals("images")) {
+                    JsonNode rest = lower.equals(featureSource) ? remainder(value, featureImageAlt() != null) : value.deepCopy();
                     if (rest != null) {
                         meta.set(key, rest);
                     }
@@ -298,14 +315,17 @@ public final class SiteMapper {
             if (textOrNull(value("image")) != null || textOrNull(value("featured_image")) != null) {
                 return "image";
             }
-            return coverImage() != null ? "cover" : firstImage() != null ? "images" : null;
+            return coverImage() != null ? COVER : firstImage() != null ? "images" : null;
         }
 
-        /** What is left of a cover object or images list once the feature image is taken out. */
-        private static JsonNode remainder(JsonNode value) {
+        /** What is left of a cover object or images list once the feature image (and its alt) is taken out. */
+        private static JsonNode remainder(JsonNode value, boolean altTaken) {
             if (value.isObject()) {
                 ObjectNode rest = ((ObjectNode) value).deepCopy();
                 rest.remove("image");
+                if (altTaken) {
+                    rest.remove(ALT);
+                }
                 return rest.isEmpty() ? null : rest;
             }
             if (value.isArray() && value.size() > 1) {

@@ -287,7 +287,9 @@ public class PostImportService {
             return current == null;
         }
         Optional<UUID> image = images.resolveReference(reference);
-        return image.isPresent() ? current != null && image.get().equals(current.imageId())
+        boolean sameImage = image.isPresent() ? current != null && image.get().equals(current.imageId())
                 : current != null && current.imageId() == null && reference.strip().equals(current.url());
+        // A file without alt text keeps the post's (content above).
+        return sameImage && (file.alt() == null || file.alt().equals(current.alt()));
     }
 }

@@ -25,7 +25,7 @@ class HugoExportTest {
         ExportPost post = new ExportPost(PostType.POST, "pycon-pune-2017", "Pycon Pune 2017",
                 OffsetDateTime.parse("2017-02-21T14:32:03+05:30"), null, false, null,
                 List.of("python"), List.of(), List.of("Ratnadeep Debnath"), null,
-                "/media/pycon.jpg", List.of(), (ObjectNode) JSON.readTree("{\"weight\": 3}"), "Body\n");
+                "/media/pycon.jpg", null, List.of(), (ObjectNode) JSON.readTree("{\"weight\": 3}"), "Body\n");
 
         assertEquals("""
                 +++
@@ -58,7 +58,7 @@ class HugoExportTest {
                 OffsetDateTime.parse("2018-01-01T00:00:00+02:00"), true,
                 OffsetDateTime.parse("2030-12-31T23:59:59Z"),
                 List.of("a \"quoted\" tag", "back\\slash"), List.of("Cat"), List.of("Ann", "Bob"),
-                "Line one\nLine two with 'quotes' and \u0001 control", "cover.jpg",
+                "Line one\nLine two with 'quotes' and \u0001 control", "cover.jpg", "Feature \"alt\" — ünïcödé",
                 List.of(), meta,
                 "# Heading\n\nText with +++ and \"quotes\".\n\n```toml\n+++\n```\n");
 
@@ -76,6 +76,7 @@ class HugoExportTest {
         assertEquals(post.authors(), back.authors());
         assertEquals(post.excerpt(), back.excerpt());
         assertEquals(post.featureImage(), back.featureImage());
+        assertEquals(post.featureImageAlt(), back.featureImageAlt());
         assertEquals(List.of("/old/url/", "/2017/02/old.html"), back.aliases());
         assertTrue(post.meta().equals(HugoExportTest::sameValue, back.meta()),
                 "meta " + post.meta() + " came back as " + back.meta());
@@ -88,7 +89,7 @@ class HugoExportTest {
     @Test
     void pagesGoToContentAndComeBackAsPages() throws Exception {
         ExportPost page = new ExportPost(PostType.PAGE, "about", "About", null, null, false, null,
-                null, null, null, null, null, null, null, "About me\n");
+                null, null, null, null, null, null, null, null, "About me\n");
 
         assertEquals("content/about/index.md", HugoExport.bundlePath(page));
         ImportedPost back = reimport(HugoExport.bundlePath(page), HugoExport.render(page));
@@ -100,7 +101,7 @@ class HugoExportTest {
     @Test
     void metaNamedLikeAMappedKeyGoesUnderParamsAndComesBackAsItWas() throws Exception {
         ExportPost post = new ExportPost(PostType.POST, "s", "Real title", null, null, false, null,
-                null, null, null, null, null, null, exactMeta("""
+                null, null, null, null, null, null, null, exactMeta("""
                         {"Title": "Fake", "summary": "x", "cover": {"image": "c.jpg"}, "kept": 1,
                          "price": 9.90, "huge": 1E+400, "big": 123456789012345678901234, "params": {"p": 1E+2}}"""), "");
 
@@ -133,7 +134,7 @@ class HugoExportTest {
     @Test
     void aPostWhoseMetaHoldsANullGetsJsonFrontMatterAndComesBackAsItWas() throws Exception {
         ExportPost post = new ExportPost(PostType.POST, "nulls", "Nulls", OffsetDateTime.parse("2020-01-01T10:00:00Z"),
-                null, true, null, List.of("t"), null, null, "Ex", null, null,
+                null, true, null, List.of("t"), null, null, "Ex", "/media/n.png", "A null's alt", null,
                 exactMeta("{\"subtitle\": null, \"list\": [1, null, 2.50], \"nested\": {\"gone\": null}}"),
                 "Body\n");
 
@@ -147,6 +148,8 @@ class HugoExportTest {
         assertEquals(true, back.draft());
         assertEquals(List.of("t"), back.tags());
         assertEquals("Ex", back.excerpt());
+        assertEquals("/media/n.png", back.featureImage());
+        assertEquals("A null's alt", back.featureImageAlt());
         assertEquals(post.markdown(), back.markdown());
     }
 
@@ -155,7 +158,7 @@ class HugoExportTest {
     void aPageNamedLikeAFolderOfPostsComesBackAsAPage() {
         for (String slug : List.of("posts", "post", "blog")) {
             ExportPost page = new ExportPost(PostType.PAGE, slug, "Listing", null, null, false, null,
-                    null, null, null, null, null, null, null, "All of them\n");
+                    null, null, null, null, null, null, null, null, "All of them\n");
             assertEquals("content/pages/" + slug + "/index.md", HugoExport.bundlePath(page));
             ImportedPost back = reimport(HugoExport.bundlePath(page), HugoExport.render(page));
             assertEquals(PostType.PAGE, back.type());
@@ -167,7 +170,7 @@ class HugoExportTest {
     @Test
     void aliasesInMetaThatAreNotTextsComeBackAsMeta() throws Exception {
         ExportPost post = new ExportPost(PostType.POST, "odd-aliases", "Odd", null, null, false, null,
-                null, null, null, null, null, null, exactMeta("{\"aliases\": {\"en\": \"/old/\"}, \"k\": 1}"), "");
+                null, null, null, null, null, null, null, exactMeta("{\"aliases\": {\"en\": \"/old/\"}, \"k\": 1}"), "");
 
         String toml = HugoExport.render(post);
 
@@ -189,9 +192,9 @@ class HugoExportTest {
     void exportedZipReimportsToTheSamePosts(@TempDir Path dir) throws Exception {
         List<ExportPost> posts = List.of(
                 new ExportPost(PostType.POST, "first", "First", OffsetDateTime.parse("2020-01-01T10:00:00Z"), null,
-                        false, null, List.of("t"), null, null, "Ex", null, null, null, "One\n"),
+                        false, null, List.of("t"), null, null, "Ex", null, null, null, null, "One\n"),
                 new ExportPost(PostType.PAGE, "about", "About", null, null, false, null,
-                        null, null, null, null, null, null, null, "Two\n"));
+                        null, null, null, null, null, null, null, null, "Two\n"));
         java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         posts.forEach(post -> files.put(HugoExport.bundlePath(post), HugoExport.render(post).getBytes(StandardCharsets.UTF_8)));
 

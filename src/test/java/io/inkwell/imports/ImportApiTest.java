@@ -130,6 +130,30 @@ class ImportApiTest {
     }
 
     @Test
+    void aCoverTablesAltIsTheFeatureImagesAltAndAFileWithoutAltKeepsThePosts() {
+        String s = unique();
+        String name = "covered-" + s + ".md";
+        java.util.function.Function<String, String> file = cover -> "+++\ntitle = \"Covered " + s + "\"\ndate = 2021-03-04\n"
+                + cover + "\n+++\nBody\n";
+        String image = "https://example.com/c-" + s + ".jpg";
+        importMarkdown(name, file.apply("cover = {image = \"" + image + "\", alt = \"One\", caption = \"Cap\"}"))
+                .then().statusCode(200).body("totals.created", equalTo(1));
+        JsonPath post = adminPost("covered-" + s);
+        assertEquals("One", post.getString("featureImage.alt"));
+        assertEquals("{\"cover\":{\"caption\":\"Cap\"}}", metaJson(post.getString("id")));
+
+        importMarkdown(name, file.apply("cover = {image = \"" + image + "\", alt = \"Two\", caption = \"Cap\"}"))
+                .then().statusCode(200).body("totals.updated", equalTo(1));
+        assertEquals("Two", adminPost("covered-" + s).getString("featureImage.alt"));
+        // The same image without alt text (and without the caption): the alt stays, the meta goes.
+        importMarkdown(name, file.apply("image = \"" + image + "\"")).then().statusCode(200).body("totals.updated", equalTo(1));
+        JsonPath after = adminPost("covered-" + s);
+        assertEquals("Two", after.getString("featureImage.alt"));
+        assertEquals("{}", metaJson(after.getString("id")));
+        importMarkdown(name, file.apply("image = \"" + image + "\"")).then().statusCode(200).body("totals.unchanged", equalTo(1));
+    }
+
+    @Test
     void lastmodOfAFileIsItsPostsUpdatedAtAndAMovedLastmodIsAnUpdate() {
         String s = unique();
         String path = "content/posts/dated-" + s + ".md";
@@ -614,13 +638,18 @@ class ImportApiTest {
         Map<String, byte[]> site = Sites.hugo(s);
         importZip(Sites.zip(site), "source=export-" + s).then().statusCode(200).body("totals.created", equalTo(4));
         // One post edited after import, one written through the API: both export as TOML bundles.
-        String editedId = adminPost("yaml-post-" + s).getString("id");
-        admin().body(Map.of("title", "Edited YAML post " + s)).patch("/api/admin/posts/" + editedId).then().statusCode(200);
+        JsonPath yamlPost = adminPost("yaml-post-" + s);
+        String editedId = yamlPost.getString("id");
+        // Alt texts of feature images, uploaded and external, survive the export (as cover = {image, alt}).
+        admin().body(Map.of("title", "Edited YAML post " + s,
+                        "featureImage", Map.of("url", yamlPost.getString("featureImage.url"), "alt", "Static \"alt\" " + s)))
+                .patch("/api/admin/posts/" + editedId).then().statusCode(200);
         Map<String, Object> apiPost = Posts.draft("Api made " + s);
         apiPost.put("slug", "api-made-" + s);
         apiPost.put("status", "published");
         apiPost.put("publishedAt", "2020-02-02T02:02:02Z");
         apiPost.put("tags", List.of("Api " + s));
+        apiPost.put("featureImage", Map.of("url", "https://example.com/api-" + s + ".jpg", "alt", "Api alt " + s));
         // Meta named like front-matter keys goes under [params], and comes back as it was.
         Map<String, Object> apiMeta = new java.util.LinkedHashMap<>();
         apiMeta.put("summary", "Not the excerpt");
@@ -653,6 +682,8 @@ class ImportApiTest {
         // The edited post becomes a TOML page bundle with its image beside it.
         assertTrue(new String(exported.get("content/posts/yaml-post-" + s + "/index.md")).startsWith("+++\n"));
         assertTrue(exported.containsKey("content/posts/yaml-post-" + s + "/static-pic-" + s + ".png"), exported.keySet().toString());
+        assertTrue(new String(exported.get("content/posts/yaml-post-" + s + "/index.md"))
+                .contains("\ncover = { image = \"static-pic-" + s + ".png\", alt = \"Static \\\"alt\\\" " + s + "\" }\n"));
         assertTrue(new String(exported.get("content/posts/api-made-" + s + "/index.md")).contains("\n[params]\nsummary = "));
         assertTrue(new String(exported.get("content/posts/api-nulls-" + s + "/index.md")).startsWith("{\n"));
 
@@ -670,7 +701,7 @@ class ImportApiTest {
         for (String slug : slugs) {
             for (String field : List.of("type", "slug", "title", "markdown", "html", "status", "publishedAt", "unpublishAt",
                     "customExcerpt", "excerpt", "tags.name", "categories.name", "authors.name", "featureImage.url",
-                    "featureImage.width", "wordCount")) {
+                    "featureImage.width", "featureImage.alt", "wordCount")) {
                 if (field.equals("publishedAt") && slug.startsWith("about-")) {
                     // Its file has no date: publication is the time of each import, in any Inkwell.
                     continue;
@@ -682,6 +713,10 @@ class ImportApiTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------
+
+    private static Response importMarkdown(String filename, String markdown) {
+        return admin().contentType("text/markdown").body(markdown).post("/api/admin/import?filename=" + filename);
+    }
 
     private static Response importZip(byte[] zip, String query) {
         return admin().contentType("application/zip").body(zip).post("/api/admin/import" + (query.isEmpty() ? "" : "?" + query));

@@ -233,10 +233,23 @@ class SiteMapperTest {
         assertEquals("a.jpg", map("content/post/a.md", "+++\ntitle = \"a\"\nimage = \"a.jpg\"\n+++\n").featureImage());
         assertEquals("b.jpg", map("_posts/2020-01-01-b.md", "---\ntitle: b\nfeatured_image: b.jpg\n---\n").featureImage());
 
+        // Hugo's PaperMod theme: cover = {image, alt, caption}; the alt text is the feature image's.
         ImportedPost cover = map("content/post/c.md",
-                "+++\ntitle = \"c\"\n[cover]\nimage = \"c.jpg\"\nalt = \"Alt\"\n+++\n");
+                "+++\ntitle = \"c\"\n[cover]\nimage = \"c.jpg\"\nalt = \"Alt\"\ncaption = \"Cap\"\n+++\n");
         assertEquals("c.jpg", cover.featureImage());
-        assertEquals("{\"alt\":\"Alt\"}", cover.meta().get("cover").toString());
+        assertEquals("Alt", cover.featureImageAlt());
+        assertEquals("{\"caption\":\"Cap\"}", cover.meta().get("cover").toString());
+        // With the image taken from elsewhere, the cover table (its alt too) is only meta.
+        ImportedPost imageAndCover = map("content/post/c2.md",
+                "+++\ntitle = \"c\"\nimage = \"i.jpg\"\n[cover]\nimage = \"c.jpg\"\nalt = \"Alt\"\n+++\n");
+        assertEquals("i.jpg", imageAndCover.featureImage());
+        assertNull(imageAndCover.featureImageAlt());
+        assertEquals("{\"image\":\"c.jpg\",\"alt\":\"Alt\"}", imageAndCover.meta().get("cover").toString());
+        // Alt that is not text is not alt text: it stays in meta with the rest of the table.
+        ImportedPost oddAlt = map("content/post/c3.md",
+                "+++\ntitle = \"c\"\n[cover]\nimage = \"c.jpg\"\nalt = 3\n+++\n");
+        assertNull(oddAlt.featureImageAlt());
+        assertEquals("{\"alt\":3}", oddAlt.meta().get("cover").toString());
 
         ImportedPost images = map("content/post/d.md", "+++\ntitle = \"d\"\nimages = [\"d1.jpg\", \"d2.jpg\"]\n+++\n");
         assertEquals("d1.jpg", images.featureImage());
