@@ -37,6 +37,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -208,10 +209,15 @@ public class ImageService {
     public ImageView update(UUID id, MergePatch<UpdateImageRequest> patch) {
         Image image = load(id);
         UpdateImageRequest edit = patch.applyTo(UpdateImageRequest.of(image)).values();
+        String altBefore = image.alt;
         image.alt = Text.blankToNull(edit.alt());
         image.caption = Text.blankToNull(edit.caption());
         image.updatedAt = Times.now(clock);
         images.flush();
+        if (!Objects.equals(altBefore, image.alt)) {
+            // Published posts show it as their feature image's alt when they give none of their own.
+            referenceChanges.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.IMAGE, id));
+        }
         return view(image);
     }
 

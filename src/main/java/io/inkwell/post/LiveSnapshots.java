@@ -23,6 +23,7 @@ import io.inkwell.term.TermService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,8 @@ class LiveSnapshots {
 
     /**
      * Re-serializes every snapshot that shows the given author, term or feature image, leaving
-     * it out when it is being deleted. The snapshot's content stays as published; only the names change.
+     * it out when it is being deleted. The snapshot's content stays as published; only the names
+     * (and an image's alt text, on posts without their own) change.
      */
     void refreshReferencing(ReferencedNamesChanged.Kind kind, UUID referenceId, boolean deleted) {
         String showing = switch (kind) {
@@ -123,12 +125,17 @@ class LiveSnapshots {
             case TERM -> "select l from LivePost l where :id member of l.termIds";
             case IMAGE -> "select l from LivePost l where l.featureImageId = :id";
         };
-        List<LivePost> snapshots = entityManager.createQuery(showing, LivePost.class)
-                .setParameter("id", referenceId).getResultList();
-        List<PostState> states = snapshots.stream().map(snapshot -> {
+        List<LivePost> snapshots = new ArrayList<>();
+        List<PostState> states = new ArrayList<>();
+        for (LivePost snapshot : entityManager.createQuery(showing, LivePost.class).setParameter("id", referenceId)
+                .getResultList()) {
             PostState state = json.read(snapshot.state, PostState.class);
-            return deleted ? state.without(referenceId) : state;
-        }).toList();
+            // An image's new alt text shows only where the post gives none of its own.
+            if (deleted || kind != ReferencedNamesChanged.Kind.IMAGE || state.featureImageAlt() == null) {
+                snapshots.add(snapshot);
+                states.add(deleted ? state.without(referenceId) : state);
+            }
+        }
         // A tag on hundreds of posts: its authors and terms are loaded once, not per post.
         Map<UUID, Author> authors = authorService.findByIds(states.stream().flatMap(s -> s.authorIds().stream())
                 .distinct().toList()).stream().collect(Collectors.toMap(author -> author.id, author -> author));

@@ -85,6 +85,27 @@ class ChangeFeedTest {
     }
 
     @Test
+    void anImagesNewAltTextIsAnUpdateOfThePublishedPostsShowingIt() {
+        String s = unique();
+        String imageId = admin().contentType("image/png").body(io.inkwell.support.Images.halfTransparentPng(30, 20,
+                new java.awt.Color(s.hashCode() & 0xFFFFFF))).post("/api/admin/images?filename=alt-" + s + ".png")
+                .then().statusCode(201).extract().path("id");
+        JsonPath plainPost = Posts.createPublished("Shows the image's alt " + s, Map.of("featureImage", Map.of("imageId", imageId)));
+        String plain = plainPost.getString("id");
+        String own = Posts.createPublished("Has its own alt " + s,
+                Map.of("featureImage", Map.of("imageId", imageId, "alt", "Own"))).getString("id");
+        String cursor = head();
+        admin().body(Map.of("alt", "Alt " + s)).patch("/api/admin/images/" + imageId).then().statusCode(200);
+        // A marker after it: once the marker is in the feed, so is everything before it.
+        String marker = Posts.createPublished("After the alt " + s, Map.of()).getString("id");
+        await().atMost(SETTLE).until(() -> entriesFor(marker, walk(cursor, 100)).size() == 1);
+
+        List<Map<String, Object>> changes = walk(cursor, 100);
+        assertEquals(List.of("upsert post updated " + plainPost.getString("slug")), entriesFor(plain, changes));
+        assertEquals(List.of(), entriesFor(own, changes), "its page did not change");
+    }
+
+    @Test
     void aPostBecomingAPageIsATombstoneForThePostAndAnUpsertForThePage() {
         String slug = "moves-" + unique();
         Map<String, Object> body = Posts.draft("Moves " + slug);

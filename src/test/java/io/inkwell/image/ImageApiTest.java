@@ -252,6 +252,25 @@ class ImageApiTest {
     }
 
     @Test
+    void anImagesNewAltTextReachesPublishedPostsThatGiveNoneOfTheirOwn() {
+        String s = unique();
+        JsonPath image = uploadRaw(Images.solidJpeg(200, 100, new Color(s.hashCode() & 0xFFFFFF)), "image/jpeg", "alt.jpg")
+                .then().statusCode(201).extract().jsonPath();
+        admin().body(Map.of("alt", "Old alt " + s)).patch("/api/admin/images/" + image.getString("id")).then().statusCode(200);
+        JsonPath plain = Posts.createPublished("Image alt " + s, Map.of("featureImage", Map.of("imageId", image.getString("id"))));
+        JsonPath own = Posts.createPublished("Own alt " + s,
+                Map.of("featureImage", Map.of("imageId", image.getString("id"), "alt", "Own " + s)));
+        content().get("/api/content/posts/" + plain.getString("slug")).then().body("featureImage.alt", equalTo("Old alt " + s));
+
+        admin().body(Map.of("alt", "New alt " + s)).patch("/api/admin/images/" + image.getString("id")).then().statusCode(200);
+
+        content().get("/api/content/posts/" + plain.getString("slug")).then().body("featureImage.alt", equalTo("New alt " + s));
+        content().get("/api/content/posts?limit=100").then()
+                .body("items.find { it.slug == '" + plain.getString("slug") + "' }.featureImage.alt", equalTo("New alt " + s));
+        content().get("/api/content/posts/" + own.getString("slug")).then().body("featureImage.alt", equalTo("Own " + s));
+    }
+
+    @Test
     void imageUsedByAPostCannotBeDeletedUnlessForced() {
         JsonPath image = uploadRaw(Images.solidJpeg(300, 300, new Color(unique().hashCode() & 0xFFFFFF)),
                 "image/jpeg", "used.jpg").then().statusCode(201).extract().jsonPath();
