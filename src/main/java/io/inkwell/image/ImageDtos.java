@@ -11,7 +11,11 @@ public final class ImageDtos {
     }
 
     /** The editable fields; a PATCH is merged over the current ones ({@link io.inkwell.common.web.MergePatch}). */
-    public record UpdateImageRequest(@Size(max = 1000) String alt, @Size(max = 5000) String caption) {
+    /** The longest alt text, of an image or of a post's feature image. */
+    public static final int MAX_ALT_CHARS = 1000;
+    public static final int MAX_CAPTION_CHARS = 5000;
+
+    public record UpdateImageRequest(@Size(max = MAX_ALT_CHARS) String alt, @Size(max = MAX_CAPTION_CHARS) String caption) {
 
         static UpdateImageRequest of(Image image) {
             return new UpdateImageRequest(image.alt, image.caption);

@@ -209,16 +209,33 @@ public class ImageService {
     public ImageView update(UUID id, MergePatch<UpdateImageRequest> patch) {
         Image image = load(id);
         UpdateImageRequest edit = patch.applyTo(UpdateImageRequest.of(image)).values();
-        String altBefore = image.alt;
-        image.alt = Text.blankToNull(edit.alt());
-        image.caption = Text.blankToNull(edit.caption());
-        image.updatedAt = Times.now(clock);
+        describe(image, edit.alt(), edit.caption());
         images.flush();
+        return view(image);
+    }
+
+    /**
+     * An import's alt text and caption for an image it stored or found (an export's
+     * {@code data/inkwell/images.json}): the ones given replace the image's, null keeps them.
+     */
+    public void describe(UUID id, String alt, String caption) {
+        Image image = load(id);
+        describe(image, alt != null ? alt : image.alt, caption != null ? caption : image.caption);
+    }
+
+    private void describe(Image image, String alt, String caption) {
+        String altBefore = image.alt;
+        String captionBefore = image.caption;
+        image.alt = Text.blankToNull(alt);
+        image.caption = Text.blankToNull(caption);
+        if (Objects.equals(altBefore, image.alt) && Objects.equals(captionBefore, image.caption)) {
+            return;
+        }
+        image.updatedAt = Times.now(clock);
         if (!Objects.equals(altBefore, image.alt)) {
             // Published posts show it as their feature image's alt when they give none of their own.
-            referenceChanges.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.IMAGE, id));
+            referenceChanges.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.IMAGE, image.id));
         }
-        return view(image);
     }
 
     /** Refuses (409, naming the posts) while posts use the image, unless forced. */

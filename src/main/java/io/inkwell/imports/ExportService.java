@@ -63,7 +63,7 @@ public class ExportService {
     public void write(OutputStream out) {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             Set<String> written = new HashSet<>();
-            Map<String, UUID> imageAt = new HashMap<>();
+            Map<String, Image> imageAt = new HashMap<>();
             posts.forEachForExport(batch -> {
                 Map<UUID, PostSourceRepository.Source> sourceOf = sources.find(batch.stream().map(PostImport.Exported::id).toList());
                 for (PostImport.Exported post : batch) {
@@ -83,6 +83,7 @@ public class ExportService {
                     }
                 }
             });
+            writeImageDescriptions(zip, written, imageAt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,27 +119,26 @@ public class ExportService {
     }
 
     /** Whether the images the original file names are free at their paths, or hold the same image there. */
-    private static boolean imagesFit(PostSourceRepository.Source source, Map<String, UUID> imageAt) {
+    private static boolean imagesFit(PostSourceRepository.Source source, Map<String, Image> imageAt) {
         return source.files().stream().allMatch(file -> {
-            UUID there = imageAt.get(file.path());
-            return there == null || there.equals(file.imageId());
+            Image there = imageAt.get(file.path());
+            return there == null || there.id.equals(file.imageId());
         });
     }
 
     private void writeOriginal(ZipOutputStream zip, Set<String> written, PostSourceRepository.Source source,
-            Map<String, UUID> imageAt) throws IOException {
+            Map<String, Image> imageAt) throws IOException {
         entry(zip, written, source.path(), source.content());
         for (PostSourceRepository.SourceFile file : source.files()) {
-            Optional<byte[]> bytes = imageBytes(file.imageId());
-            if (bytes.isPresent()) {
-                entry(zip, written, file.path(), bytes.get());
-                imageAt.putIfAbsent(file.path(), file.imageId());
+            Optional<Image> image = images.findById(file.imageId());
+            if (image.isPresent()) {
+                writeImage(zip, written, file.path(), image.get(), imageAt);
             }
         }
     }
 
     private void writeBundle(ZipOutputStream zip, Set<String> written, PostImport.Exported exported,
-            Map<String, UUID> imageAt) throws IOException {
+            Map<String, Image> imageAt) throws IOException {
         PostContent post = exported.content();
         Map<String, Image> bundleFiles = new LinkedHashMap<>();
         Map<UUID, String> nameOfImage = new HashMap<>();
@@ -166,11 +166,32 @@ public class ExportService {
         String folder = indexPath.substring(0, indexPath.lastIndexOf('/') + 1);
         entry(zip, written, indexPath, HugoExport.render(export).getBytes(StandardCharsets.UTF_8));
         for (Map.Entry<String, Image> file : bundleFiles.entrySet()) {
-            Optional<byte[]> bytes = images.servedBytes(file.getValue());
-            if (bytes.isPresent()) {
-                entry(zip, written, folder + file.getKey(), bytes.get());
-                imageAt.putIfAbsent(folder + file.getKey(), file.getValue().id);
+            writeImage(zip, written, folder + file.getKey(), file.getValue(), imageAt);
+        }
+    }
+
+    /** An image's file, unless its bytes are gone from storage; {@code imageAt} remembers what is at each path. */
+    private void writeImage(ZipOutputStream zip, Set<String> written, String path, Image image,
+            Map<String, Image> imageAt) throws IOException {
+        Optional<byte[]> bytes = images.servedBytes(image);
+        if (bytes.isPresent()) {
+            entry(zip, written, path, bytes.get());
+            imageAt.putIfAbsent(path, image);
+        }
+    }
+
+    /** The alt texts and captions of the images written, which no image file holds ({@link ImageDescriptions}). */
+    private static void writeImageDescriptions(ZipOutputStream zip, Set<String> written, Map<String, Image> imageAt)
+            throws IOException {
+        Map<String, ImageDescriptions.Description> described = new HashMap<>();
+        imageAt.forEach((path, image) -> {
+            ImageDescriptions.Description description = new ImageDescriptions.Description(image.alt, image.caption);
+            if (!description.isEmpty()) {
+                described.put(path, description);
             }
+        });
+        if (!described.isEmpty()) {
+            entry(zip, written, ImageDescriptions.PATH, ImageDescriptions.write(described));
         }
     }
 
@@ -190,10 +211,6 @@ public class ExportService {
             bundleFiles.put(name, image);
             return name;
         });
-    }
-
-    private Optional<byte[]> imageBytes(UUID imageId) {
-        return images.findById(imageId).flatMap(images::servedBytes);
     }
 
     private static void entry(ZipOutputStream zip, Set<String> written, String path, byte[] bytes) throws IOException {

@@ -228,7 +228,10 @@ public class ImportService {
         List<String> files = upload.layout().markdownFiles();
         Entry[] planned = new Entry[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> planned[i] = planFile(files.get(i), upload, options));
-        List<Entry> entries = List.of(planned);
+        List<Entry> entries = new ArrayList<>(List.of(planned));
+        if (hasImageDescriptions(upload)) {
+            checkImageDescriptions(upload).ifPresent(entries::add);
+        }
         Map<String, Entry> bySlug = new HashMap<>();
         for (Entry entry : entries) {
             if (entry.post != null && entry.action == null) {
@@ -247,6 +250,18 @@ public class ImportService {
                 .forEach(entry -> entry.existing = existing.get(PostImport.Existing.key(entry.post.type(), entry.slug)));
         entries.parallelStream().filter(Entry::planned).forEach(entry -> prepareBody(entry, urlsByContentPath));
         return entries;
+    }
+
+    /** A failed entry for an image descriptions file that cannot be read, which fails an atomic import. */
+    private static Optional<Entry> checkImageDescriptions(Upload upload) {
+        try {
+            ImageDescriptions.read(read(upload, ImageDescriptions.PATH));
+            return Optional.empty();
+        } catch (ImportFileException e) {
+            Entry entry = new Entry(ImageDescriptions.PATH);
+            entry.fail(e.line(), e.detail());
+            return Optional.of(entry);
+        }
     }
 
     private static Entry planFile(String sitePath, Upload upload, Options options) {
@@ -310,6 +325,8 @@ public class ImportService {
         overLimit(over, "the excerpt (description or summary)", length(entry.post.excerpt()), PostDtos.MAX_EXCERPT_CHARS,
                 "characters");
         overLimit(over, "the body", length(entry.post.markdown()), PostDtos.MAX_MARKDOWN_CHARS, "characters");
+        overLimit(over, "the feature image's alt text (cover.alt)", length(entry.post.featureImageAlt()),
+                io.inkwell.image.ImageDtos.MAX_ALT_CHARS, "characters");
         overLimit(over, "authors", entry.post.authors().size(), PostDtos.MAX_AUTHORS, "names");
         overLimit(over, "tags", entry.post.tags().size(), PostDtos.MAX_TERMS, "names");
         overLimit(over, "categories", entry.post.categories().size(), PostDtos.MAX_TERMS, "names");
@@ -433,8 +450,9 @@ public class ImportService {
     private Optional<String> importImage(String archivePath, Upload upload, Entry entry, Map<String, UUID> usedFiles,
             Set<String> unusable, String ref) {
         String sitePath = archivePath.substring(upload.layout().root().length());
-        ImportedImage image = cache.get("imported-image/" + archivePath,
-                () -> importImage(readArchivePath(upload, archivePath), ContentPaths.fileName(sitePath)));
+        ImportedImage image = cache.get("imported-image/" + archivePath, () -> describe(
+                importImage(readArchivePath(upload, archivePath), ContentPaths.fileName(sitePath)),
+                imageDescriptions(upload).get(sitePath)));
         if (image.refusal() != null) {
             unusable.add(ref);
             entry.warnings.add(new Message(null, "Image " + ref + " was not imported: " + image.refusal()));
@@ -446,6 +464,35 @@ public class ImportService {
 
     /** An image file of the upload: stored (or known already), or why it was refused. */
     private record ImportedImage(ImageView view, String refusal) {
+    }
+
+    /** The alt text and caption the upload gives an image it holds (an export's), on the image. */
+    private ImportedImage describe(ImportedImage image, ImageDescriptions.Description description) {
+        if (image.refusal() == null && description != null && !description.isEmpty()) {
+            images.describe(image.view().id(), description.alt(), description.caption());
+        }
+        return image;
+    }
+
+    /**
+     * {@link ImageDescriptions} of a site upload. One that cannot be read failed when the import
+     * was planned (checkImageDescriptions); the files of a partial import go on without it.
+     */
+    private Map<String, ImageDescriptions.Description> imageDescriptions(Upload upload) {
+        return cache.get("image-descriptions", () -> {
+            if (!hasImageDescriptions(upload)) {
+                return Map.of();
+            }
+            try {
+                return ImageDescriptions.read(read(upload, ImageDescriptions.PATH));
+            } catch (ImportFileException e) {
+                return Map.of();
+            }
+        });
+    }
+
+    private static boolean hasImageDescriptions(Upload upload) {
+        return !upload.flat() && upload.layout().sitePaths().contains(ImageDescriptions.PATH);
     }
 
     private ImportedImage importImage(byte[] bytes, String filename) {

@@ -41,7 +41,7 @@ public final class PostDtos {
      */
     public record FeatureImage(UUID imageId,
             @Size(min = 1, max = 2000) @Pattern(regexp = URL_PATTERN, message = URL_RULE) String url,
-            @Size(max = 1000) String alt) {
+            @Size(max = io.inkwell.image.ImageDtos.MAX_ALT_CHARS) String alt) {
 
         /**
          * It ends up in frontends' {@code <img src>}: only web addresses, never javascript: or

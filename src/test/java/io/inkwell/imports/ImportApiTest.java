@@ -4,6 +4,7 @@ import static io.inkwell.support.Api.admin;
 import static io.inkwell.support.Api.adminWithBadInput;
 import static io.inkwell.support.Api.content;
 import static io.inkwell.support.Api.unique;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -127,6 +128,30 @@ class ImportApiTest {
         assertEquals(before.getInt("version"), after.getInt("version"));
         assertEquals(before.getString("updatedAt"), after.getString("updatedAt"));
         assertEquals(images, admin().get("/api/admin/images?limit=1").jsonPath().getLong("pagination.total"));
+    }
+
+    @Test
+    void imageDescriptionsThatCannotBeReadFailTheImportNamingEachEntry() {
+        String s = unique();
+        Map<String, byte[]> site = Sites.hugo(s);
+        site.put("data/inkwell/images.json", ("{\"content/posts/toml-bundle-" + s + "/cover.jpg\": {\"alt\": 3, \"title\": \"x\"},"
+                + " \"static/images/static-pic-" + s + ".png\": {\"caption\": \"" + "c".repeat(5001) + "\"},"
+                + " \"other.png\": \"just text\"}").getBytes(StandardCharsets.UTF_8));
+        long before = Posts.adminTotal();
+        importZip(Sites.zip(site), "").then().statusCode(422)
+                .body("applied", equalTo(false))
+                .body("files.find { it.path == 'data/inkwell/images.json' }.action", equalTo("failed"))
+                .body("files.find { it.path == 'data/inkwell/images.json' }.errors[0].message", allOf(
+                        containsString("cover.jpg: unknown field(s) title"), containsString("cover.jpg: alt must be text"),
+                        containsString("caption has 5001 characters, at most 5000"),
+                        containsString("other.png: must be an object")));
+        assertEquals(before, Posts.adminTotal());
+        site.put("data/inkwell/images.json", "[1, 2".getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(site), "").then().statusCode(422)
+                .body("files.find { it.path == 'data/inkwell/images.json' }.errors[0].message", containsString("Not valid JSON"));
+        // A partial import applies the posts without it.
+        importZip(Sites.zip(site), "mode=partial").then().statusCode(200).body("totals.created", equalTo(4))
+                .body("totals.failed", equalTo(1));
     }
 
     @Test
@@ -393,11 +418,13 @@ class ImportApiTest {
     void aFileOverThePostLimitsFailsNamingEachOne() {
         String s = unique();
         long before = Posts.adminTotal();
-        String file = "---\ntitle: " + "T".repeat(501) + "\nslug: long-" + s + "\ndescription: " + "e".repeat(5001) + "\n---\nBody\n";
+        String file = "---\ntitle: " + "T".repeat(501) + "\nslug: long-" + s + "\ndescription: " + "e".repeat(5001)
+                + "\ncover: {image: /c.jpg, alt: " + "a".repeat(1001) + "}\n---\nBody\n";
         importZip(Sites.zip(Map.of("content/posts/long-" + s + ".md", file.getBytes(StandardCharsets.UTF_8))), "")
                 .then().statusCode(422).body("totals.failed", equalTo(1))
                 .body("files[0].errors[0].message", containsString("the title has 501 characters, at most 500"))
-                .body("files[0].errors[0].message", containsString("the excerpt (description or summary) has 5001 characters"));
+                .body("files[0].errors[0].message", containsString("the excerpt (description or summary) has 5001 characters"))
+                .body("files[0].errors[0].message", containsString("the feature image's alt text (cover.alt) has 1001 characters, at most 1000"));
         // Lists are limited as on the API: 20 authors, 100 tags or categories.
         String names = java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(i -> "\"n" + i + "-" + s + "\"")
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
@@ -666,6 +693,10 @@ class ImportApiTest {
         nullMeta.put("huge", new java.math.BigDecimal("1E+400"));
         nullPost.put("meta", nullMeta);
         Posts.create(nullPost);
+        // An image's own alt text and caption: in data/inkwell/images.json, as no image file holds them.
+        String coverId = adminPost("toml-bundle-" + s).getString("featureImage.imageId");
+        admin().body(Map.of("alt", "Cover \"alt\" " + s, "caption", "Cover caption " + s))
+                .patch("/api/admin/images/" + coverId).then().statusCode(200);
         List<String> slugs = List.of("toml-bundle-" + s, "yaml-post-" + s, "json-post-" + s, "about-" + s, "api-made-" + s,
                 "api-nulls-" + s);
         Map<String, JsonPath> original = snapshot(slugs);
@@ -673,7 +704,7 @@ class ImportApiTest {
         slugs.forEach(slug -> originalMeta.put(slug, metaJson(original.get(slug).getString("id"))));
 
         Map<String, byte[]> exported = Sites.only(Sites.unzip(admin().get("/api/admin/export").then().statusCode(200)
-                .contentType("application/zip").extract().asByteArray()), List.of(s));
+                .contentType("application/zip").extract().asByteArray()), List.of(s, "data/inkwell/images.json"));
 
         // Unedited imported files come back byte for byte, with their images.
         String bundle = "content/posts/toml-bundle-" + s + "/index.md";
@@ -686,17 +717,33 @@ class ImportApiTest {
                 .contains("\ncover = { image = \"static-pic-" + s + ".png\", alt = \"Static \\\"alt\\\" " + s + "\" }\n"));
         assertTrue(new String(exported.get("content/posts/api-made-" + s + "/index.md")).contains("\n[params]\nsummary = "));
         assertTrue(new String(exported.get("content/posts/api-nulls-" + s + "/index.md")).startsWith("{\n"));
+        JsonPath descriptions = new JsonPath(new String(exported.get("data/inkwell/images.json"), StandardCharsets.UTF_8));
+        String coverPath = "content/posts/toml-bundle-" + s + "/cover.jpg";
+        assertEquals("Cover \"alt\" " + s, descriptions.getString("'" + coverPath + "'.alt"));
+        assertEquals("Cover caption " + s, descriptions.getString("'" + coverPath + "'.caption"));
 
         importZip(Sites.zip(exported), "").then().statusCode(200)
                 .body("totals.unchanged", equalTo(6))
                 .body("totals.created", equalTo(0))
                 .body("totals.updated", equalTo(0));
+        // An alt text changed in the file is the image's (and the live post's) new one; the caption the file leaves out stays.
+        Map<String, byte[]> edited = new java.util.LinkedHashMap<>(exported);
+        edited.put("data/inkwell/images.json", ("{\"" + coverPath + "\": {\"alt\": \"Edited alt " + s + "\"}}")
+                .getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(edited), "").then().statusCode(200).body("totals.unchanged", equalTo(6));
+        admin().get("/api/admin/images/" + coverId).then()
+                .body("alt", equalTo("Edited alt " + s)).body("caption", equalTo("Cover caption " + s));
+        content().get("/api/content/posts/toml-bundle-" + s).then().body("featureImage.alt", equalTo("Edited alt " + s));
 
         // "Into an empty Inkwell": this test's posts, tags and authors are deleted, then the export imported.
         for (String slug : slugs) {
             admin().delete("/api/admin/posts/" + original.get(slug).getString("id")).then().statusCode(204);
         }
+        admin().delete("/api/admin/images/" + coverId + "?force=true").then().statusCode(204);
         importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.created", equalTo(6));
+        String restoredCover = adminPost("toml-bundle-" + s).getString("featureImage.imageId");
+        admin().get("/api/admin/images/" + restoredCover).then()
+                .body("alt", equalTo("Cover \"alt\" " + s)).body("caption", equalTo("Cover caption " + s));
         Map<String, JsonPath> restored = snapshot(slugs);
         for (String slug : slugs) {
             for (String field : List.of("type", "slug", "title", "markdown", "html", "status", "publishedAt", "unpublishAt",
