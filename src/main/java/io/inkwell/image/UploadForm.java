@@ -2,6 +2,7 @@ package io.inkwell.image;
 
 import io.inkwell.common.error.BadRequestException;
 import io.inkwell.common.error.FieldError;
+import io.inkwell.common.web.StrictJson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,6 +38,9 @@ record UploadForm(FormValue file, String alt, String caption) {
                         + (part.getKey().equals(FILE) ? " (one image an upload)." : ".")));
             } else if (!part.getKey().equals(FILE) && part.getValue().iterator().next().isFileItem()) {
                 errors.add(new FieldError(name, "Send it as a text field, not as a file."));
+            } else if (!part.getKey().equals(FILE) && part.getValue().iterator().next().getValue().indexOf('\0') >= 0) {
+                // As in JSON and query parameters: PostgreSQL text cannot hold it (a 500 at the insert).
+                errors.add(new FieldError(name, StrictJson.NUL_MESSAGE));
             }
         }
         if (!errors.isEmpty()) {

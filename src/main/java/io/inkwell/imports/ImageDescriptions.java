@@ -2,6 +2,7 @@ package io.inkwell.imports;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -28,7 +29,10 @@ final class ImageDescriptions {
     static final String PATH = "data/inkwell/images.json";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    /** Problems named in the report; a file of thousands of bad entries is not repeated whole. */
+    private static final int MAX_PROBLEMS_NAMED = 20;
 
     private ImageDescriptions() {
     }
@@ -100,7 +104,10 @@ final class ImageDescriptions {
             byPath.put(path, new Description(alt, caption));
         }
         if (!problems.isEmpty()) {
-            throw new ImportFileException(PATH, null, String.join("; ", problems) + ".");
+            String more = problems.size() > MAX_PROBLEMS_NAMED
+                    ? "; and " + (problems.size() - MAX_PROBLEMS_NAMED) + " more" : "";
+            throw new ImportFileException(PATH, null,
+                    String.join("; ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_NAMED))) + more + ".");
         }
         return byPath;
     }

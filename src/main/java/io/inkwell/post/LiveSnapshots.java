@@ -119,7 +119,7 @@ class LiveSnapshots {
      * it out when it is being deleted. The snapshot's content stays as published; only the names
      * (and an image's alt text, on posts without their own) change.
      */
-    void refreshReferencing(ReferencedNamesChanged.Kind kind, UUID referenceId, boolean deleted) {
+    List<PublicPost> refreshReferencing(ReferencedNamesChanged.Kind kind, UUID referenceId, boolean deleted) {
         String showing = switch (kind) {
             case AUTHOR -> "select l from LivePost l where :id member of l.authorIds";
             case TERM -> "select l from LivePost l where :id member of l.termIds";
@@ -141,14 +141,16 @@ class LiveSnapshots {
                 .distinct().toList()).stream().collect(Collectors.toMap(author -> author.id, author -> author));
         Map<UUID, Term> terms = termService.findByIds(states.stream().flatMap(s -> s.termIds().stream())
                 .distinct().toList()).stream().collect(Collectors.toMap(term -> term.id, term -> term));
+        List<PublicPost> refreshed = new ArrayList<>(snapshots.size());
         for (int i = 0; i < snapshots.size(); i++) {
             LivePost snapshot = snapshots.get(i);
             PostState state = states.get(i);
-            write(snapshot, state, json.textField(snapshot.bodyJson, "html"), InOrder.pick(state.authorIds(), authors),
-                    InOrder.pick(state.termIds(), terms), snapshot.snapshotAt);
+            refreshed.add(write(snapshot, state, json.textField(snapshot.bodyJson, "html"),
+                    InOrder.pick(state.authorIds(), authors), InOrder.pick(state.termIds(), terms), snapshot.snapshotAt));
             // Its JSON shows the new name (or no longer the deleted one).
             changes.upsert(resource(snapshot.type), snapshot.postId, snapshot.slug, Reason.UPDATED);
         }
+        return refreshed;
     }
 
     /**
@@ -202,7 +204,8 @@ class LiveSnapshots {
                 state.wordCount(), state.readingTimeMinutes(), state.meta());
     }
 
-    private void write(LivePost snapshot, PostState state, String html, List<Author> authors, List<Term> terms,
+    /** Writes the snapshot and its public JSON, which it returns. */
+    private PublicPost write(LivePost snapshot, PostState state, String html, List<Author> authors, List<Term> terms,
             OffsetDateTime snapshotAt) {
         PublicPost body = publicPost(snapshot.postId, state, html, authors, terms, snapshotAt);
         if (snapshot.type != null && snapshot.type != state.type()) {
@@ -221,6 +224,7 @@ class LiveSnapshots {
         replaceContents(snapshot.authorIds, authors.stream().map(a -> a.id).toList());
         replaceContents(snapshot.termIds, terms.stream().map(t -> t.id).toList());
         changed(snapshot.postId, snapshot.type);
+        return body;
     }
 
     private void changed(UUID postId, PostType type) {

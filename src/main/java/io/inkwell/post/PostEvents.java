@@ -24,6 +24,15 @@ class PostEvents {
         outbox.record(type(post, wasLive ? "updated" : "published"), live.preview(post), purge(post));
     }
 
+    /**
+     * Its live version shows something else of another resource (an image's new alt text, a
+     * deleted image), its content as published: {@code post.updated} with the live version.
+     */
+    void liveVersionRefreshed(PostDtos.PublicPost live) {
+        String type = live.type().name().toLowerCase(Locale.ROOT);
+        outbox.record(type + ".updated", live, ContentKeys.ofPostChange(live.id(), live.type().toString()));
+    }
+
     void scheduled(Post post) {
         outbox.record(type(post, "scheduled"), live.preview(post));
     }

@@ -289,7 +289,8 @@ public class PostImportService {
         Optional<UUID> image = images.resolveReference(reference);
         boolean sameImage = image.isPresent() ? current != null && image.get().equals(current.imageId())
                 : current != null && current.imageId() == null && reference.strip().equals(current.url());
-        // A file without alt text keeps the post's (content above).
-        return sameImage && (file.alt() == null || file.alt().equals(current.alt()));
+        // A file without alt text keeps the post's (content above); one with it is stored stripped.
+        String alt = Text.blankToNull(file.alt());
+        return sameImage && (alt == null || alt.equals(current.alt()));
     }
 }

@@ -344,7 +344,12 @@ public class PostLifecycle {
                 }
             }
         }
-        live.refreshReferencing(change.kind(), change.id(), change.deleted());
+        List<PostDtos.PublicPost> refreshed = live.refreshReferencing(change.kind(), change.id(), change.deleted());
+        if (change.kind() == ReferencedNamesChanged.Kind.IMAGE) {
+            // A tag's or author's key is on every post that shows it, so its own webhook names them
+            // all; no key names a post's feature image, so each post is a post.updated of its own.
+            refreshed.forEach(events::liveVersionRefreshed);
+        }
     }
 
     private void goLive(Post post, OffsetDateTime now) {

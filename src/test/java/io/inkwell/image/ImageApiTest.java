@@ -186,6 +186,10 @@ class ImageApiTest {
         adminWithBadInput().multiPart("file", "one.jpg", jpeg, "image/jpeg").multiPart("alt", "alt.txt", "a".getBytes(), "text/plain")
                 .post("/api/admin/images").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(java.util.List.of("alt")));
+        // A NUL in a text part, which PostgreSQL text cannot hold, was a 500 at the insert.
+        adminWithBadInput().multiPart("file", "one.jpg", jpeg, "image/jpeg").multiPart("alt", "a\0b").multiPart("caption", "c\0")
+                .post("/api/admin/images").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("alt", "caption"));
         // A part with no name at all (curl -F =x) was a 500.
         java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
         form.writeBytes(("--zzz\r\nContent-Disposition: form-data\r\n\r\nx\r\n--zzz\r\nContent-Disposition: form-data; "

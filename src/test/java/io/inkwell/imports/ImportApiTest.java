@@ -176,6 +176,11 @@ class ImportApiTest {
         assertEquals("Two", after.getString("featureImage.alt"));
         assertEquals("{}", metaJson(after.getString("id")));
         importMarkdown(name, file.apply("image = \"" + image + "\"")).then().statusCode(200).body("totals.unchanged", equalTo(1));
+        // Stored stripped, as the Admin API stores it: the same file again changes nothing.
+        String padded = file.apply("cover = {image = \"" + image + "\", alt = \"  Three \\n\"}");
+        importMarkdown(name, padded).then().statusCode(200).body("totals.updated", equalTo(1));
+        assertEquals("Three", adminPost("covered-" + s).getString("featureImage.alt"));
+        importMarkdown(name, padded).then().statusCode(200).body("totals.unchanged", equalTo(1));
     }
 
     @Test

@@ -146,6 +146,36 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anImagesNewAltTextIsAPostUpdatedForEachLivePostShowingIt() {
+        String[] webhook = subscribe("post.updated");
+        String s = Api.unique();
+        String imageId = admin().contentType("image/png").body(io.inkwell.support.Images.halfTransparentPng(30, 20,
+                new java.awt.Color(s.hashCode() & 0xFFFFFF))).post("/api/admin/images?filename=hook-" + s + ".png")
+                .then().statusCode(201).extract().path("id");
+        String shows = Posts.createPublished("Shows the alt " + s, Map.of("featureImage", Map.of("imageId", imageId)))
+                .getString("id");
+        String own = Posts.createPublished("Own alt " + s, Map.of("featureImage", Map.of("imageId", imageId, "alt", "Own")))
+                .getString("id");
+        String marker = Posts.createPublished("Marker " + s, Map.of()).getString("id");
+
+        admin().body(Map.of("alt", "Hooked alt " + s)).patch("/api/admin/images/" + imageId).then().statusCode(200);
+        Posts.publish(marker); // republished: a post.updated after the alt's
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> eventsFor(shows).size() == 1 && eventsFor(marker).size() == 1);
+        JsonPath event = eventsFor(shows).get(0);
+        assertEquals("post.updated", event.getString("type"));
+        assertEquals("Hooked alt " + s, event.getString("data.featureImage.alt"));
+        assertEquals(List.of("post-" + shows, "posts", "tags", "categories", "authors"), event.getList("surrogateKeys"));
+        assertEquals(List.of(), eventsFor(own), "its answer did not change");
+        admin().delete("/api/admin/webhooks/" + webhook[0]).then().statusCode(204);
+    }
+
+    private List<JsonPath> eventsFor(String postId) {
+        return received.stream().map(r -> JsonPath.from(r.body())).filter(body -> postId.equals(body.getString("data.id")))
+                .toList();
+    }
+
+    @Test
     void anUnpublishedPostIsNamedByTheSlugReadersSaw() {
         String[] webhook = subscribe("post.unpublished");
         String slug = "seen-" + Api.unique();

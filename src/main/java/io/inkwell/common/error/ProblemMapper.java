@@ -31,8 +31,8 @@ import org.jboss.resteasy.reactive.server.core.multipart.MultipartParser;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    private static final String UNREADABLE_PART =
-            "The multipart body could not be read: each part needs Content-Disposition: form-data; name=\"...\".";
+    private static final String UNREADABLE_PART = "The multipart body could not be read: a part's headers are "
+            + "malformed (each part needs Content-Disposition: form-data; name=\"...\", and a charset Java knows).";
     private static final String UNREADABLE_BODY =
             "The request body could not be read: it ends early or is malformed (a multipart body must end with its closing boundary).";
 
@@ -201,9 +201,15 @@ public class ProblemMapper {
      * form-data; name=} with no value: {@code StringIndexOutOfBoundsException}). Its input is
      * only the client's bytes, so such a failure is the client's: a 400, not a 500.
      */
-    private static boolean thrownByFormParser(Throwable e) {
+    static boolean thrownByFormParser(Throwable e) {
         if (!(e instanceof RuntimeException)) {
             return false;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException || cause instanceof java.io.UncheckedIOException) {
+                // Writing a part to the server's disk failed (no space, no upload folder): ours.
+                return false;
+            }
         }
         for (StackTraceElement frame : e.getStackTrace()) {
             if (frame.getClassName().startsWith(MultipartParser.class.getName())) {
