@@ -24,6 +24,19 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
         return find("lower(slug) = lower(?1)", slug).firstResultOptional();
     }
 
+    /**
+     * The author a post means by this name: the one named so (any case; the exact spelling
+     * first, then the oldest, should two be), a renamed author included.
+     */
+    public Optional<Author> findByName(String name) {
+        return find("lower(name) = lower(?1) order by case when name = ?1 then 0 else 1 end, createdAt, id", name)
+                .firstResultOptional();
+    }
+
+    public boolean nameTaken(String name, UUID exceptId) {
+        return count("lower(name) = lower(?1) and id <> ?2", name, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
     public boolean slugTaken(String slug, UUID exceptId) {
         return count("lower(slug) = lower(?1) and id <> ?2", slug, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
     }

@@ -19,6 +19,7 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
@@ -96,6 +97,7 @@ public class AuthorService {
 
     @Transactional
     public AuthorView create(CreateAuthorRequest request) {
+        SlugAllocator.refuseBorneName(request.name(), name -> authors.nameTaken(name, null));
         Author author = Author.create(request.name(), request.slug(), slug -> authors.slugTaken(slug, null),
                 Times.now(clock));
         author.bio = Text.blankToNull(request.bio());
@@ -111,6 +113,9 @@ public class AuthorService {
         Author author = load(id);
         String oldSlug = author.slug;
         UpdateAuthorRequest edit = patch.applyTo(UpdateAuthorRequest.of(author)).values();
+        if (!edit.name().strip().equals(author.name)) {
+            SlugAllocator.refuseBorneName(edit.name(), name -> authors.nameTaken(name, id));
+        }
         boolean renamed = author.edit(edit, slug -> authors.slugTaken(slug, id), Times.now(clock));
         authors.flush();
         if (isPublic(author)) {
@@ -168,12 +173,28 @@ public class AuthorService {
         return Map.of("id", author.id, "slug", author.slug, "name", author.name);
     }
 
-    /** The authors a post names, in order, creating unknown ones, in the caller's transaction. */
+    /**
+     * The authors a post names, in order, creating unknown ones, in the caller's transaction: a
+     * name is the author who bears it (any case; a renamed one too), else the one whose slug
+     * the name makes.
+     */
     public List<Author> resolve(String field, List<String> names) {
         List<UUID> ids = NamedReferences.resolveInSlugOrder(NamedReferences.bySlug(field, names), (slug, name) ->
-                cache.get("author/" + slug,
-                        () -> authors.findBySlug(slug).orElseGet(() -> authors.upsert(slug, name)).id));
-        return ids.stream().map(id -> authors.getEntityManager().find(Author.class, id)).toList();
+                existing(slug, name).orElseGet(() -> authors.upsert(slug, name)).id);
+        return ids.stream().distinct().map(id -> authors.getEntityManager().find(Author.class, id)).toList();
+    }
+
+    /** The slugs of the authors these names are, as {@link #resolve} finds them, without creating any (a new one's slug for the others). */
+    public List<String> slugsNamed(String field, List<String> names) {
+        return NamedReferences.bySlug(field, names).entrySet().stream()
+                .map(name -> existing(name.getKey(), name.getValue()).map(author -> author.slug).orElse(name.getKey()))
+                .distinct().toList();
+    }
+
+    private Optional<Author> existing(String slug, String name) {
+        UUID id = cache.get("author/" + name.toLowerCase(java.util.Locale.ROOT), () -> authors.findByName(name)
+                .or(() -> authors.findBySlug(slug)).map(author -> author.id).orElse(null));
+        return Optional.ofNullable(id).map(found -> authors.getEntityManager().find(Author.class, found));
     }
 
     /** The authors with these ids, in the given order; ids that no longer exist are left out. */

@@ -1,11 +1,13 @@
 package io.inkwell.post;
 
 import io.inkwell.common.Text;
+import io.inkwell.term.Taxonomy;
+import io.inkwell.author.AuthorService;
+import io.inkwell.term.TermService;
 import io.inkwell.common.Times;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ConflictException;
 import io.inkwell.common.error.InvalidInputException;
-import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.image.ImageService;
 import io.inkwell.post.PostDtos.FeatureImage;
@@ -43,10 +45,14 @@ public class PostImportService {
     private final TransactionCache cache;
     private final ImportTransaction importing;
     private final Clock clock;
+    private final TermService terms;
+    private final AuthorService authors;
 
     PostImportService(PostRepository posts, PostLifecycle lifecycle, LiveSnapshots live, ImageService images,
-            TransactionCache cache, ImportTransaction importing, Clock clock) {
+            TransactionCache cache, ImportTransaction importing, Clock clock, TermService terms, AuthorService authors) {
         this.posts = posts;
+        this.terms = terms;
+        this.authors = authors;
         this.importing = importing;
         this.lifecycle = lifecycle;
         this.live = live;
@@ -92,9 +98,10 @@ public class PostImportService {
                 && Objects.equals(now.excerpt(), Text.blankToNull(file.excerpt()))
                 && sameFeatureImage(now.featureImage(), file.featureImage())
                 && now.meta().equals(file.meta())
-                && post.authorSlugs().equals(List.copyOf(NamedReferences.bySlug("authors", file.authors()).keySet()))
-                && post.tagSlugs().equals(List.copyOf(NamedReferences.bySlug("tags", file.tags()).keySet()))
-                && post.categorySlugs().equals(List.copyOf(NamedReferences.bySlug("categories", file.categories()).keySet()))
+                // The ones the names are, as the import would attach them (a renamed tag by its new name too).
+                && post.authorSlugs().equals(authors.slugsNamed("authors", file.authors()))
+                && post.tagSlugs().equals(terms.slugsNamed(Taxonomy.TAG, "tags", file.tags()))
+                && post.categorySlugs().equals(terms.slugsNamed(Taxonomy.CATEGORY, "categories", file.categories()))
                 && post.status() == target.status()
                 && (file.publishedAt() == null || Objects.equals(now.publishedAt(), Times.utc(file.publishedAt())))
                 && (command.lastmod() == null || Times.utc(command.lastmod()).isAfter(Times.now(clock))

@@ -28,6 +28,20 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
         return find("taxonomy = ?1 and lower(slug) = lower(?2)", taxonomy, slug).firstResultOptional();
     }
 
+    /**
+     * The term a post means by this name: the one named so (any case; the exact spelling
+     * first, then the oldest, should two be), a renamed term included.
+     */
+    public Optional<Term> findByName(Taxonomy taxonomy, String name) {
+        return find("taxonomy = ?1 and lower(name) = lower(?2) order by case when name = ?2 then 0 else 1 end, createdAt, id",
+                taxonomy, name).firstResultOptional();
+    }
+
+    public boolean nameTaken(Taxonomy taxonomy, String name, UUID exceptId) {
+        return count("taxonomy = ?1 and lower(name) = lower(?2) and id <> ?3", taxonomy, name,
+                exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    }
+
     public boolean slugTaken(Taxonomy taxonomy, String slug, UUID exceptId) {
         return count("taxonomy = ?1 and lower(slug) = lower(?2) and id <> ?3", taxonomy, slug,
                 exceptId == null ? new UUID(0, 0) : exceptId) > 0;

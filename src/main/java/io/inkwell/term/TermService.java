@@ -13,6 +13,7 @@ import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
@@ -98,6 +99,7 @@ public class TermService {
 
     @Transactional
     public TermView create(Taxonomy taxonomy, CreateTermRequest request) {
+        SlugAllocator.refuseBorneName(request.name(), name -> terms.nameTaken(taxonomy, name, null));
         Term term = Term.create(taxonomy, request.name(), request.slug(), slug -> terms.slugTaken(taxonomy, slug, null),
                 Times.now(clock));
         term.description = Text.blankToNull(request.description());
@@ -113,6 +115,9 @@ public class TermService {
         Term term = load(taxonomy, id);
         String oldSlug = term.slug;
         UpdateTermRequest edit = patch.applyTo(UpdateTermRequest.of(term)).values();
+        if (!edit.name().strip().equals(term.name)) {
+            SlugAllocator.refuseBorneName(edit.name(), name -> terms.nameTaken(taxonomy, name, id));
+        }
         boolean renamed = term.edit(edit, slug -> terms.slugTaken(taxonomy, slug, id), Times.now(clock));
         terms.flush();
         if (isPublic(term)) {
@@ -180,15 +185,29 @@ public class TermService {
     }
 
     /**
-     * The terms a post names, in the given order, creating unknown ones. Names that differ
-     * only in case or accents ("Python", "python") are one term. Runs in the caller's transaction.
+     * The terms a post names, in the given order, creating unknown ones: a name is the term
+     * that bears it (any case; a renamed one too), else the one whose slug the name makes, so
+     * names that differ only in case or accents ("Python", "python") are one term. Runs in the
+     * caller's transaction.
      */
     public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
         List<UUID> ids = NamedReferences.resolveInSlugOrder(NamedReferences.bySlug(field, names), (slug, name) ->
-                cache.get("term/" + taxonomy + "/" + slug,
-                        () -> terms.findBySlug(taxonomy, slug).orElseGet(() -> terms.upsert(taxonomy, slug, name)).id));
-        // Usually still in the persistence context: no query.
-        return ids.stream().map(id -> terms.getEntityManager().find(Term.class, id)).toList();
+                existing(taxonomy, slug, name).orElseGet(() -> terms.upsert(taxonomy, slug, name)).id);
+        // Usually still in the persistence context: no query. Two names can be one term ("Go", and "Golang" it was renamed from).
+        return ids.stream().distinct().map(id -> terms.getEntityManager().find(Term.class, id)).toList();
+    }
+
+    /** The slugs of the terms these names are, as {@link #resolve} finds them, without creating any (a new one's slug for the others). */
+    public List<String> slugsNamed(Taxonomy taxonomy, String field, List<String> names) {
+        return NamedReferences.bySlug(field, names).entrySet().stream()
+                .map(name -> existing(taxonomy, name.getKey(), name.getValue()).map(term -> term.slug).orElse(name.getKey()))
+                .distinct().toList();
+    }
+
+    private Optional<Term> existing(Taxonomy taxonomy, String slug, String name) {
+        UUID id = cache.get("term/" + taxonomy + "/" + name.toLowerCase(java.util.Locale.ROOT), () -> terms.findByName(taxonomy, name)
+                .or(() -> terms.findBySlug(taxonomy, slug)).map(term -> term.id).orElse(null));
+        return Optional.ofNullable(id).map(found -> terms.getEntityManager().find(Term.class, found));
     }
 
     /** The terms with these ids, in the given order; ids that no longer exist are left out. */

@@ -58,6 +58,20 @@ class AuthorApiTest {
                 .body("authors.name", equalTo(List.of("Ada Lovelace " + name)));
     }
 
+    /** The name an author bears now is that author, though their slug came from an older name. */
+    @Test
+    void aPostNamingARenamedAuthorByTheirNewNameGetsThatAuthor() {
+        String s = unique();
+        io.restassured.path.json.JsonPath first = Posts.createPublished("By Ann " + s, Map.of("authors", List.of("Ann " + s)));
+        String id = first.getString("authors[0].id");
+        admin().body(Map.of("name", "Ann Smith " + s)).patch("/api/admin/authors/" + id).then().statusCode(200);
+
+        io.restassured.path.json.JsonPath second = Posts.create(Map.of("title", "By Ann Smith " + s, "authors", List.of("ann smith " + s)));
+        assertEquals(List.of(id), second.getList("authors.id"));
+        adminWithBadInput().contentType(io.restassured.http.ContentType.JSON).body(Map.of("name", "ANN SMITH " + s))
+                .post("/api/admin/authors").then().statusCode(409).body("errors[0].field", equalTo("name"));
+    }
+
     @Test
     void deletingAnAuthorKeepsThePost() {
         String name = "Temporary " + unique();

@@ -154,6 +154,33 @@ class ImportApiTest {
                 .body("totals.failed", equalTo(1));
     }
 
+    /** The export names a renamed tag or author by its new name, which the import reads as that same one. */
+    @Test
+    void anExportAfterATagAndAuthorRenameImportsUnchangedWithTheSameTagAndAuthor() {
+        String s = unique();
+        JsonPath post = Posts.createPublished("Renamed terms " + s, Map.of("slug", "renamed-terms-" + s,
+                "tags", List.of("Golang " + s), "authors", List.of("Ann " + s)));
+        String tagId = post.getString("tags[0].id");
+        String authorId = post.getString("authors[0].id");
+        admin().body(Map.of("name", "Go Language " + s)).patch("/api/admin/tags/" + tagId).then().statusCode(200);
+        admin().body(Map.of("name", "Ann Smith " + s)).patch("/api/admin/authors/" + authorId).then().statusCode(200);
+        long tags = admin().get("/api/admin/tags?limit=1").jsonPath().getLong("pagination.total");
+
+        Map<String, byte[]> exported = Sites.only(Sites.unzip(admin().get("/api/admin/export").then().statusCode(200)
+                .extract().asByteArray()), List.of("renamed-terms-" + s));
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(1));
+        // The same file with the names in another case: still the same tag and author.
+        String file = new String(exported.get("content/posts/renamed-terms-" + s + "/index.md"), StandardCharsets.UTF_8);
+        exported.put("content/posts/renamed-terms-" + s + "/index.md", file.replace("Go Language", "GO LANGUAGE")
+                .replace("Ann Smith", "ann smith").getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(1));
+
+        JsonPath after = adminPost("renamed-terms-" + s);
+        assertEquals(List.of(tagId), after.getList("tags.id"));
+        assertEquals(List.of(authorId), after.getList("authors.id"));
+        assertEquals(tags, admin().get("/api/admin/tags?limit=1").jsonPath().getLong("pagination.total"), "no tag made");
+    }
+
     @Test
     void aCoverTablesAltIsTheFeatureImagesAltAndAFileWithoutAltKeepsThePosts() {
         String s = unique();

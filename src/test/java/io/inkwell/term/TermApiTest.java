@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -113,6 +114,33 @@ class TermApiTest {
                 .body("postCount", equalTo(1));
         content().get("/api/content/posts/" + slug).then().body("tags[0].name", equalTo("Brand New Name"));
         content().get("/api/content/tags/" + tag).then().body("name", equalTo("Brand New Name"));
+    }
+
+    /** The name a tag bears now is that tag, though its slug came from an older name. */
+    @Test
+    void aPostNamingARenamedTagByItsNewNameGetsThatTag() {
+        String s = unique();
+        String tagId = admin().body(Map.of("name", "Golang " + s)).post("/api/admin/tags").then().statusCode(201)
+                .extract().path("id");
+        String slug = admin().get("/api/admin/tags/" + tagId).then().extract().path("slug");
+        admin().body(Map.of("name", "Go Language " + s)).patch("/api/admin/tags/" + tagId).then().statusCode(200)
+                .body("slug", equalTo(slug));
+        long tags = admin().get("/api/admin/tags?limit=1").jsonPath().getLong("pagination.total");
+
+        JsonPath post = Posts.create(Map.of("title", "Renamed tag " + s, "tags", List.of("go language " + s)));
+        assertEquals(List.of(tagId), post.getList("tags.id"));
+        // The old name, whose slug the tag keeps, is the same tag too: one link, not two.
+        admin().body(Map.of("tags", List.of("Go Language " + s, "Golang " + s))).patch("/api/admin/posts/" + post.getString("id"))
+                .then().statusCode(200).body("tags.id", equalTo(List.of(tagId)));
+        assertEquals(tags, admin().get("/api/admin/tags?limit=1").jsonPath().getLong("pagination.total"), "no tag made");
+        // And no other tag may take that name, in any case.
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "GO LANGUAGE " + s))
+                .post("/api/admin/tags").then().statusCode(409).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+        String other = admin().body(Map.of("name", "Other " + s)).post("/api/admin/tags").then().statusCode(201)
+                .extract().path("id");
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "go language " + s))
+                .patch("/api/admin/tags/" + other).then().statusCode(409).body("errors[0].field", equalTo("name"));
     }
 
     @Test

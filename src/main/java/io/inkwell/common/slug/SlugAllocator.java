@@ -41,6 +41,17 @@ public final class SlugAllocator {
         }
     }
 
+    /**
+     * A name another one bears already (any case) is a 409: posts name tags, categories and
+     * authors, and get the one that bears the name, a renamed one too.
+     */
+    public static void refuseBorneName(String name, Predicate<String> borne) {
+        if (name != null && borne.test(name.strip())) {
+            throw new ConflictException("Another one is named '" + name.strip() + "' (names are compared ignoring case).",
+                    List.of(new FieldError("name", "Already the name of another.")));
+        }
+    }
+
     /** A slug changed by an edit: the current one when the request names it again, else as {@link #allocate}. */
     public static String reallocate(String current, String requested, Predicate<String> taken) {
         return Slugs.normalize(requested).equals(current) ? current : allocate(requested, null, taken);
