@@ -1,14 +1,10 @@
 package io.inkwell.imports;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.common.web.StrictJson;
 import io.inkwell.image.ImageDtos;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +24,6 @@ final class ImageDescriptions {
     /** Where the export writes it and the import reads it, from the site's root. */
     static final String PATH = "data/inkwell/images.json";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-    /** Problems named in the report; a file of thousands of bad entries is not repeated whole. */
-    private static final int MAX_PROBLEMS_NAMED = 20;
 
     private ImageDescriptions() {
     }
@@ -57,11 +48,7 @@ final class ImageDescriptions {
                 entry.put("caption", description.caption());
             }
         });
-        try {
-            return (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A tree of JSON nodes is always writable", e);
-        }
+        return DataFile.write(root);
     }
 
     /**
@@ -71,16 +58,7 @@ final class ImageDescriptions {
      *                             within the Admin API's limits
      */
     static Map<String, Description> read(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            Integer line = e.getLocation() == null ? null : e.getLocation().getLineNr();
-            throw new ImportFileException(PATH, line, "Not valid JSON: " + e.getOriginalMessage() + ".");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ImportFileException(PATH, null, "Must be a JSON object whose keys are image paths.");
-        }
+        JsonNode root = DataFile.readObject(PATH, bytes, "Must be a JSON object whose keys are image paths.");
         Map<String, Description> byPath = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : root.properties()) {
@@ -103,12 +81,7 @@ final class ImageDescriptions {
             String caption = text(path, value, "caption", ImageDtos.MAX_CAPTION_CHARS, problems);
             byPath.put(path, new Description(alt, caption));
         }
-        if (!problems.isEmpty()) {
-            String more = problems.size() > MAX_PROBLEMS_NAMED
-                    ? "; and " + (problems.size() - MAX_PROBLEMS_NAMED) + " more" : "";
-            throw new ImportFileException(PATH, null,
-                    String.join("; ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_NAMED))) + more + ".");
-        }
+        DataFile.refuse(PATH, problems);
         return byPath;
     }
 
@@ -123,6 +96,11 @@ final class ImageDescriptions {
         }
         if (value.asText().length() > max) {
             problems.add(path + ": " + field + " has " + value.asText().length() + " characters, at most " + max);
+            return null;
+        }
+        String unstorable = StrictJson.problemWith(value.asText());
+        if (unstorable != null) {
+            problems.add(path + ": " + field + ": " + unstorable);
             return null;
         }
         return value.asText().isBlank() ? null : value.asText();
