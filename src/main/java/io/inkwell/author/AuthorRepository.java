@@ -1,6 +1,7 @@
 package io.inkwell.author;
 
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.slug.NamedReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -31,6 +32,12 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
     public Optional<Author> findByName(String name) {
         return find("lower(name) = lower(?1) order by case when name = ?1 then 0 else 1 end, createdAt, id", name)
                 .firstResultOptional();
+    }
+
+    /** As {@link io.inkwell.term.TermRepository#lockName}, for authors. */
+    public void lockName(String name) {
+        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext('author:' || lower(?2)))")
+                .setParameter(1, NamedReferences.NAME_LOCKS).setParameter(2, name).getSingleResult();
     }
 
     public boolean nameTaken(String name, UUID exceptId) {

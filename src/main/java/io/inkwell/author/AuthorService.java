@@ -20,6 +20,7 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
+import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
@@ -97,6 +98,12 @@ public class AuthorService {
 
     @Transactional
     public AuthorView create(CreateAuthorRequest request) {
+        return insert(request);
+    }
+
+    /** Not intercepted: a refusal must not end an import's transaction (see importAuthor). */
+    private AuthorView insert(CreateAuthorRequest request) {
+        authors.lockName(request.name().strip());
         SlugAllocator.refuseBorneName(request.name(), name -> authors.nameTaken(name, null));
         Author author = Author.create(request.name(), request.slug(), slug -> authors.slugTaken(slug, null),
                 Times.now(clock));
@@ -111,9 +118,42 @@ public class AuthorService {
     @Transactional
     public AuthorView update(UUID id, MergePatch<UpdateAuthorRequest> patch) {
         Author author = load(id);
+        return edit(author, patch.applyTo(UpdateAuthorRequest.of(author)).values());
+    }
+
+    /**
+     * An export's author ({@code data/inkwell/taxonomies.json}): created with their slug, or
+     * given the file's name and bio (null keeps the current one), as the Admin API would; a
+     * name another bears is a 409. In the caller's transaction, which it leaves usable when it
+     * refuses (an atomic import then reports every file before rolling back).
+     *
+     * @return whether they were created or changed
+     */
+    public boolean importAuthor(String slug, String name, String bio) {
+        Optional<Author> current = authors.findBySlug(slug);
+        if (current.isEmpty()) {
+            insert(new CreateAuthorRequest(name, slug, bio));
+            return true;
+        }
+        Author author = current.get();
+        UpdateAuthorRequest edit = new UpdateAuthorRequest(name.strip(), author.slug, bio != null ? bio.strip() : author.bio);
+        if (edit.equals(UpdateAuthorRequest.of(author))) {
+            return false;
+        }
+        edit(author, edit);
+        return true;
+    }
+
+    /** Every author, by slug, for an export. */
+    public List<Author> all() {
+        return authors.list("order by slug");
+    }
+
+    private AuthorView edit(Author author, UpdateAuthorRequest edit) {
+        UUID id = author.id;
         String oldSlug = author.slug;
-        UpdateAuthorRequest edit = patch.applyTo(UpdateAuthorRequest.of(author)).values();
         if (!edit.name().strip().equals(author.name)) {
+            authors.lockName(edit.name().strip());
             SlugAllocator.refuseBorneName(edit.name(), name -> authors.nameTaken(name, id));
         }
         boolean renamed = author.edit(edit, slug -> authors.slugTaken(slug, id), Times.now(clock));
@@ -179,22 +219,29 @@ public class AuthorService {
      * the name makes.
      */
     public List<Author> resolve(String field, List<String> names) {
-        List<UUID> ids = NamedReferences.resolveInSlugOrder(NamedReferences.bySlug(field, names), (slug, name) ->
-                existing(slug, name).orElseGet(() -> authors.upsert(slug, name)).id);
-        return ids.stream().distinct().map(id -> authors.getEntityManager().find(Author.class, id)).toList();
+        List<UUID> ids = NamedReferences.resolve(NamedReferences.distinct(field, names),
+                name -> existing(name).orElseGet(() -> made(name)).id);
+        return ids.stream().map(id -> authors.getEntityManager().find(Author.class, id)).toList();
     }
 
-    /** The slugs of the authors these names are, as {@link #resolve} finds them, without creating any (a new one's slug for the others). */
+    /** The slugs of the authors these names are, as {@link #resolve} finds them, without making any (a new one's slug for the others). */
     public List<String> slugsNamed(String field, List<String> names) {
-        return NamedReferences.bySlug(field, names).entrySet().stream()
-                .map(name -> existing(name.getKey(), name.getValue()).map(author -> author.slug).orElse(name.getKey()))
+        return NamedReferences.distinct(field, names).stream()
+                .map(name -> existing(name).map(author -> author.slug).orElse(Slugs.fromText(name)))
                 .distinct().toList();
     }
 
-    private Optional<Author> existing(String slug, String name) {
+    /** The author who bears the name, else the one whose slug it makes. */
+    private Optional<Author> existing(String name) {
         UUID id = cache.get("author/" + name.toLowerCase(java.util.Locale.ROOT), () -> authors.findByName(name)
-                .or(() -> authors.findBySlug(slug)).map(author -> author.id).orElse(null));
+                .or(() -> authors.findBySlug(Slugs.fromText(name))).map(author -> author.id).orElse(null));
         return Optional.ofNullable(id).map(found -> authors.getEntityManager().find(Author.class, found));
+    }
+
+    /** A new author for a name a post gives, unless a rename gave it to one meanwhile (the name's lock orders the two). */
+    private Author made(String name) {
+        authors.lockName(name);
+        return authors.findByName(name).orElseGet(() -> authors.upsert(Slugs.fromText(name), name));
     }
 
     /** The authors with these ids, in the given order; ids that no longer exist are left out. */

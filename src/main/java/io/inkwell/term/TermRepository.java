@@ -1,6 +1,7 @@
 package io.inkwell.term;
 
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.slug.NamedReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -35,6 +36,16 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
     public Optional<Term> findByName(Taxonomy taxonomy, String name) {
         return find("taxonomy = ?1 and lower(name) = lower(?2) order by case when name = ?2 then 0 else 1 end, createdAt, id",
                 taxonomy, name).firstResultOptional();
+    }
+
+    /**
+     * Until the transaction ends, this name (any case) is this transaction's to give: a rename
+     * to it and a post making a term of it wait for each other, so neither misses the other.
+     */
+    public void lockName(Taxonomy taxonomy, String name) {
+        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext(?2 || ':' || lower(?3)))")
+                .setParameter(1, NamedReferences.NAME_LOCKS).setParameter(2, taxonomy.value()).setParameter(3, name)
+                .getSingleResult();
     }
 
     public boolean nameTaken(Taxonomy taxonomy, String name, UUID exceptId) {

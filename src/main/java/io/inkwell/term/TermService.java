@@ -14,6 +14,7 @@ import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
+import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
@@ -99,6 +100,12 @@ public class TermService {
 
     @Transactional
     public TermView create(Taxonomy taxonomy, CreateTermRequest request) {
+        return insert(taxonomy, request);
+    }
+
+    /** Not intercepted: a refusal must not end an import's transaction (see importTerm). */
+    private TermView insert(Taxonomy taxonomy, CreateTermRequest request) {
+        terms.lockName(taxonomy, request.name().strip());
         SlugAllocator.refuseBorneName(request.name(), name -> terms.nameTaken(taxonomy, name, null));
         Term term = Term.create(taxonomy, request.name(), request.slug(), slug -> terms.slugTaken(taxonomy, slug, null),
                 Times.now(clock));
@@ -113,9 +120,44 @@ public class TermService {
     @Transactional
     public TermView update(Taxonomy taxonomy, UUID id, MergePatch<UpdateTermRequest> patch) {
         Term term = load(taxonomy, id);
+        return edit(term, patch.applyTo(UpdateTermRequest.of(term)).values());
+    }
+
+    /**
+     * An export's tag or category ({@code data/inkwell/taxonomies.json}): created with its slug,
+     * or given the file's name and description (null keeps the current one), as the Admin API
+     * would; a name another bears is a 409. In the caller's transaction, which it leaves usable
+     * when it refuses (an atomic import then reports every file before rolling back).
+     *
+     * @return whether it was created or changed
+     */
+    public boolean importTerm(Taxonomy taxonomy, String slug, String name, String description) {
+        Optional<Term> current = terms.findBySlug(taxonomy, slug);
+        if (current.isEmpty()) {
+            insert(taxonomy, new CreateTermRequest(name, slug, description));
+            return true;
+        }
+        Term term = current.get();
+        UpdateTermRequest edit = new UpdateTermRequest(name.strip(), term.slug,
+                description != null ? description.strip() : term.description);
+        if (edit.equals(UpdateTermRequest.of(term))) {
+            return false;
+        }
+        edit(term, edit);
+        return true;
+    }
+
+    /** Every tag or category, by slug, for an export. */
+    public List<Term> all(Taxonomy taxonomy) {
+        return terms.list("taxonomy = ?1 order by slug", taxonomy);
+    }
+
+    private TermView edit(Term term, UpdateTermRequest edit) {
+        Taxonomy taxonomy = term.taxonomy;
+        UUID id = term.id;
         String oldSlug = term.slug;
-        UpdateTermRequest edit = patch.applyTo(UpdateTermRequest.of(term)).values();
         if (!edit.name().strip().equals(term.name)) {
+            terms.lockName(taxonomy, edit.name().strip());
             SlugAllocator.refuseBorneName(edit.name(), name -> terms.nameTaken(taxonomy, name, id));
         }
         boolean renamed = term.edit(edit, slug -> terms.slugTaken(taxonomy, slug, id), Times.now(clock));
@@ -191,23 +233,30 @@ public class TermService {
      * caller's transaction.
      */
     public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
-        List<UUID> ids = NamedReferences.resolveInSlugOrder(NamedReferences.bySlug(field, names), (slug, name) ->
-                existing(taxonomy, slug, name).orElseGet(() -> terms.upsert(taxonomy, slug, name)).id);
-        // Usually still in the persistence context: no query. Two names can be one term ("Go", and "Golang" it was renamed from).
-        return ids.stream().distinct().map(id -> terms.getEntityManager().find(Term.class, id)).toList();
+        List<UUID> ids = NamedReferences.resolve(NamedReferences.distinct(field, names),
+                name -> existing(taxonomy, name).orElseGet(() -> made(taxonomy, name)).id);
+        // Usually still in the persistence context: no query.
+        return ids.stream().map(id -> terms.getEntityManager().find(Term.class, id)).toList();
     }
 
-    /** The slugs of the terms these names are, as {@link #resolve} finds them, without creating any (a new one's slug for the others). */
+    /** The slugs of the terms these names are, as {@link #resolve} finds them, without making any (a new one's slug for the others). */
     public List<String> slugsNamed(Taxonomy taxonomy, String field, List<String> names) {
-        return NamedReferences.bySlug(field, names).entrySet().stream()
-                .map(name -> existing(taxonomy, name.getKey(), name.getValue()).map(term -> term.slug).orElse(name.getKey()))
+        return NamedReferences.distinct(field, names).stream()
+                .map(name -> existing(taxonomy, name).map(term -> term.slug).orElse(Slugs.fromText(name)))
                 .distinct().toList();
     }
 
-    private Optional<Term> existing(Taxonomy taxonomy, String slug, String name) {
+    /** The term that bears the name, else the one whose slug it makes. */
+    private Optional<Term> existing(Taxonomy taxonomy, String name) {
         UUID id = cache.get("term/" + taxonomy + "/" + name.toLowerCase(java.util.Locale.ROOT), () -> terms.findByName(taxonomy, name)
-                .or(() -> terms.findBySlug(taxonomy, slug)).map(term -> term.id).orElse(null));
+                .or(() -> terms.findBySlug(taxonomy, Slugs.fromText(name))).map(term -> term.id).orElse(null));
         return Optional.ofNullable(id).map(found -> terms.getEntityManager().find(Term.class, found));
+    }
+
+    /** A new term for a name a post gives, unless a rename gave it to one meanwhile (the name's lock orders the two). */
+    private Term made(Taxonomy taxonomy, String name) {
+        terms.lockName(taxonomy, name);
+        return terms.findByName(taxonomy, name).orElseGet(() -> terms.upsert(taxonomy, Slugs.fromText(name), name));
     }
 
     /** The terms with these ids, in the given order; ids that no longer exist are left out. */

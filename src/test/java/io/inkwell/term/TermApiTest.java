@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class TermApiTest {
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     @Test
     void tagsHaveFullCrud() {
@@ -141,6 +145,68 @@ class TermApiTest {
                 .extract().path("id");
         adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "go language " + s))
                 .patch("/api/admin/tags/" + other).then().statusCode(409).body("errors[0].field", equalTo("name"));
+    }
+
+    /** "Lima Mike" (a renamed "Kilo", slug kilo) and "lima-mike" make one slug, and are two tags. */
+    @Test
+    void twoTagsWhoseNamesMakeOneSlugStayTwo() {
+        String s = unique();
+        String kilo = admin().body(Map.of("name", "Kilo " + s)).post("/api/admin/tags").then().statusCode(201).extract().path("id");
+        admin().body(Map.of("name", "Lima Mike " + s)).patch("/api/admin/tags/" + kilo).then().statusCode(200);
+        String limaMike = admin().body(Map.of("name", "lima-mike-" + s)).post("/api/admin/tags").then().statusCode(201)
+                .extract().path("id");
+
+        JsonPath post = Posts.create(Map.of("title", "Two tags " + s, "tags", List.of("Lima Mike " + s, "lima-mike-" + s)));
+        assertEquals(List.of(kilo, limaMike), post.getList("tags.id"));
+        admin().body(Map.of("tags", List.of("lima-mike-" + s, "LIMA MIKE " + s, "kilo " + s)))
+                .patch("/api/admin/posts/" + post.getString("id")).then().statusCode(200)
+                .body("tags.id", equalTo(List.of(limaMike, kilo)));
+    }
+
+    /** A post making a tag of a name while another tag is renamed to it: one of them gets it, never both. */
+    @Test
+    void aRenameRacingAPostThatNamesTheNewNameLeavesOneTagBearingIt() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                String s = unique();
+                String id = admin().body(Map.of("name", "Before " + s)).post("/api/admin/tags").then().statusCode(201)
+                        .extract().path("id");
+                String name = "Raced " + s;
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Future<Integer> rename = pool.submit(() -> {
+                    start.await();
+                    return adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", name))
+                            .patch("/api/admin/tags/" + id).statusCode();
+                });
+                java.util.concurrent.Future<List<String>> post = pool.submit(() -> {
+                    start.await();
+                    return Posts.create(Map.of("title", "Races " + s, "tags", List.of(name))).getList("tags.id");
+                });
+                start.countDown();
+                int renamed = rename.get();
+                List<String> tagged = post.get();
+                assertTrue(renamed == 200 || renamed == 409, "rename answered " + renamed);
+                assertEquals(1, tagsNamed(name), "tags bearing " + name);
+                if (renamed == 200) {
+                    assertEquals(List.of(id), tagged, "the post waited for the rename and got the renamed tag");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long tagsNamed(String name) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                java.sql.PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from term where taxonomy = 'tag' and lower(name) = lower(?)")) {
+            query.setString(1, name);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     @Test
