@@ -8,6 +8,9 @@ import io.inkwell.post.PostContent;
 import io.inkwell.post.PostImport;
 import io.inkwell.post.PostImportService;
 import io.inkwell.post.PostStatus;
+import io.inkwell.author.AuthorService;
+import io.inkwell.term.Taxonomy;
+import io.inkwell.term.TermService;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,7 +38,9 @@ import java.util.zip.ZipOutputStream;
  * Writes every post and page, drafts included, as a zip that Hugo reads and Inkwell imports
  * back. A post nobody edited since its import is written as its original file, byte for byte,
  * with the image files it referenced, when that file reads back to the same post; any other
- * becomes a page bundle ({@link HugoExport}).
+ * becomes a page bundle ({@link HugoExport}). What no post file holds goes to Hugo data files:
+ * the images' alt texts and captions ({@link ImageDescriptions}), and the tags, categories and
+ * authors with their slugs, descriptions and bios ({@link TaxonomyFile}).
  */
 @ApplicationScoped
 public class ExportService {
@@ -46,8 +51,13 @@ public class ExportService {
     private final ImageService images;
     private final PostSourceRepository sources;
     private final Json json;
+    private final TermService terms;
+    private final AuthorService authors;
 
-    public ExportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json) {
+    public ExportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json,
+            TermService terms, AuthorService authors) {
+        this.terms = terms;
+        this.authors = authors;
         this.posts = posts;
         this.images = images;
         this.sources = sources;
@@ -84,6 +94,9 @@ public class ExportService {
                 }
             });
             writeImageDescriptions(zip, written, imageAt);
+            entry(zip, written, TaxonomyFile.PATH, TaxonomyFile.write(new TaxonomyFile.Contents(
+                    terms(Taxonomy.TAG), terms(Taxonomy.CATEGORY),
+                    authors.all().stream().map(a -> new TaxonomyFile.Named(a.slug, a.name, a.bio)).toList())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -193,6 +206,10 @@ public class ExportService {
         if (!described.isEmpty()) {
             entry(zip, written, ImageDescriptions.PATH, ImageDescriptions.write(described));
         }
+    }
+
+    private List<TaxonomyFile.Named> terms(Taxonomy taxonomy) {
+        return terms.all(taxonomy).stream().map(term -> new TaxonomyFile.Named(term.slug, term.name, term.description)).toList();
     }
 
     /** A responsive-variant link keeps its width through export and import. */

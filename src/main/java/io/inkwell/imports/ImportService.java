@@ -26,6 +26,13 @@ import io.inkwell.post.PostImport;
 import io.inkwell.post.PostImportService;
 import io.inkwell.post.PostType;
 import io.inkwell.term.Term;
+import io.inkwell.term.Taxonomy;
+import io.inkwell.term.TermService;
+import io.inkwell.term.TermDtos.UpdateTermRequest;
+import io.inkwell.author.AuthorService;
+import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -97,8 +104,16 @@ public class ImportService {
     private final EntityManager entityManager;
     private final TransactionCache cache;
 
+    private final TermService terms;
+    private final AuthorService authors;
+    private final Validator validator;
+
     public ImportService(PostImportService posts, ImageService images, PostSourceRepository sources, Json json,
-            EntityManager entityManager, TransactionCache cache, WebhookOutbox outbox) {
+            EntityManager entityManager, TransactionCache cache, WebhookOutbox outbox, TermService terms,
+            AuthorService authors, Validator validator) {
+        this.terms = terms;
+        this.authors = authors;
+        this.validator = validator;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.cache = cache;
@@ -116,6 +131,11 @@ public class ImportService {
         if (options.mode() == Mode.ATOMIC || options.dryRun()) {
             applyTogether(entries, upload, options, pruned);
         } else {
+            try {
+                applyTaxonomiesAlone(entries, upload);
+            } catch (RuntimeException e) {
+                taxonomiesFailed(entries, "Could not be saved: " + describe(e));
+            }
             for (Entry entry : entries) {
                 if (entry.planned()) {
                     try {
@@ -151,6 +171,7 @@ public class ImportService {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void applyTogether(List<Entry> entries, Upload upload, Options options, List<PrunedPost> pruned) {
+        applyTaxonomies(entries, upload);
         int pending = 0;
         for (Entry entry : entries) {
             if (entry.planned()) {
@@ -172,6 +193,47 @@ public class ImportService {
         if (options.dryRun() || failed) {
             QuarkusTransaction.setRollbackOnly();
         }
+    }
+
+    /**
+     * An export's tags, categories and authors ({@link TaxonomyFile}), before the posts that
+     * name them: created with their slugs, or given the file's names and descriptions. One that
+     * the Admin API would refuse (a name another bears) fails the file, and so an atomic import.
+     */
+    private void applyTaxonomies(List<Entry> entries, Upload upload) {
+        if (!hasTaxonomies(upload) || entries.stream().anyMatch(entry -> entry.sitePath.equals(TaxonomyFile.PATH))) {
+            return; // none, or it failed when planned
+        }
+        TaxonomyFile.Contents contents = readTaxonomies(upload);
+        String where = null;
+        try {
+            for (Taxonomy taxonomy : List.of(Taxonomy.TAG, Taxonomy.CATEGORY)) {
+                for (TaxonomyFile.Named term : contents.terms(taxonomy)) {
+                    where = (taxonomy == Taxonomy.TAG ? "tags." : "categories.") + term.slug();
+                    terms.importTerm(taxonomy, term.slug(), term.name(), term.text());
+                }
+            }
+            for (TaxonomyFile.Named author : contents.authors()) {
+                where = "authors." + author.slug();
+                authors.importAuthor(author.slug(), author.name(), author.text());
+            }
+        } catch (ApiException e) {
+            taxonomiesFailed(entries, where + ": " + describe(e));
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void applyTaxonomiesAlone(List<Entry> entries, Upload upload) {
+        applyTaxonomies(entries, upload);
+        if (entries.stream().anyMatch(entry -> entry.sitePath.equals(TaxonomyFile.PATH))) {
+            QuarkusTransaction.setRollbackOnly();
+        }
+    }
+
+    private static void taxonomiesFailed(List<Entry> entries, String message) {
+        Entry entry = new Entry(TaxonomyFile.PATH);
+        entry.fail(null, message);
+        entries.add(entry);
     }
 
     /** Partial mode: the file in a transaction of its own, rolled back if it failed. */
@@ -231,6 +293,15 @@ public class ImportService {
         List<Entry> entries = new ArrayList<>(List.of(planned));
         if (hasImageDescriptions(upload)) {
             checkImageDescriptions(upload).ifPresent(entries::add);
+        }
+        if (hasTaxonomies(upload)) {
+            try {
+                readTaxonomies(upload);
+            } catch (ImportFileException e) {
+                Entry entry = new Entry(TaxonomyFile.PATH);
+                entry.fail(e.line(), e.detail());
+                entries.add(entry);
+            }
         }
         Map<String, Entry> bySlug = new HashMap<>();
         for (Entry entry : entries) {
@@ -317,9 +388,9 @@ public class ImportService {
                     + "and hyphens (set `slug` in the front matter).");
             return;
         }
-        NamedReferences.bySlug("tags", entry.post.tags());
-        NamedReferences.bySlug("categories", entry.post.categories());
-        NamedReferences.bySlug("authors", entry.post.authors());
+        NamedReferences.distinct("tags", entry.post.tags());
+        NamedReferences.distinct("categories", entry.post.categories());
+        NamedReferences.distinct("authors", entry.post.authors());
         List<String> over = new ArrayList<>();
         overLimit(over, "the title", length(entry.post.title()), PostDtos.MAX_TITLE_CHARS, "characters");
         overLimit(over, "the excerpt (description or summary)", length(entry.post.excerpt()), PostDtos.MAX_EXCERPT_CHARS,
@@ -488,6 +559,25 @@ public class ImportService {
             } catch (ImportFileException e) {
                 return Map.of();
             }
+        });
+    }
+
+    private static boolean hasTaxonomies(Upload upload) {
+        return !upload.flat() && upload.layout().sitePaths().contains(TaxonomyFile.PATH);
+    }
+
+    /** The upload's {@link TaxonomyFile}, checked against the Admin API's rules for each entry. */
+    private TaxonomyFile.Contents readTaxonomies(Upload upload) {
+        return TaxonomyFile.read(read(upload, TaxonomyFile.PATH), (section, named) -> {
+            Set<? extends ConstraintViolation<?>> violations = section.equals("authors")
+                    ? validator.validate(new UpdateAuthorRequest(named.name(), named.slug(), named.text()))
+                    : validator.validate(new UpdateTermRequest(named.name(), named.slug(), named.text()));
+            List<String> problems = new ArrayList<>(violations.stream()
+                    .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage()).sorted().toList());
+            if (named.name() != null && !NamedReferences.isName(named.name())) {
+                problems.add("name: " + NamedReferences.NAME_RULE);
+            }
+            return problems;
         });
     }
 

@@ -181,6 +181,75 @@ class ImportApiTest {
         assertEquals(tags, admin().get("/api/admin/tags?limit=1").jsonPath().getLong("pagination.total"), "no tag made");
     }
 
+    /** Descriptions, bios and the slugs of renamed ones: in data/inkwell/taxonomies.json, as no post file holds them. */
+    @Test
+    void tagsCategoriesAndAuthorsComeBackWithTheirSlugsDescriptionsAndBios() {
+        String s = unique();
+        String tagId = admin().body(Map.of("name", "Golang " + s, "description", "All about Go " + s)).post("/api/admin/tags")
+                .then().statusCode(201).extract().path("id");
+        admin().body(Map.of("name", "Go Language " + s)).patch("/api/admin/tags/" + tagId).then().statusCode(200);
+        String tagSlug = admin().get("/api/admin/tags/" + tagId).then().extract().path("slug");
+        String categoryId = admin().body(Map.of("name", "Guides " + s, "description", "How-tos " + s))
+                .post("/api/admin/categories").then().statusCode(201).extract().path("id");
+        String authorId = admin().body(Map.of("name", "Ann " + s, "bio", "Writes Go " + s)).post("/api/admin/authors")
+                .then().statusCode(201).extract().path("id");
+        admin().body(Map.of("name", "Ann Smith " + s)).patch("/api/admin/authors/" + authorId).then().statusCode(200);
+        String authorSlug = admin().get("/api/admin/authors/" + authorId).then().extract().path("slug");
+        String postId = Posts.createPublished("Described terms " + s, Map.of("slug", "described-" + s,
+                "tags", List.of("Go Language " + s), "categories", List.of("Guides " + s), "authors", List.of("Ann Smith " + s)))
+                .getString("id");
+
+        Map<String, byte[]> all = Sites.unzip(admin().get("/api/admin/export").then().statusCode(200).extract().asByteArray());
+        JsonPath taxonomies = new JsonPath(new String(all.get("data/inkwell/taxonomies.json"), StandardCharsets.UTF_8));
+        assertEquals("Go Language " + s, taxonomies.getString("tags.'" + tagSlug + "'.name"));
+        assertEquals("All about Go " + s, taxonomies.getString("tags.'" + tagSlug + "'.description"));
+        assertEquals("Writes Go " + s, taxonomies.getString("authors.'" + authorSlug + "'.bio"));
+        Map<String, byte[]> exported = Sites.only(all, List.of("described-" + s, "data/inkwell/taxonomies.json"));
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(1))
+                .body("totals.failed", equalTo(0));
+
+        // Into an Inkwell without them: the same slugs, names, description and bio come back.
+        admin().delete("/api/admin/posts/" + postId).then().statusCode(204);
+        admin().delete("/api/admin/tags/" + tagId).then().statusCode(204);
+        admin().delete("/api/admin/categories/" + categoryId).then().statusCode(204);
+        admin().delete("/api/admin/authors/" + authorId).then().statusCode(204);
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.created", equalTo(1));
+        JsonPath post = adminPost("described-" + s);
+        assertEquals(List.of(tagSlug), post.getList("tags.slug"));
+        assertEquals(List.of(authorSlug), post.getList("authors.slug"));
+        admin().get("/api/admin/tags/" + post.getString("tags[0].id")).then()
+                .body("name", equalTo("Go Language " + s)).body("description", equalTo("All about Go " + s));
+        admin().get("/api/admin/categories/" + post.getString("categories[0].id")).then()
+                .body("name", equalTo("Guides " + s)).body("description", equalTo("How-tos " + s));
+        admin().get("/api/admin/authors/" + post.getString("authors[0].id")).then()
+                .body("name", equalTo("Ann Smith " + s)).body("bio", equalTo("Writes Go " + s));
+    }
+
+    @Test
+    void aTaxonomyFileThatBreaksTheRulesFailsTheImportNamingEachEntry() {
+        String s = unique();
+        Map<String, byte[]> site = Sites.hugo(s);
+        long before = Posts.adminTotal();
+        site.put("data/inkwell/taxonomies.json", ("{\"tags\": {\"Not A Slug\": {\"name\": \"x\"}, \"ok-" + s + "\": {\"name\": \"!!!\"},"
+                + " \"nameless-" + s + "\": {\"description\": \"d\"}}, \"authors\": {\"a-" + s + "\": {\"name\": \"A\", \"description\": \"x\"}},"
+                + " \"people\": {}}").getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(site), "").then().statusCode(422).body("applied", equalTo(false))
+                .body("files.find { it.path == 'data/inkwell/taxonomies.json' }.errors[0].message", allOf(
+                        containsString("tags.Not A Slug: slug:"), containsString("tags.ok-" + s + ": name: "),
+                        containsString("tags.nameless-" + s + ": name is required"),
+                        containsString("authors.a-" + s + ": unknown field description (only name and bio)"),
+                        containsString("people: unknown")));
+        assertEquals(before, Posts.adminTotal());
+        // Well-formed, but the Admin API would refuse it: a name another tag bears.
+        admin().body(Map.of("name", "Taken " + s)).post("/api/admin/tags").then().statusCode(201);
+        site.put("data/inkwell/taxonomies.json", ("{\"tags\": {\"other-" + s + "\": {\"name\": \"TAKEN " + s + "\"}}}")
+                .getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(site), "").then().statusCode(422)
+                .body("files.find { it.path == 'data/inkwell/taxonomies.json' }.errors[0].message",
+                        containsString("tags.other-" + s + ": "));
+        assertEquals(before, Posts.adminTotal());
+    }
+
     @Test
     void aCoverTablesAltIsTheFeatureImagesAltAndAFileWithoutAltKeepsThePosts() {
         String s = unique();
