@@ -30,7 +30,8 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
     /** Newest first; with {@code unusedOnly}, only images no post uses. */
     public PanacheQuery<Image> newest(boolean unusedOnly) {
         String usedFilter = unusedOnly
-                ? "where not exists (select 1 from PostImage pi where pi.imageId = image.id) " : "";
+                ? "where not exists (select 1 from PostImage pi where pi.imageId = image.id) "
+                        + "and not exists (select 1 from LivePost l where image.id member of l.imageIds) " : "";
         return find("from Image image " + usedFilter + "order by image.createdAt desc, image.id");
     }
 
@@ -38,10 +39,12 @@ public class ImageRepository implements PanacheRepositoryBase<Image, UUID> {
         return query.page(page.page() - 1, page.limit()).list();
     }
 
-    /** The posts whose working copy uses the image (feature image or a link in the Markdown). */
+    /** The posts whose working copy or live version uses the image (feature image or a link in the Markdown). */
     public List<UUID> postsUsing(UUID imageId) {
-        return getEntityManager().createQuery("select pi.postId from PostImage pi where pi.imageId = :image", UUID.class)
-                .setParameter("image", imageId).getResultList();
+        // A working copy or a live version: a published post's unpublished edit may have dropped it.
+        return getEntityManager().createNativeQuery("select post_id from post_image where image_id = ?1 "
+                + "union select post_id from live_post_image where image_id = ?1", UUID.class)
+                .setParameter(1, imageId).getResultList();
     }
 
     /** The storage keys of every original and variant, for copies between storages. */

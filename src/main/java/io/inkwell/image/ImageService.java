@@ -406,6 +406,19 @@ public class ImageService {
         return ids;
     }
 
+    /**
+     * The uploaded images a version of a post uses: its feature image and the images its
+     * Markdown links to. Deleting one of them is refused while a working copy or a live
+     * version uses it.
+     */
+    public Set<UUID> usedBy(String markdown, UUID featureImageId) {
+        Set<UUID> used = referencedBy(markdown);
+        if (featureImageId != null) {
+            used.add(featureImageId);
+        }
+        return used;
+    }
+
     /** Which uploaded images a post's working copy uses, so that deleting one of them is refused. */
     public void recordUsage(UUID postId, Set<UUID> imageIds, boolean newPost) {
         images.replaceUsage(postId, imageIds, newPost);

@@ -69,4 +69,10 @@ class LivePost {
     @CollectionTable(name = "live_post_term", joinColumns = @JoinColumn(name = "post_id"))
     @Column(name = "term_id")
     Set<UUID> termIds = new HashSet<>();
+
+    /** The uploaded images this version uses, which an image deletion without force must leave alone (V22). */
+    @ElementCollection
+    @CollectionTable(name = "live_post_image", joinColumns = @JoinColumn(name = "post_id"))
+    @Column(name = "image_id")
+    Set<UUID> imageIds = new HashSet<>();
 }

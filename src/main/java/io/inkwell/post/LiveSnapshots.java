@@ -215,7 +215,12 @@ class LiveSnapshots {
         snapshot.slug = state.slug();
         snapshot.publishedAt = state.publishedAt();
         snapshot.snapshotAt = snapshotAt;
-        snapshot.state = json.write(state);
+        String stateJson = json.write(state);
+        if (!stateJson.equals(snapshot.state)) {
+            // A new name on hundreds of posts changes none of their contents: no image lookups.
+            replaceContents(snapshot.imageIds, List.copyOf(images.usedBy(state.markdown(), state.featureImageId())));
+        }
+        snapshot.state = stateJson;
         snapshot.bodyJson = json.write(body);
         snapshot.summaryJson = json.write(PublicPostSummary.of(body));
         snapshot.featureImageId = state.featureImageId();

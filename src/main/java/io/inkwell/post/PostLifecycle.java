@@ -21,7 +21,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -457,10 +456,6 @@ public class PostLifecycle {
 
     /** Which uploaded images the working copy uses, so image deletion can protect them. */
     private void recordImageUsage(Post post, boolean newPost) {
-        Set<UUID> used = new LinkedHashSet<>(images.referencedBy(post.markdown));
-        if (post.featureImageId != null) {
-            used.add(post.featureImageId);
-        }
-        images.recordUsage(post.id, used, newPost);
+        images.recordUsage(post.id, images.usedBy(post.markdown, post.featureImageId), newPost);
     }
 }

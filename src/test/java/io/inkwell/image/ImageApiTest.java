@@ -295,6 +295,33 @@ class ImageApiTest {
     }
 
     @Test
+    void anImageOnlyAPublishedPostStillShowsIsInUseUntilItsEditIsPublished() {
+        JsonPath image = uploadRaw(Images.solidJpeg(310, 300, new Color(unique().hashCode() & 0xFFFFFF)),
+                "image/jpeg", "live.jpg").then().statusCode(201).extract().jsonPath();
+        String id = image.getString("id");
+        JsonPath post = Posts.createPublished("Shows image " + unique(),
+                Map.of("markdown", "Look: ![pic](" + image.getString("url") + ")", "featureImage", Map.of("imageId", id)));
+        String etag = admin().get("/api/admin/posts/" + post.getString("id")).then().extract().header("ETag");
+        // The working copy drops the image; readers still see the published version with it.
+        admin().header("If-Match", etag).body("{\"markdown\": \"No picture now.\", \"featureImage\": null}")
+                .patch("/api/admin/posts/" + post.getString("id")).then().statusCode(200);
+        String etagWithoutImage = admin().get("/api/admin/posts/" + post.getString("id")).then()
+                .body("featureImage", nullValue()).extract().header("ETag");
+        content().get("/api/content/posts/" + post.getString("slug")).then().body("html", containsString(image.getString("url")));
+
+        admin().get("/api/admin/images?unused=true&limit=100").then().body("items.id", not(hasItem(id)));
+        adminWithBadInput().delete("/api/admin/images/" + id).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].message", containsString(post.getString("id")));
+        content().get(image.getString("url")).then().statusCode(200);
+
+        admin().header("If-Match", etagWithoutImage).post("/api/admin/posts/" + post.getString("id") + "/publish")
+                .then().statusCode(200);
+        admin().get("/api/admin/images?unused=true&limit=100").then().body("items.id", hasItem(id));
+        admin().delete("/api/admin/images/" + id).then().statusCode(204);
+    }
+
+    @Test
     void altAndCaptionAreEditable() {
         String id = uploadRaw(Images.solidJpeg(120, 80, new Color(unique().hashCode() & 0xFFFFFF)), "image/jpeg", "edit.jpg")
                 .then().statusCode(201).extract().path("id");
