@@ -14,6 +14,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -113,13 +114,13 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response staleWrite(OptimisticLockException e, UriInfo uri) {
-        return staleWriteProblem(uri);
+    public Response staleWrite(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        return staleWriteProblem(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response staleWrite(StaleStateException e, UriInfo uri) {
-        return staleWriteProblem(uri);
+    public Response staleWrite(StaleStateException e, UriInfo uri, HttpHeaders headers) {
+        return staleWriteProblem(uri, headers);
     }
 
     @ServerExceptionMapper
@@ -156,8 +157,7 @@ public class ProblemMapper {
         }
         if (collidedWithAnotherWrite(e)) {
             LOG.infof("A write collided with another and was rolled back, answered 503: %s", rootMessage(e));
-            return withRetryAfter(Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "The change collided with another "
-                    + "one made at the same moment and was not made. Send it again.", uri), 1);
+            return collided(uri);
         }
         if (thrownByFormParser(e)) {
             LOG.infof("Unreadable multipart body: %s", e.toString());
@@ -227,7 +227,21 @@ public class ProblemMapper {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private Response staleWriteProblem(UriInfo uri) {
+    /** Nothing was written; the same request sent again normally succeeds. */
+    private static Response collided(UriInfo uri) {
+        return withRetryAfter(Problems.response(HttpStatus.SERVICE_UNAVAILABLE, "The change collided with another "
+                + "one made at the same moment and was not made. Send it again.", uri), 1);
+    }
+
+    /**
+     * Another request changed what this one changes, between its read and its write: a 412
+     * when the client sent a precondition (If-Match), else a collision like a deadlock (RFC
+     * 9110 gives 412 only for a precondition the request carries).
+     */
+    private Response staleWriteProblem(UriInfo uri, HttpHeaders headers) {
+        if (headers.getHeaderString("If-Match") == null) {
+            return collided(uri);
+        }
         return Problems.response(HttpStatus.PRECONDITION_FAILED,
                 "The resource was changed by someone else meanwhile. Fetch it again and retry.", uri);
     }
