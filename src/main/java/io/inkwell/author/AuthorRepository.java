@@ -1,10 +1,15 @@
 package io.inkwell.author;
 
 import io.inkwell.common.paging.PageRequest;
-import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.slug.NameLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -34,10 +39,30 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
                 .firstResultOptional();
     }
 
-    /** As {@link io.inkwell.term.TermRepository#lockName}, for authors. */
-    public void lockName(String name) {
-        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext('author:' || lower(?2)))")
-                .setParameter(1, NamedReferences.NAME_LOCKS).setParameter(2, name).getSingleResult();
+    /** As {@link io.inkwell.term.TermRepository#lockNames}, for authors. */
+    public void lockNames(Collection<String> names) {
+        NameLocks.lock(getEntityManager(), "author", names);
+    }
+
+    /** As {@link io.inkwell.term.TermRepository#lockSlugs}, for authors. */
+    public void lockSlugs(Collection<String> slugs) {
+        NameLocks.lock(getEntityManager(), "author-slug", slugs);
+    }
+
+    /** As {@link io.inkwell.term.TermRepository#slugsBearingTwice}, for authors. */
+    public Map<String, List<String>> slugsBearingTwice(Collection<String> names) {
+        Set<String> wanted = names.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Map<String, List<String>> slugsByName = new TreeMap<>();
+        for (Object[] row : getEntityManager().createQuery("""
+                select a.name, a.slug from Author a where lower(a.name) in (
+                    select lower(b.name) from Author b group by lower(b.name) having count(b) > 1)
+                order by a.slug""", Object[].class).getResultList()) {
+            String name = ((String) row[0]).toLowerCase(Locale.ROOT);
+            if (wanted.contains(name)) {
+                slugsByName.computeIfAbsent(name, any -> new ArrayList<>()).add((String) row[1]);
+            }
+        }
+        return slugsByName;
     }
 
     public boolean nameTaken(String name, UUID exceptId) {

@@ -29,6 +29,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,13 +99,13 @@ public class AuthorService {
 
     @Transactional
     public AuthorView create(CreateAuthorRequest request) {
+        authors.lockNames(List.of(request.name()));
+        SlugAllocator.refuseBorneName(request.name(), name -> authors.nameTaken(name, null));
         return insert(request);
     }
 
     /** Not intercepted: a refusal must not end an import's transaction (see importAuthor). */
     private AuthorView insert(CreateAuthorRequest request) {
-        authors.lockName(request.name().strip());
-        SlugAllocator.refuseBorneName(request.name(), name -> authors.nameTaken(name, null));
         Author author = Author.create(request.name(), request.slug(), slug -> authors.slugTaken(slug, null),
                 Times.now(clock));
         author.bio = Text.blankToNull(request.bio());
@@ -118,14 +119,19 @@ public class AuthorService {
     @Transactional
     public AuthorView update(UUID id, MergePatch<UpdateAuthorRequest> patch) {
         Author author = load(id);
-        return edit(author, patch.applyTo(UpdateAuthorRequest.of(author)).values());
+        return edit(author, patch.applyTo(UpdateAuthorRequest.of(author)).values(), true);
+    }
+
+    /** As {@link io.inkwell.term.TermService#lockForImport}, for authors. */
+    public void lockForImport(Collection<String> slugs, Collection<String> names) {
+        authors.lockSlugs(slugs);
+        authors.lockNames(names);
     }
 
     /**
      * An export's author ({@code data/inkwell/taxonomies.json}): created with their slug, or
-     * given the file's name and bio (null keeps the current one), as the Admin API would; a
-     * name another bears is a 409. In the caller's transaction, which it leaves usable when it
-     * refuses (an atomic import then reports every file before rolling back).
+     * given the file's name and bio (null keeps the current one), as
+     * {@link io.inkwell.term.TermService#importTerm} does for terms.
      *
      * @return whether they were created or changed
      */
@@ -140,8 +146,13 @@ public class AuthorService {
         if (edit.equals(UpdateAuthorRequest.of(author))) {
             return false;
         }
-        edit(author, edit);
+        edit(author, edit, false);
         return true;
+    }
+
+    /** Of these names, those two or more authors bear now (lower case), with their slugs. */
+    public Map<String, List<String>> namesBorneTwice(Collection<String> names) {
+        return authors.slugsBearingTwice(names);
     }
 
     /** Every author, by slug, for an export. */
@@ -149,11 +160,11 @@ public class AuthorService {
         return authors.list("order by slug");
     }
 
-    private AuthorView edit(Author author, UpdateAuthorRequest edit) {
+    private AuthorView edit(Author author, UpdateAuthorRequest edit, boolean refuseBorneName) {
         UUID id = author.id;
         String oldSlug = author.slug;
-        if (!edit.name().strip().equals(author.name)) {
-            authors.lockName(edit.name().strip());
+        if (refuseBorneName && !edit.name().strip().equals(author.name)) {
+            authors.lockNames(List.of(edit.name()));
             SlugAllocator.refuseBorneName(edit.name(), name -> authors.nameTaken(name, id));
         }
         boolean renamed = author.edit(edit, slug -> authors.slugTaken(slug, id), Times.now(clock));
@@ -220,7 +231,7 @@ public class AuthorService {
      */
     public List<Author> resolve(String field, List<String> names) {
         List<UUID> ids = NamedReferences.resolve(NamedReferences.distinct(field, names),
-                name -> existing(name).orElseGet(() -> made(name)).id);
+                name -> existing(name).map(author -> author.id), authors::lockNames, name -> made(name).id);
         return ids.stream().map(id -> authors.getEntityManager().find(Author.class, id)).toList();
     }
 
@@ -238,9 +249,8 @@ public class AuthorService {
         return Optional.ofNullable(id).map(found -> authors.getEntityManager().find(Author.class, found));
     }
 
-    /** A new author for a name a post gives, unless a rename gave it to one meanwhile (the name's lock orders the two). */
+    /** A new author for a name a post gives, unless a rename gave it to one meanwhile (the name's lock, held, orders the two). */
     private Author made(String name) {
-        authors.lockName(name);
         return authors.findByName(name).orElseGet(() -> authors.upsert(Slugs.fromText(name), name));
     }
 

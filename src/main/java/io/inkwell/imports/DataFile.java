@@ -11,16 +11,12 @@ import java.util.List;
 
 /**
  * A JSON file of an export among Hugo's data files ({@code data/inkwell/...}), which an import
- * reads back: strict (a key twice or data after the object fails it), capped in size, and its
- * problems named in one report line.
+ * reads back: strict (a key twice or data after the object fails it), and its problems named in
+ * one report line. It is read whole, as a tree, like a Markdown file: within the import's limit
+ * for one file ({@code INKWELL_IMPORTS_MAX_ENTRY_BYTES}), not one of its own, which an export of
+ * the same server could pass.
  */
 final class DataFile {
-
-    /**
-     * Read whole, as a tree: one of these may be a few megabytes (a text of 1,000 characters
-     * for each of thousands of images), never the size a site's files may have.
-     */
-    static final int MAX_BYTES = 8 * 1024 * 1024;
 
     /** Problems named in the report; a file of thousands of bad entries is not repeated whole. */
     private static final int MAX_PROBLEMS_NAMED = 20;
@@ -46,9 +42,6 @@ final class DataFile {
      * @param notAnObject the report's words when it holds something else
      */
     static JsonNode readObject(String path, byte[] bytes, String notAnObject) {
-        if (bytes.length > MAX_BYTES) {
-            throw new ImportFileException(path, null, "Has " + bytes.length + " bytes, at most " + MAX_BYTES + ".");
-        }
         JsonNode root;
         try {
             root = MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
@@ -62,13 +55,15 @@ final class DataFile {
         return root;
     }
 
-    /** Fails the file naming the problems (the first 20, then how many more), if there are any. */
+    /** Fails the file naming the problems (the first 20, then how many more problems), if there are any. */
     static void refuse(String path, List<String> problems) {
         if (problems.isEmpty()) {
             return;
         }
         String more = problems.size() > MAX_PROBLEMS_NAMED ? "; and " + (problems.size() - MAX_PROBLEMS_NAMED) + " more" : "";
-        throw new ImportFileException(path, null,
-                String.join("; ", problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS_NAMED))) + more + ".");
+        // Each problem's own full stop goes: one ends the line.
+        throw new ImportFileException(path, null, problems.stream().limit(MAX_PROBLEMS_NAMED)
+                .map(problem -> problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem)
+                .collect(java.util.stream.Collectors.joining("; ")) + more + ".");
     }
 }

@@ -197,29 +197,61 @@ public class ImportService {
 
     /**
      * An export's tags, categories and authors ({@link TaxonomyFile}), before the posts that
-     * name them: created with their slugs, or given the file's names and descriptions. One that
-     * the Admin API would refuse (a name another bears) fails the file, and so an atomic import.
+     * name them: created with their slugs, or given the file's names and descriptions, in any
+     * order: only the outcome must be one the Admin API allows, no name borne by two. One that
+     * it would refuse fails the file, naming every such name, and so an atomic import.
      */
     private void applyTaxonomies(List<Entry> entries, Upload upload) {
         if (!hasTaxonomies(upload) || entries.stream().anyMatch(entry -> entry.sitePath.equals(TaxonomyFile.PATH))) {
             return; // none, or it failed when planned
         }
         TaxonomyFile.Contents contents = readTaxonomies(upload);
+        List<String> problems = new ArrayList<>();
         String where = null;
         try {
             for (Taxonomy taxonomy : List.of(Taxonomy.TAG, Taxonomy.CATEGORY)) {
-                for (TaxonomyFile.Named term : contents.terms(taxonomy)) {
-                    where = (taxonomy == Taxonomy.TAG ? "tags." : "categories.") + term.slug();
+                List<TaxonomyFile.Named> named = contents.terms(taxonomy);
+                terms.lockForImport(taxonomy, slugs(named), names(named));
+                for (TaxonomyFile.Named term : named) {
+                    where = section(taxonomy) + "." + term.slug();
                     terms.importTerm(taxonomy, term.slug(), term.name(), term.text());
                 }
+                terms.namesBorneTwice(taxonomy, names(named)).forEach((name, slugs) ->
+                        problems.add(borneTwice(section(taxonomy), name, slugs)));
             }
+            authors.lockForImport(slugs(contents.authors()), names(contents.authors()));
             for (TaxonomyFile.Named author : contents.authors()) {
                 where = "authors." + author.slug();
                 authors.importAuthor(author.slug(), author.name(), author.text());
             }
+            authors.namesBorneTwice(names(contents.authors())).forEach((name, slugs) ->
+                    problems.add(borneTwice("authors", name, slugs)));
         } catch (ApiException e) {
-            taxonomiesFailed(entries, where + ": " + describe(e));
+            problems.add(where + ": " + describe(e));
         }
+        try {
+            DataFile.refuse(TaxonomyFile.PATH, problems);
+        } catch (ImportFileException e) {
+            taxonomiesFailed(entries, e.detail());
+        }
+    }
+
+    private static String section(Taxonomy taxonomy) {
+        return taxonomy == Taxonomy.TAG ? "tags" : "categories";
+    }
+
+    private static List<String> slugs(List<TaxonomyFile.Named> named) {
+        return named.stream().map(TaxonomyFile.Named::slug).toList();
+    }
+
+    private static List<String> names(List<TaxonomyFile.Named> named) {
+        return named.stream().map(TaxonomyFile.Named::name).toList();
+    }
+
+    /** A name on a post must mean one of them: the Admin API refuses a second with a 409. */
+    private static String borneTwice(String section, String lowerCaseName, List<String> slugs) {
+        return section + "." + String.join(", " + section + ".", slugs) + ": all named '" + lowerCaseName
+                + "' (in any case); a post naming it must mean one (409 in the Admin API)";
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkwell.common.web.StrictJson;
 import io.inkwell.term.Taxonomy;
+import io.inkwell.common.slug.Slugs;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,8 +100,15 @@ final class TaxonomyFile {
             return List.of();
         }
         List<Named> named = new ArrayList<>();
+        Map<String, String> keyBySlug = new HashMap<>();
         for (Map.Entry<String, JsonNode> entry : section.properties()) {
             String where = key + "." + entry.getKey();
+            // Slugs are one in any case: "GOLANG" and "golang" would both change one tag.
+            String sameSlug = keyBySlug.putIfAbsent(Slugs.normalize(entry.getKey()), entry.getKey());
+            if (sameSlug != null) {
+                problems.add(where + ": the same slug as " + key + "." + sameSlug);
+                continue;
+            }
             JsonNode value = entry.getValue();
             if (!value.isObject()) {
                 problems.add(where + ": must be an object with a name");

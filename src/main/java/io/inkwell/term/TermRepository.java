@@ -1,10 +1,15 @@
 package io.inkwell.term;
 
 import io.inkwell.common.paging.PageRequest;
-import io.inkwell.common.slug.NamedReferences;
+import io.inkwell.common.slug.NameLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -39,13 +44,35 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
     }
 
     /**
-     * Until the transaction ends, this name (any case) is this transaction's to give: a rename
-     * to it and a post making a term of it wait for each other, so neither misses the other.
+     * Until the transaction ends, these names (any case) are this transaction's to give: a rename
+     * to one and a post making a term of it wait for each other, so neither misses the other.
      */
-    public void lockName(Taxonomy taxonomy, String name) {
-        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext(?2 || ':' || lower(?3)))")
-                .setParameter(1, NamedReferences.NAME_LOCKS).setParameter(2, taxonomy.value()).setParameter(3, name)
-                .getSingleResult();
+    public void lockNames(Taxonomy taxonomy, Collection<String> names) {
+        NameLocks.lock(getEntityManager(), taxonomy.value(), names);
+    }
+
+    /** As {@link #lockNames}, for slugs an import creates terms with. */
+    public void lockSlugs(Taxonomy taxonomy, Collection<String> slugs) {
+        NameLocks.lock(getEntityManager(), taxonomy.value() + "-slug", slugs);
+    }
+
+    /**
+     * Of these names (any case), those that two or more terms bear, each with their slugs in
+     * order: a name on a post must mean one term.
+     */
+    public Map<String, List<String>> slugsBearingTwice(Taxonomy taxonomy, Collection<String> names) {
+        Set<String> wanted = names.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Map<String, List<String>> slugsByName = new TreeMap<>();
+        for (Object[] row : getEntityManager().createQuery("""
+                select t.name, t.slug from Term t where t.taxonomy = ?1 and lower(t.name) in (
+                    select lower(u.name) from Term u where u.taxonomy = ?1 group by lower(u.name) having count(u) > 1)
+                order by t.slug""", Object[].class).setParameter(1, taxonomy).getResultList()) {
+            String name = ((String) row[0]).toLowerCase(Locale.ROOT);
+            if (wanted.contains(name)) {
+                slugsByName.computeIfAbsent(name, any -> new ArrayList<>()).add((String) row[1]);
+            }
+        }
+        return slugsByName;
     }
 
     public boolean nameTaken(Taxonomy taxonomy, String name, UUID exceptId) {

@@ -28,6 +28,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,13 +101,13 @@ public class TermService {
 
     @Transactional
     public TermView create(Taxonomy taxonomy, CreateTermRequest request) {
+        terms.lockNames(taxonomy, List.of(request.name()));
+        SlugAllocator.refuseBorneName(request.name(), name -> terms.nameTaken(taxonomy, name, null));
         return insert(taxonomy, request);
     }
 
     /** Not intercepted: a refusal must not end an import's transaction (see importTerm). */
     private TermView insert(Taxonomy taxonomy, CreateTermRequest request) {
-        terms.lockName(taxonomy, request.name().strip());
-        SlugAllocator.refuseBorneName(request.name(), name -> terms.nameTaken(taxonomy, name, null));
         Term term = Term.create(taxonomy, request.name(), request.slug(), slug -> terms.slugTaken(taxonomy, slug, null),
                 Times.now(clock));
         term.description = Text.blankToNull(request.description());
@@ -120,14 +121,25 @@ public class TermService {
     @Transactional
     public TermView update(Taxonomy taxonomy, UUID id, MergePatch<UpdateTermRequest> patch) {
         Term term = load(taxonomy, id);
-        return edit(term, patch.applyTo(UpdateTermRequest.of(term)).values());
+        return edit(term, patch.applyTo(UpdateTermRequest.of(term)).values(), true);
+    }
+
+    /**
+     * Before {@link #importTerm}: until the transaction ends, the slugs and names are this
+     * import's to give, so another import or a post creating one waits, then finds it.
+     */
+    public void lockForImport(Taxonomy taxonomy, Collection<String> slugs, Collection<String> names) {
+        terms.lockSlugs(taxonomy, slugs);
+        terms.lockNames(taxonomy, names);
     }
 
     /**
      * An export's tag or category ({@code data/inkwell/taxonomies.json}): created with its slug,
      * or given the file's name and description (null keeps the current one), as the Admin API
-     * would; a name another bears is a 409. In the caller's transaction, which it leaves usable
-     * when it refuses (an atomic import then reports every file before rolling back).
+     * would, but for names: a file may pass a name from one term to another (q renamed from Q1
+     * to Q2, then p to Q1), so the import asks {@link #namesBorneTwice} once all are applied. In
+     * the caller's transaction, which it leaves usable when it refuses (an atomic import then
+     * reports every file before rolling back).
      *
      * @return whether it was created or changed
      */
@@ -143,8 +155,13 @@ public class TermService {
         if (edit.equals(UpdateTermRequest.of(term))) {
             return false;
         }
-        edit(term, edit);
+        edit(term, edit, false);
         return true;
+    }
+
+    /** Of these names, those two or more terms bear now (lower case), with their slugs. */
+    public Map<String, List<String>> namesBorneTwice(Taxonomy taxonomy, Collection<String> names) {
+        return terms.slugsBearingTwice(taxonomy, names);
     }
 
     /** Every tag or category, by slug, for an export. */
@@ -152,12 +169,12 @@ public class TermService {
         return terms.list("taxonomy = ?1 order by slug", taxonomy);
     }
 
-    private TermView edit(Term term, UpdateTermRequest edit) {
+    private TermView edit(Term term, UpdateTermRequest edit, boolean refuseBorneName) {
         Taxonomy taxonomy = term.taxonomy;
         UUID id = term.id;
         String oldSlug = term.slug;
-        if (!edit.name().strip().equals(term.name)) {
-            terms.lockName(taxonomy, edit.name().strip());
+        if (refuseBorneName && !edit.name().strip().equals(term.name)) {
+            terms.lockNames(taxonomy, List.of(edit.name()));
             SlugAllocator.refuseBorneName(edit.name(), name -> terms.nameTaken(taxonomy, name, id));
         }
         boolean renamed = term.edit(edit, slug -> terms.slugTaken(taxonomy, slug, id), Times.now(clock));
@@ -234,7 +251,8 @@ public class TermService {
      */
     public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
         List<UUID> ids = NamedReferences.resolve(NamedReferences.distinct(field, names),
-                name -> existing(taxonomy, name).orElseGet(() -> made(taxonomy, name)).id);
+                name -> existing(taxonomy, name).map(term -> term.id), toMake -> terms.lockNames(taxonomy, toMake),
+                name -> made(taxonomy, name).id);
         // Usually still in the persistence context: no query.
         return ids.stream().map(id -> terms.getEntityManager().find(Term.class, id)).toList();
     }
@@ -253,9 +271,8 @@ public class TermService {
         return Optional.ofNullable(id).map(found -> terms.getEntityManager().find(Term.class, found));
     }
 
-    /** A new term for a name a post gives, unless a rename gave it to one meanwhile (the name's lock orders the two). */
+    /** A new term for a name a post gives, unless a rename gave it to one meanwhile (the name's lock, held, orders the two). */
     private Term made(Taxonomy taxonomy, String name) {
-        terms.lockName(taxonomy, name);
         return terms.findByName(taxonomy, name).orElseGet(() -> terms.upsert(taxonomy, Slugs.fromText(name), name));
     }
 

@@ -246,8 +246,66 @@ class ImportApiTest {
                 .getBytes(StandardCharsets.UTF_8));
         importZip(Sites.zip(site), "").then().statusCode(422)
                 .body("files.find { it.path == 'data/inkwell/taxonomies.json' }.errors[0].message",
-                        containsString("tags.other-" + s + ": "));
+                        containsString("tags.other-" + s + ", tags.taken-" + s + ": all named 'taken " + s + "'"));
         assertEquals(before, Posts.adminTotal());
+        // Two keys for one slug, in any case, would change one tag twice.
+        site.put("data/inkwell/taxonomies.json", ("{\"tags\": {\"GOLANG-" + s + "\": {\"name\": \"Go X\"}, \"golang-" + s
+                + "\": {\"name\": \"Go Y\"}}}").getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(site), "").then().statusCode(422)
+                .body("files.find { it.path == 'data/inkwell/taxonomies.json' }.errors[0].message",
+                        containsString("tags.golang-" + s + ": the same slug as tags.GOLANG-" + s));
+    }
+
+    @Test
+    void aSiteWithMoreNewTagsThanPostgreSqlHasLockSlotsImports() {
+        // About 6,400 lock slots by default (64 per connection); one lock per new name would run out.
+        String s = unique();
+        Map<String, byte[]> site = Sites.hugo(s);
+        StringBuilder tags = new StringBuilder("{\"tags\": {");
+        for (int i = 0; i < 7_000; i++) {
+            tags.append(i == 0 ? "" : ",").append("\"bulk-").append(i).append("-").append(s).append("\": {\"name\": \"Bulk ")
+                    .append(i).append(" ").append(s).append("\"}");
+        }
+        site.put("data/inkwell/taxonomies.json", tags.append("}}").toString().getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(site), "dryRun=true").then().statusCode(200).body("totals.failed", equalTo(0));
+    }
+
+    @Test
+    void taxonomyEntriesMayPassNamesAmongThemselvesInAnyOrderAndEveryNameBorneTwiceIsNamed() {
+        String s = unique();
+        Map<String, byte[]> site = Sites.hugo(s);
+        // The tag a post naming it gets, as "slug name".
+        java.util.function.Function<String, String> tagNamed = name -> {
+            JsonPath post = Posts.create(Map.of("title", "Names " + s, "tags", List.of(name)));
+            return post.getString("tags[0].slug") + " " + post.getString("tags[0].name");
+        };
+        // What the Admin API allows, an import of its export allows, whatever the order: a tag
+        // whose name makes another's slug ("Foo Bar" and the tag foo-bar named "Something").
+        site.put("data/inkwell/taxonomies.json", ("{\"tags\": {\"foo-bar-" + s + "\": {\"name\": \"Something " + s + "\"},"
+                + " \"x-" + s + "\": {\"name\": \"Foo Bar " + s + "\"}}}").getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(site), "").then().statusCode(200).body("totals.failed", equalTo(0));
+        assertEquals("x-" + s + " Foo Bar " + s, tagNamed.apply("foo bar " + s));
+        assertEquals("foo-bar-" + s + " Something " + s, tagNamed.apply("Something " + s));
+        assertEquals("foo-bar-" + s + " Something " + s, tagNamed.apply("foo-bar-" + s));
+
+        // A name passed from one tag to the next: q renamed Q1 to Q2, then p renamed P1 to Q1.
+        admin().body(Map.of("name", "P1 " + s, "slug", "p-" + s)).post("/api/admin/tags").then().statusCode(201);
+        admin().body(Map.of("name", "Q1 " + s, "slug", "q-" + s)).post("/api/admin/tags").then().statusCode(201);
+        site.put("data/inkwell/taxonomies.json", ("{\"tags\": {\"p-" + s + "\": {\"name\": \"Q1 " + s + "\"}, \"q-" + s
+                + "\": {\"name\": \"Q2 " + s + "\"}}}").getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(site), "").then().statusCode(200).body("totals.failed", equalTo(0));
+        assertEquals("p-" + s + " Q1 " + s, tagNamed.apply("Q1 " + s));
+        assertEquals("q-" + s + " Q2 " + s, tagNamed.apply("Q2 " + s));
+
+        // Every name the file would leave on two tags is named at once, and nothing changes.
+        site.put("data/inkwell/taxonomies.json", ("{\"tags\": {\"p-" + s + "\": {\"name\": \"Foo Bar " + s + "\"}, \"q-" + s
+                + "\": {\"name\": \"Something " + s + "\"}}}").getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(site), "").then().statusCode(422)
+                .body("files.find { it.path == 'data/inkwell/taxonomies.json' }.errors[0].message", allOf(
+                        containsString("tags.p-" + s + ", tags.x-" + s + ": all named 'foo bar " + s + "'"),
+                        containsString("tags.foo-bar-" + s + ", tags.q-" + s + ": all named 'something " + s + "'")));
+        assertEquals("p-" + s + " Q1 " + s, tagNamed.apply("Q1 " + s));
+        assertEquals("q-" + s + " Q2 " + s, tagNamed.apply("Q2 " + s));
     }
 
     @Test

@@ -43,9 +43,6 @@ public abstract class NamedEntity {
     protected boolean rename(String newName, String newSlug, Predicate<String> slugTaken, OffsetDateTime now) {
         String oldName = name;
         String oldSlug = slug;
-        if (!newName.strip().equals(oldName)) {
-            SlugAllocator.refuseAnothersName(newName.strip(), slugTaken);
-        }
         name = newName.strip();
         slug = SlugAllocator.reallocate(slug, newSlug, slugTaken);
         updatedAt = now;

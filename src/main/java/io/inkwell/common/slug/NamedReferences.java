@@ -3,6 +3,9 @@ package io.inkwell.common.slug;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,12 +20,6 @@ import java.util.function.Function;
  * bears it, else the one whose slug it makes, else made.
  */
 public final class NamedReferences {
-
-    /**
-     * The first key of the advisory locks that order the giving of a name (a rename to it, a
-     * post making a tag or author of it): "nams", apart from other locks' keys.
-     */
-    public static final int NAME_LOCKS = 0x6e616d73;
 
     public static final String NAME_RULE = "Must be a name of 1 to 200 characters with at least one letter or digit.";
 
@@ -58,15 +55,24 @@ public final class NamedReferences {
     }
 
     /**
-     * The ids the names are, in the names' order, each once, found or made by {@code resolve}
-     * in the order of the slugs the names make: making a name locks it until the transaction
-     * ends, so two posts naming the same new tags in opposite orders would otherwise each wait
-     * for the other (a deadlock, which PostgreSQL ends by failing one of them).
+     * The ids the names are, in the names' order, each once: found by {@code existing}, else
+     * made by {@code make} once {@code lock} holds the names to make ({@link NameLocks}, all at
+     * once), in the order of the slugs they make: making a name inserts its slug, which another
+     * post making the same names in the opposite order would otherwise wait for in a circle (a
+     * deadlock, which PostgreSQL ends by failing one of them).
      */
-    public static List<UUID> resolve(List<String> distinctNames, Function<String, UUID> resolve) {
+    public static List<UUID> resolve(List<String> distinctNames, Function<String, Optional<UUID>> existing,
+            Consumer<Collection<String>> lock, Function<String, UUID> make) {
         Map<String, UUID> found = new HashMap<>();
-        distinctNames.stream().sorted(Comparator.comparing(Slugs::fromText).thenComparing(Comparator.naturalOrder()))
-                .forEach(name -> found.put(name, resolve.apply(name)));
+        List<String> toMake = new ArrayList<>();
+        for (String name : distinctNames) {
+            existing.apply(name).ifPresentOrElse(id -> found.put(name, id), () -> toMake.add(name));
+        }
+        if (!toMake.isEmpty()) {
+            lock.accept(toMake);
+            toMake.stream().sorted(Comparator.comparing(Slugs::fromText).thenComparing(Comparator.naturalOrder()))
+                    .forEach(name -> found.put(name, make.apply(name)));
+        }
         return distinctNames.stream().map(found::get).distinct().toList();
     }
 }

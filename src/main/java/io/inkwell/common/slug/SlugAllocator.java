@@ -14,13 +14,14 @@ public final class SlugAllocator {
 
     /**
      * For things that are the same when their slugs are (tags, authors): the explicit slug or
-     * the one made from {@code name}, never suffixed; taken is a 409.
+     * the one made from {@code name}, never suffixed; taken is a 409. (With a slug of its own, a
+     * name whose slug another has is no conflict: a name on a post is first the one bearing it.)
      */
     public static String allocateExact(String explicitSlug, String name, Predicate<String> taken) {
-        refuseAnothersName(name, taken);
         if (explicitSlug != null) {
             return allocate(explicitSlug, null, taken);
         }
+        refuseAnothersName(name, taken);
         String slug = Slugs.fromText(name);
         if (slug.isEmpty()) {
             throw new InvalidInputException("name", "Needs at least one letter or digit.");
@@ -28,11 +29,8 @@ public final class SlugAllocator {
         return slug;
     }
 
-    /**
-     * A name that stands for another (its slug is another's) is a 409, whatever the slug of its
-     * own: posts name tags, categories and authors, and get the one whose slug the name makes.
-     */
-    public static void refuseAnothersName(String name, Predicate<String> taken) {
+    /** A name whose slug, the one it would get, another has already is a 409. */
+    private static void refuseAnothersName(String name, Predicate<String> taken) {
         String slug = Slugs.fromText(name);
         if (!slug.isEmpty() && taken.test(slug)) {
             throw new ConflictException("'" + name + "' is the same as the existing '" + slug
