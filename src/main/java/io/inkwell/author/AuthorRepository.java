@@ -5,17 +5,17 @@ import io.inkwell.common.slug.NameLocks;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {

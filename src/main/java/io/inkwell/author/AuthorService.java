@@ -13,11 +13,11 @@ import io.inkwell.common.web.PublicUrls;
 import io.inkwell.author.AuthorDtos.CreateAuthorRequest;
 import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
 import io.inkwell.common.TransactionCache;
-import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.slug.NamedImport;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.slug.Slugs;
@@ -28,13 +28,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 @ApplicationScoped
 public class AuthorService {
@@ -101,11 +100,6 @@ public class AuthorService {
     public AuthorView create(CreateAuthorRequest request) {
         authors.lockNames(List.of(request.name()));
         SlugAllocator.refuseBorneName(request.name(), name -> authors.nameTaken(name, null));
-        return insert(request);
-    }
-
-    /** Not intercepted: a refusal must not end an import's transaction (see importAuthor). */
-    private AuthorView insert(CreateAuthorRequest request) {
         Author author = Author.create(request.name(), request.slug(), slug -> authors.slugTaken(slug, null),
                 Times.now(clock));
         author.bio = Text.blankToNull(request.bio());
@@ -122,37 +116,50 @@ public class AuthorService {
         return edit(author, patch.applyTo(UpdateAuthorRequest.of(author)).values(), true);
     }
 
-    /** As {@link io.inkwell.term.TermService#lockForImport}, for authors. */
-    public void lockForImport(Collection<String> slugs, Collection<String> names) {
-        authors.lockSlugs(slugs);
-        authors.lockNames(names);
-    }
+    /** As {@link io.inkwell.term.TermService#importTerms}, for authors (their bios). */
+    public NamedImport importAuthors(String section, List<NamedImport.Entry> entries) {
+        return NamedImport.apply(section, entries, new NamedImport.Target<Author>() {
+            @Override
+            public void lock(List<String> slugs, List<String> names) {
+                authors.lockSlugs(slugs);
+                authors.lockNames(names);
+            }
 
-    /**
-     * An export's author ({@code data/inkwell/taxonomies.json}): created with their slug, or
-     * given the file's name and bio (null keeps the current one), as
-     * {@link io.inkwell.term.TermService#importTerm} does for terms.
-     *
-     * @return whether they were created or changed
-     */
-    public boolean importAuthor(String slug, String name, String bio) {
-        Optional<Author> current = authors.findBySlug(slug);
-        if (current.isEmpty()) {
-            insert(new CreateAuthorRequest(name, slug, bio));
-            return true;
-        }
-        Author author = current.get();
-        UpdateAuthorRequest edit = new UpdateAuthorRequest(name.strip(), author.slug, bio != null ? bio.strip() : author.bio);
-        if (edit.equals(UpdateAuthorRequest.of(author))) {
-            return false;
-        }
-        edit(author, edit, false);
-        return true;
-    }
+            @Override
+            public List<Author> all() {
+                return AuthorService.this.all();
+            }
 
-    /** Of these names, those two or more authors bear now (lower case), with their slugs. */
-    public Map<String, List<String>> namesBorneTwice(Collection<String> names) {
-        return authors.slugsBearingTwice(names);
+            @Override
+            public String slugOf(Author existing) {
+                return existing.slug;
+            }
+
+            @Override
+            public void create(NamedImport.Entry entry, Predicate<String> slugTaken) {
+                Author author = Author.create(entry.name(), entry.slug(), slugTaken, Times.now(clock));
+                author.bio = Text.blankToNull(entry.text());
+                authors.persist(author);
+                outbox.record("author.created", publicJson(author, 0));
+            }
+
+            @Override
+            public boolean update(Author author, NamedImport.Entry entry) {
+                UpdateAuthorRequest edit = new UpdateAuthorRequest(entry.name().strip(), author.slug,
+                        entry.text() != null ? entry.text().strip() : author.bio);
+                if (edit.equals(UpdateAuthorRequest.of(author))) {
+                    return false;
+                }
+                AuthorService.this.edit(author, edit, false);
+                return true;
+            }
+
+            @Override
+            public Map<String, List<String>> borneTwice(List<String> names) {
+                authors.flush();
+                return authors.slugsBearingTwice(names);
+            }
+        });
     }
 
     /** Every author, by slug, for an export. */

@@ -218,24 +218,26 @@ public class ImageService {
      * An import's alt text and caption for an image it stored or found (an export's
      * {@code data/inkwell/images.json}): the ones given replace the image's, null keeps them.
      */
-    public void describe(UUID id, String alt, String caption) {
+    public boolean describe(UUID id, String alt, String caption) {
         Image image = load(id);
-        describe(image, alt != null ? alt : image.alt, caption != null ? caption : image.caption);
+        return describe(image, alt != null ? alt : image.alt, caption != null ? caption : image.caption);
     }
 
-    private void describe(Image image, String alt, String caption) {
+    /** @return whether the alt text or caption changed */
+    private boolean describe(Image image, String alt, String caption) {
         String altBefore = image.alt;
         String captionBefore = image.caption;
         image.alt = Text.blankToNull(alt);
         image.caption = Text.blankToNull(caption);
         if (Objects.equals(altBefore, image.alt) && Objects.equals(captionBefore, image.caption)) {
-            return;
+            return false;
         }
         image.updatedAt = Times.now(clock);
         if (!Objects.equals(altBefore, image.alt)) {
             // Published posts show it as their feature image's alt when they give none of their own.
             referenceChanges.fire(ReferencedNamesChanged.renamed(ReferencedNamesChanged.Kind.IMAGE, image.id));
         }
+        return true;
     }
 
     /** Refuses (409, naming the posts) while posts use the image, unless forced. */

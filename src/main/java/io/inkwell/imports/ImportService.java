@@ -2,10 +2,11 @@ package io.inkwell.imports;
 
 import io.inkwell.webhook.WebhookOutbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.inkwell.author.Author;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ApiException;
-import io.inkwell.common.error.FieldError;
+import io.inkwell.common.slug.NamedImport;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.post.PostDtos;
 import io.inkwell.common.slug.Slugs;
@@ -149,6 +150,7 @@ public class ImportService {
                 pruned.addAll(pruneAlone(entries, upload, options));
             }
         }
+        imageDescriptionsApplied(entries);
         ImportReport report = report(entries, pruned, options);
         if (report.applied()) {
             // After the import's own transactions: an import applies file by file in some modes.
@@ -170,6 +172,8 @@ public class ImportService {
      * go out every {@link #WRITE_BATCH_FILES} files, in one JDBC batch per table.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    // One transaction for a whole site: not the default minute, after which it would be rolled back.
+    @TransactionConfiguration(timeout = 3600)
     void applyTogether(List<Entry> entries, Upload upload, Options options, List<PrunedPost> pruned) {
         applyTaxonomies(entries, upload);
         int pending = 0;
@@ -202,70 +206,56 @@ public class ImportService {
      * it would refuse fails the file, naming every such name, and so an atomic import.
      */
     private void applyTaxonomies(List<Entry> entries, Upload upload) {
-        if (!hasTaxonomies(upload) || entries.stream().anyMatch(entry -> entry.sitePath.equals(TaxonomyFile.PATH))) {
+        Entry file = dataFile(entries, TaxonomyFile.PATH).orElse(null);
+        if (file == null || file.action == Action.FAILED) {
             return; // none, or it failed when planned
         }
         TaxonomyFile.Contents contents = readTaxonomies(upload);
         List<String> problems = new ArrayList<>();
-        String where = null;
-        try {
-            for (Taxonomy taxonomy : List.of(Taxonomy.TAG, Taxonomy.CATEGORY)) {
-                List<TaxonomyFile.Named> named = contents.terms(taxonomy);
-                terms.lockForImport(taxonomy, slugs(named), names(named));
-                for (TaxonomyFile.Named term : named) {
-                    where = section(taxonomy) + "." + term.slug();
-                    terms.importTerm(taxonomy, term.slug(), term.name(), term.text());
-                }
-                terms.namesBorneTwice(taxonomy, names(named)).forEach((name, slugs) ->
-                        problems.add(borneTwice(section(taxonomy), name, slugs)));
-            }
-            authors.lockForImport(slugs(contents.authors()), names(contents.authors()));
-            for (TaxonomyFile.Named author : contents.authors()) {
-                where = "authors." + author.slug();
-                authors.importAuthor(author.slug(), author.name(), author.text());
-            }
-            authors.namesBorneTwice(names(contents.authors())).forEach((name, slugs) ->
-                    problems.add(borneTwice("authors", name, slugs)));
-        } catch (ApiException e) {
-            problems.add(where + ": " + describe(e));
+        boolean changed = false;
+        for (Taxonomy taxonomy : List.of(Taxonomy.TAG, Taxonomy.CATEGORY)) {
+            NamedImport outcome = terms.importTerms(taxonomy, taxonomy == Taxonomy.TAG ? "tags" : "categories",
+                    imported(contents.terms(taxonomy)));
+            changed |= outcome.changed();
+            problems.addAll(outcome.problems());
         }
+        NamedImport outcome = authors.importAuthors("authors", imported(contents.authors()));
+        changed |= outcome.changed();
+        problems.addAll(outcome.problems());
         try {
             DataFile.refuse(TaxonomyFile.PATH, problems);
+            file.action = changed ? Action.UPDATED : Action.UNCHANGED;
         } catch (ImportFileException e) {
-            taxonomiesFailed(entries, e.detail());
+            file.fail(null, e.detail());
         }
     }
 
-    private static String section(Taxonomy taxonomy) {
-        return taxonomy == Taxonomy.TAG ? "tags" : "categories";
-    }
-
-    private static List<String> slugs(List<TaxonomyFile.Named> named) {
-        return named.stream().map(TaxonomyFile.Named::slug).toList();
-    }
-
-    private static List<String> names(List<TaxonomyFile.Named> named) {
-        return named.stream().map(TaxonomyFile.Named::name).toList();
-    }
-
-    /** A name on a post must mean one of them: the Admin API refuses a second with a 409. */
-    private static String borneTwice(String section, String lowerCaseName, List<String> slugs) {
-        return section + "." + String.join(", " + section + ".", slugs) + ": all named '" + lowerCaseName
-                + "' (in any case); a post naming it must mean one (409 in the Admin API)";
+    private static List<NamedImport.Entry> imported(List<TaxonomyFile.Named> named) {
+        return named.stream().map(one -> new NamedImport.Entry(one.slug(), one.name(), one.text())).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void applyTaxonomiesAlone(List<Entry> entries, Upload upload) {
         applyTaxonomies(entries, upload);
-        if (entries.stream().anyMatch(entry -> entry.sitePath.equals(TaxonomyFile.PATH))) {
+        if (dataFile(entries, TaxonomyFile.PATH).filter(file -> file.action == Action.FAILED).isPresent()) {
             QuarkusTransaction.setRollbackOnly();
         }
     }
 
     private static void taxonomiesFailed(List<Entry> entries, String message) {
-        Entry entry = new Entry(TaxonomyFile.PATH);
-        entry.fail(null, message);
-        entries.add(entry);
+        dataFile(entries, TaxonomyFile.PATH).ifPresent(file -> file.fail(null, message));
+    }
+
+    /** The entry of a data file of the upload ({@link DataFile}), when it has one. */
+    private static Optional<Entry> dataFile(List<Entry> entries, String path) {
+        return entries.stream().filter(entry -> entry.post == null && entry.sitePath.equals(path)).findFirst();
+    }
+
+    /** images.json changed what it describes when an image a saved file imported got new text from it. */
+    private static void imageDescriptionsApplied(List<Entry> entries) {
+        dataFile(entries, ImageDescriptions.PATH).filter(file -> file.action == Action.UNCHANGED)
+                .filter(file -> entries.stream().anyMatch(entry -> entry.describedImages && entry.action != Action.FAILED))
+                .ifPresent(file -> file.action = Action.UPDATED);
     }
 
     /** Partial mode: the file in a transaction of its own, rolled back if it failed. */
@@ -300,6 +290,8 @@ public class ImportService {
         /** The post this file created or updated. */
         UUID postId;
         Action action;
+        /** A post's file whose images got an alt text or caption from images.json. */
+        boolean describedImages;
         final List<Message> warnings = new ArrayList<>();
         final List<Message> errors = new ArrayList<>();
 
@@ -323,17 +315,19 @@ public class ImportService {
         Entry[] planned = new Entry[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> planned[i] = planFile(files.get(i), upload, options));
         List<Entry> entries = new ArrayList<>(List.of(planned));
+        // The data files are reported too: read now, failed now if they cannot be; applied later.
         if (hasImageDescriptions(upload)) {
-            checkImageDescriptions(upload).ifPresent(entries::add);
+            entries.add(checkImageDescriptions(upload));
         }
         if (hasTaxonomies(upload)) {
+            Entry entry = new Entry(TaxonomyFile.PATH);
             try {
                 readTaxonomies(upload);
+                entry.action = Action.UNCHANGED;
             } catch (ImportFileException e) {
-                Entry entry = new Entry(TaxonomyFile.PATH);
                 entry.fail(e.line(), e.detail());
-                entries.add(entry);
             }
+            entries.add(entry);
         }
         Map<String, Entry> bySlug = new HashMap<>();
         for (Entry entry : entries) {
@@ -355,16 +349,16 @@ public class ImportService {
         return entries;
     }
 
-    /** A failed entry for an image descriptions file that cannot be read, which fails an atomic import. */
-    private static Optional<Entry> checkImageDescriptions(Upload upload) {
+    /** The entry of the image descriptions file: unchanged until applied, failed (failing an atomic import) when unreadable. */
+    private static Entry checkImageDescriptions(Upload upload) {
+        Entry entry = new Entry(ImageDescriptions.PATH);
         try {
             ImageDescriptions.read(read(upload, ImageDescriptions.PATH));
-            return Optional.empty();
+            entry.action = Action.UNCHANGED;
         } catch (ImportFileException e) {
-            Entry entry = new Entry(ImageDescriptions.PATH);
             entry.fail(e.line(), e.detail());
-            return Optional.of(entry);
         }
+        return entry;
     }
 
     private static Entry planFile(String sitePath, Upload upload, Options options) {
@@ -561,18 +555,20 @@ public class ImportService {
             entry.warnings.add(new Message(null, "Image " + ref + " was not imported: " + image.refusal()));
             return Optional.empty();
         }
+        entry.describedImages |= image.described();
         usedFiles.put(exportPath(upload, sitePath), image.view().id());
         return Optional.of(image.view().url() + ExportService.widthQuery(ref));
     }
 
     /** An image file of the upload: stored (or known already), or why it was refused. */
-    private record ImportedImage(ImageView view, String refusal) {
+    private record ImportedImage(ImageView view, String refusal, boolean described) {
     }
 
     /** The alt text and caption the upload gives an image it holds (an export's), on the image. */
     private ImportedImage describe(ImportedImage image, ImageDescriptions.Description description) {
-        if (image.refusal() == null && description != null && !description.isEmpty()) {
-            images.describe(image.view().id(), description.alt(), description.caption());
+        if (image.refusal() == null && description != null && !description.isEmpty()
+                && images.describe(image.view().id(), description.alt(), description.caption())) {
+            return new ImportedImage(image.view(), null, true);
         }
         return image;
     }
@@ -619,9 +615,9 @@ public class ImportService {
 
     private ImportedImage importImage(byte[] bytes, String filename) {
         try {
-            return new ImportedImage(images.findOrStore(bytes, filename), null);
+            return new ImportedImage(images.findOrStore(bytes, filename), null, false);
         } catch (ApiException e) {
-            return new ImportedImage(null, e.getMessage());
+            return new ImportedImage(null, e.getMessage(), false);
         }
     }
 
@@ -726,12 +722,8 @@ public class ImportService {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof ApiException api && !api.errors().isEmpty()) {
-            StringBuilder text = new StringBuilder(api.getMessage());
-            for (FieldError error : api.errors()) {
-                text.append(' ').append(error.field()).append(": ").append(error.message());
-            }
-            return text.toString();
+        if (e instanceof ApiException api) {
+            return api.summary();
         }
         if (!(e instanceof ApiException)) {
             // Its message may name server paths or SQL: the log gets it, the report does not.

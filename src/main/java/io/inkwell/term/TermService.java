@@ -7,11 +7,11 @@ import io.inkwell.common.Times;
 import io.inkwell.common.InOrder;
 import io.inkwell.common.Text;
 import io.inkwell.common.TransactionCache;
-import io.inkwell.common.error.ApiException;
 import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.slug.NamedImport;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.slug.Slugs;
@@ -27,13 +27,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Tags and categories: CRUD for the Admin API, and find-or-create for posts. */
 @ApplicationScoped
@@ -103,11 +102,6 @@ public class TermService {
     public TermView create(Taxonomy taxonomy, CreateTermRequest request) {
         terms.lockNames(taxonomy, List.of(request.name()));
         SlugAllocator.refuseBorneName(request.name(), name -> terms.nameTaken(taxonomy, name, null));
-        return insert(taxonomy, request);
-    }
-
-    /** Not intercepted: a refusal must not end an import's transaction (see importTerm). */
-    private TermView insert(Taxonomy taxonomy, CreateTermRequest request) {
         Term term = Term.create(taxonomy, request.name(), request.slug(), slug -> terms.slugTaken(taxonomy, slug, null),
                 Times.now(clock));
         term.description = Text.blankToNull(request.description());
@@ -125,43 +119,54 @@ public class TermService {
     }
 
     /**
-     * Before {@link #importTerm}: until the transaction ends, the slugs and names are this
-     * import's to give, so another import or a post creating one waits, then finds it.
+     * An export's tags or categories ({@code data/inkwell/taxonomies.json}): each created with
+     * its slug, or given the file's name and description, as the Admin API would, but for names,
+     * checked once all are applied ({@link NamedImport}). In the caller's transaction, which it
+     * leaves usable when it refuses (an atomic import then reports every file before rolling back).
      */
-    public void lockForImport(Taxonomy taxonomy, Collection<String> slugs, Collection<String> names) {
-        terms.lockSlugs(taxonomy, slugs);
-        terms.lockNames(taxonomy, names);
-    }
+    public NamedImport importTerms(Taxonomy taxonomy, String section, List<NamedImport.Entry> entries) {
+        return NamedImport.apply(section, entries, new NamedImport.Target<Term>() {
+            @Override
+            public void lock(List<String> slugs, List<String> names) {
+                terms.lockSlugs(taxonomy, slugs);
+                terms.lockNames(taxonomy, names);
+            }
 
-    /**
-     * An export's tag or category ({@code data/inkwell/taxonomies.json}): created with its slug,
-     * or given the file's name and description (null keeps the current one), as the Admin API
-     * would, but for names: a file may pass a name from one term to another (q renamed from Q1
-     * to Q2, then p to Q1), so the import asks {@link #namesBorneTwice} once all are applied. In
-     * the caller's transaction, which it leaves usable when it refuses (an atomic import then
-     * reports every file before rolling back).
-     *
-     * @return whether it was created or changed
-     */
-    public boolean importTerm(Taxonomy taxonomy, String slug, String name, String description) {
-        Optional<Term> current = terms.findBySlug(taxonomy, slug);
-        if (current.isEmpty()) {
-            insert(taxonomy, new CreateTermRequest(name, slug, description));
-            return true;
-        }
-        Term term = current.get();
-        UpdateTermRequest edit = new UpdateTermRequest(name.strip(), term.slug,
-                description != null ? description.strip() : term.description);
-        if (edit.equals(UpdateTermRequest.of(term))) {
-            return false;
-        }
-        edit(term, edit, false);
-        return true;
-    }
+            @Override
+            public List<Term> all() {
+                return TermService.this.all(taxonomy);
+            }
 
-    /** Of these names, those two or more terms bear now (lower case), with their slugs. */
-    public Map<String, List<String>> namesBorneTwice(Taxonomy taxonomy, Collection<String> names) {
-        return terms.slugsBearingTwice(taxonomy, names);
+            @Override
+            public String slugOf(Term existing) {
+                return existing.slug;
+            }
+
+            @Override
+            public void create(NamedImport.Entry entry, Predicate<String> slugTaken) {
+                Term term = Term.create(taxonomy, entry.name(), entry.slug(), slugTaken, Times.now(clock));
+                term.description = Text.blankToNull(entry.text());
+                terms.persist(term);
+                outbox.record(event(taxonomy, "created"), publicJson(term, 0));
+            }
+
+            @Override
+            public boolean update(Term term, NamedImport.Entry entry) {
+                UpdateTermRequest edit = new UpdateTermRequest(entry.name().strip(), term.slug,
+                        entry.text() != null ? entry.text().strip() : term.description);
+                if (edit.equals(UpdateTermRequest.of(term))) {
+                    return false;
+                }
+                TermService.this.edit(term, edit, false);
+                return true;
+            }
+
+            @Override
+            public Map<String, List<String>> borneTwice(List<String> names) {
+                terms.flush();
+                return terms.slugsBearingTwice(taxonomy, names);
+            }
+        });
     }
 
     /** Every tag or category, by slug, for an export. */

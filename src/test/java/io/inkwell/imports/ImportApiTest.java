@@ -205,15 +205,24 @@ class ImportApiTest {
         assertEquals("All about Go " + s, taxonomies.getString("tags.'" + tagSlug + "'.description"));
         assertEquals("Writes Go " + s, taxonomies.getString("authors.'" + authorSlug + "'.bio"));
         Map<String, byte[]> exported = Sites.only(all, List.of("described-" + s, "data/inkwell/taxonomies.json"));
-        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(1))
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.unchanged", equalTo(2))
+                .body("files.find { it.path == 'data/inkwell/taxonomies.json' }.action", equalTo("unchanged"))
                 .body("totals.failed", equalTo(0));
+        // A changed description shows in the report, in a dry run too.
+        Map<String, byte[]> described = new java.util.LinkedHashMap<>(exported);
+        described.put("data/inkwell/taxonomies.json", ("{\"tags\": {\"" + tagSlug + "\": {\"name\": \"Go Language " + s
+                + "\", \"description\": \"Go, described " + s + "\"}}}").getBytes(StandardCharsets.UTF_8));
+        importZip(Sites.zip(described), "dryRun=true").then().statusCode(200)
+                .body("files.find { it.path == 'data/inkwell/taxonomies.json' }.action", equalTo("updated"));
+        admin().get("/api/admin/tags/" + tagId).then().body("description", equalTo("All about Go " + s));
 
         // Into an Inkwell without them: the same slugs, names, description and bio come back.
         admin().delete("/api/admin/posts/" + postId).then().statusCode(204);
         admin().delete("/api/admin/tags/" + tagId).then().statusCode(204);
         admin().delete("/api/admin/categories/" + categoryId).then().statusCode(204);
         admin().delete("/api/admin/authors/" + authorId).then().statusCode(204);
-        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.created", equalTo(1));
+        importZip(Sites.zip(exported), "").then().statusCode(200).body("totals.created", equalTo(1))
+                .body("files.find { it.path == 'data/inkwell/taxonomies.json' }.action", equalTo("updated"));
         JsonPath post = adminPost("described-" + s);
         assertEquals(List.of(tagSlug), post.getList("tags.slug"));
         assertEquals(List.of(authorSlug), post.getList("authors.slug"));
@@ -882,14 +891,20 @@ class ImportApiTest {
         assertEquals("Cover caption " + s, descriptions.getString("'" + coverPath + "'.caption"));
 
         importZip(Sites.zip(exported), "").then().statusCode(200)
-                .body("totals.unchanged", equalTo(6))
+                .body("totals.unchanged", equalTo(7))
+                .body("files.find { it.path == 'data/inkwell/images.json' }.action", equalTo("unchanged"))
                 .body("totals.created", equalTo(0))
                 .body("totals.updated", equalTo(0));
         // An alt text changed in the file is the image's (and the live post's) new one; the caption the file leaves out stays.
         Map<String, byte[]> edited = new java.util.LinkedHashMap<>(exported);
         edited.put("data/inkwell/images.json", ("{\"" + coverPath + "\": {\"alt\": \"Edited alt " + s + "\"}}")
                 .getBytes(StandardCharsets.UTF_8));
-        importZip(Sites.zip(edited), "").then().statusCode(200).body("totals.unchanged", equalTo(6));
+        // A dry run says so, as the import does, and changes nothing.
+        importZip(Sites.zip(edited), "dryRun=true").then().statusCode(200).body("totals.unchanged", equalTo(6))
+                .body("files.find { it.path == 'data/inkwell/images.json' }.action", equalTo("updated"));
+        admin().get("/api/admin/images/" + coverId).then().body("alt", equalTo("Cover \"alt\" " + s));
+        importZip(Sites.zip(edited), "").then().statusCode(200).body("totals.unchanged", equalTo(6))
+                .body("files.find { it.path == 'data/inkwell/images.json' }.action", equalTo("updated"));
         admin().get("/api/admin/images/" + coverId).then()
                 .body("alt", equalTo("Edited alt " + s)).body("caption", equalTo("Cover caption " + s));
         content().get("/api/content/posts/toml-bundle-" + s).then().body("featureImage.alt", equalTo("Edited alt " + s));

@@ -34,4 +34,13 @@ public class ApiException extends RuntimeException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /** The detail and each field's message, on one line (an import report's). */
+    public String summary() {
+        StringBuilder text = new StringBuilder(getMessage());
+        for (FieldError error : errors) {
+            text.append(' ').append(error.field()).append(": ").append(error.message());
+        }
+        return text.toString();
+    }
 }
