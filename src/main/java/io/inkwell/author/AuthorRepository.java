@@ -2,6 +2,7 @@ package io.inkwell.author;
 
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NameLocks;
+import io.inkwell.common.slug.NamedReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
 
     /** As {@link io.inkwell.term.TermRepository#slugsBearingTwice}, for authors. */
     public Map<String, List<String>> slugsBearingTwice(Collection<String> names) {
-        Set<String> wanted = names.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> wanted = names.stream().map(name -> NamedReferences.clean(name).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         Map<String, List<String>> slugsByName = new TreeMap<>();
         for (Object[] row : getEntityManager().createQuery("""
                 select a.name, a.slug from Author a where lower(a.name) in (

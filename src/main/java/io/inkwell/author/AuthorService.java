@@ -145,7 +145,7 @@ public class AuthorService {
 
             @Override
             public boolean update(Author author, NamedImport.Entry entry) {
-                UpdateAuthorRequest edit = new UpdateAuthorRequest(entry.name().strip(), author.slug,
+                UpdateAuthorRequest edit = new UpdateAuthorRequest(NamedReferences.clean(entry.name()), author.slug,
                         entry.text() != null ? entry.text().strip() : author.bio);
                 if (edit.equals(UpdateAuthorRequest.of(author))) {
                     return false;
@@ -170,7 +170,7 @@ public class AuthorService {
     private AuthorView edit(Author author, UpdateAuthorRequest edit, boolean refuseBorneName) {
         UUID id = author.id;
         String oldSlug = author.slug;
-        if (refuseBorneName && !edit.name().strip().equals(author.name)) {
+        if (refuseBorneName && !NamedReferences.clean(edit.name()).equals(author.name)) {
             authors.lockNames(List.of(edit.name()));
             SlugAllocator.refuseBorneName(edit.name(), name -> authors.nameTaken(name, id));
         }

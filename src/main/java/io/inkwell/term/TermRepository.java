@@ -2,6 +2,7 @@ package io.inkwell.term;
 
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NameLocks;
+import io.inkwell.common.slug.NamedReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
      * order: a name on a post must mean one term.
      */
     public Map<String, List<String>> slugsBearingTwice(Taxonomy taxonomy, Collection<String> names) {
-        Set<String> wanted = names.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> wanted = names.stream().map(name -> NamedReferences.clean(name).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         Map<String, List<String>> slugsByName = new TreeMap<>();
         for (Object[] row : getEntityManager().createQuery("""
                 select t.name, t.slug from Term t where t.taxonomy = ?1 and lower(t.name) in (

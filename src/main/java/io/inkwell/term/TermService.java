@@ -152,7 +152,7 @@ public class TermService {
 
             @Override
             public boolean update(Term term, NamedImport.Entry entry) {
-                UpdateTermRequest edit = new UpdateTermRequest(entry.name().strip(), term.slug,
+                UpdateTermRequest edit = new UpdateTermRequest(NamedReferences.clean(entry.name()), term.slug,
                         entry.text() != null ? entry.text().strip() : term.description);
                 if (edit.equals(UpdateTermRequest.of(term))) {
                     return false;
@@ -178,7 +178,7 @@ public class TermService {
         Taxonomy taxonomy = term.taxonomy;
         UUID id = term.id;
         String oldSlug = term.slug;
-        if (refuseBorneName && !edit.name().strip().equals(term.name)) {
+        if (refuseBorneName && !NamedReferences.clean(edit.name()).equals(term.name)) {
             terms.lockNames(taxonomy, List.of(edit.name()));
             SlugAllocator.refuseBorneName(edit.name(), name -> terms.nameTaken(taxonomy, name, id));
         }

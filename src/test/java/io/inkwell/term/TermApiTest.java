@@ -83,6 +83,21 @@ class TermApiTest {
     }
 
     @Test
+    void namesThatLookTheSameAreOneTag() {
+        String s = unique();
+        // A no-break space, a zero-width space, two spaces: what a reader sees is "Go Language".
+        JsonPath post = Posts.create(Map.of("title", "Look-alikes " + s,
+                "tags", List.of("Go\u00a0Language " + s, "Go Language " + s + "\u200b", "GO  LANGUAGE " + s + " ")));
+        assertEquals(List.of("Go Language " + s), post.getList("tags.name"));
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "Go\u3000Language " + s, "slug", "other-" + s))
+                .post("/api/admin/tags").then().statusCode(409).body("errors[0].field", equalTo("name"));
+        String id = admin().body(Map.of("name", "\ufeffLook\u2060alike\u00a0 " + s)).post("/api/admin/tags").then()
+                .statusCode(201).body("name", equalTo("Lookalike " + s)).extract().path("id");
+        admin().body(Map.of("name", "Look\u00a0alike " + s)).patch("/api/admin/tags/" + id).then().statusCode(200)
+                .body("name", equalTo("Look alike " + s));
+    }
+
+    @Test
     void aNameThatDiffersOnlyInCaseIsTheSameTag() {
         String name = "Python" + unique();
         admin().body(Map.of("name", name.toLowerCase())).post("/api/admin/tags").then().statusCode(201);

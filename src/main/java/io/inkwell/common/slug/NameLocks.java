@@ -39,6 +39,6 @@ public final class NameLocks {
     }
 
     static int bucket(String kind, String name) {
-        return Math.floorMod((kind + ":" + name.strip().toLowerCase(Locale.ROOT)).hashCode(), BUCKETS);
+        return Math.floorMod((kind + ":" + NamedReferences.clean(name).toLowerCase(Locale.ROOT)).hashCode(), BUCKETS);
     }
 }

@@ -28,7 +28,7 @@ public abstract class NamedEntity {
     /** A new one: a fresh id, the name, and its slug (the explicit one, or made from the name; taken is 409). */
     protected void start(String name, String explicitSlug, Predicate<String> slugTaken, OffsetDateTime now) {
         id = UUID.randomUUID();
-        this.name = name.strip();
+        this.name = NamedReferences.clean(name);
         slug = SlugAllocator.allocateExact(explicitSlug, this.name, slugTaken);
         createdAt = now;
         updatedAt = createdAt;
@@ -43,7 +43,7 @@ public abstract class NamedEntity {
     protected boolean rename(String newName, String newSlug, Predicate<String> slugTaken, OffsetDateTime now) {
         String oldName = name;
         String oldSlug = slug;
-        name = newName.strip();
+        name = NamedReferences.clean(newName);
         slug = SlugAllocator.reallocate(slug, newSlug, slugTaken);
         updatedAt = now;
         return !name.equals(oldName) || !slug.equals(oldSlug);

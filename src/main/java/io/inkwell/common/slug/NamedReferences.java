@@ -2,10 +2,12 @@ package io.inkwell.common.slug;
 
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,7 +30,22 @@ public final class NamedReferences {
 
     /** Whether this can name a tag, category or author: some letter or digit, at most 200 characters. */
     public static boolean isName(String name) {
-        return name != null && name.strip().length() <= 200 && !Slugs.fromText(name.strip()).isEmpty();
+        return name != null && clean(name).length() <= 200 && !Slugs.fromText(clean(name)).isEmpty();
+    }
+
+    /** Invisible characters a name may carry (zero-width space, word joiner, byte order mark). */
+    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u2060\uFEFF]");
+    /** Runs of white space of any kind (a no-break space, an ideographic space, a tab...). */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
+
+    /**
+     * A name as it is stored and compared: in Unicode's composed form, without invisible
+     * characters, each run of white space one space, stripped. "Go&nbsp;Language",
+     * "Go Language\u200B" and "Go  Language" are then the one name a reader sees.
+     */
+    public static String clean(String name) {
+        String composed = Normalizer.normalize(name, Normalizer.Form.NFC);
+        return SPACES.matcher(INVISIBLE.matcher(composed).replaceAll("")).replaceAll(" ").strip();
     }
 
     /**
@@ -45,7 +62,7 @@ public final class NamedReferences {
                 errors.add(new FieldError(field + "[" + i + "]", NAME_RULE));
                 continue;
             }
-            String name = names.get(i).strip();
+            String name = clean(names.get(i));
             byLowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
         }
         if (!errors.isEmpty()) {

@@ -44,8 +44,8 @@ public final class SlugAllocator {
      * authors, and get the one that bears the name, a renamed one too.
      */
     public static void refuseBorneName(String name, Predicate<String> borne) {
-        if (name != null && borne.test(name.strip())) {
-            throw new ConflictException("Another one is named '" + name.strip() + "' (names are compared ignoring case).",
+        if (name != null && borne.test(NamedReferences.clean(name))) {
+            throw new ConflictException("Another one is named '" + NamedReferences.clean(name) + "' (names are compared ignoring case).",
                     List.of(new FieldError("name", "Already the name of another.")));
         }
     }
