@@ -246,6 +246,9 @@ public class ImportService {
         dataFile(entries, TaxonomyFile.PATH).ifPresent(file -> file.fail(null, message));
     }
 
+    /** Paths of images.json without a file named in its warnings; a count for the rest. */
+    private static final int MAX_MISSING_NAMED = 20;
+
     /** The entry of a data file of the upload ({@link DataFile}), when it has one. */
     private static Optional<Entry> dataFile(List<Entry> entries, String path) {
         return entries.stream().filter(entry -> entry.post == null && entry.sitePath.equals(path)).findFirst();
@@ -349,11 +352,21 @@ public class ImportService {
         return entries;
     }
 
-    /** The entry of the image descriptions file: unchanged until applied, failed (failing an atomic import) when unreadable. */
+    /**
+     * The entry of the image descriptions file: unchanged until applied, failed (failing an
+     * atomic import) when unreadable, warning of paths the upload has no file at (a typo would
+     * otherwise describe nothing, silently).
+     */
     private static Entry checkImageDescriptions(Upload upload) {
         Entry entry = new Entry(ImageDescriptions.PATH);
         try {
-            ImageDescriptions.read(read(upload, ImageDescriptions.PATH));
+            List<String> missing = ImageDescriptions.read(read(upload, ImageDescriptions.PATH)).keySet().stream()
+                    .filter(path -> !upload.layout().sitePaths().contains(path)).toList();
+            missing.stream().limit(MAX_MISSING_NAMED).forEach(path -> entry.warnings.add(new Message(null,
+                    path + ": no file at this path in the upload; nothing was described.")));
+            if (missing.size() > MAX_MISSING_NAMED) {
+                entry.warnings.add(new Message(null, "And " + (missing.size() - MAX_MISSING_NAMED) + " more paths without a file."));
+            }
             entry.action = Action.UNCHANGED;
         } catch (ImportFileException e) {
             entry.fail(e.line(), e.detail());

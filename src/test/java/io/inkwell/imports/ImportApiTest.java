@@ -897,11 +897,13 @@ class ImportApiTest {
                 .body("totals.updated", equalTo(0));
         // An alt text changed in the file is the image's (and the live post's) new one; the caption the file leaves out stays.
         Map<String, byte[]> edited = new java.util.LinkedHashMap<>(exported);
-        edited.put("data/inkwell/images.json", ("{\"" + coverPath + "\": {\"alt\": \"Edited alt " + s + "\"}}")
-                .getBytes(StandardCharsets.UTF_8));
+        edited.put("data/inkwell/images.json", ("{\"" + coverPath + "\": {\"alt\": \"Edited alt " + s + "\"},"
+                + " \"content/posts/toml-bundle-" + s + "/typo.jpg\": {\"alt\": \"Nowhere\"}}").getBytes(StandardCharsets.UTF_8));
         // A dry run says so, as the import does, and changes nothing.
         importZip(Sites.zip(edited), "dryRun=true").then().statusCode(200).body("totals.unchanged", equalTo(6))
-                .body("files.find { it.path == 'data/inkwell/images.json' }.action", equalTo("updated"));
+                .body("files.find { it.path == 'data/inkwell/images.json' }.action", equalTo("updated"))
+                .body("files.find { it.path == 'data/inkwell/images.json' }.warnings[0].message",
+                        equalTo("content/posts/toml-bundle-" + s + "/typo.jpg: no file at this path in the upload; nothing was described."));
         admin().get("/api/admin/images/" + coverId).then().body("alt", equalTo("Cover \"alt\" " + s));
         importZip(Sites.zip(edited), "").then().statusCode(200).body("totals.unchanged", equalTo(6))
                 .body("files.find { it.path == 'data/inkwell/images.json' }.action", equalTo("updated"));
