@@ -2,21 +2,15 @@ package io.inkwell.author;
 
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NameLocks;
-import io.inkwell.common.slug.NamedReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
@@ -52,18 +46,11 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
 
     /** As {@link io.inkwell.term.TermRepository#slugsBearingTwice}, for authors. */
     public Map<String, List<String>> slugsBearingTwice(Collection<String> names) {
-        Set<String> wanted = names.stream().map(name -> NamedReferences.clean(name).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        Map<String, List<String>> slugsByName = new TreeMap<>();
-        for (Object[] row : getEntityManager().createQuery("""
-                select a.name, a.slug from Author a where lower(a.name) in (
-                    select lower(b.name) from Author b group by lower(b.name) having count(b) > 1)
-                order by a.slug""", Object[].class).getResultList()) {
-            String name = ((String) row[0]).toLowerCase(Locale.ROOT);
-            if (wanted.contains(name)) {
-                slugsByName.computeIfAbsent(name, any -> new ArrayList<>()).add((String) row[1]);
-            }
-        }
-        return slugsByName;
+        return NameLocks.slugsBearingTwice(getEntityManager(), """
+                select lower(a.name), a.slug from author a where lower(a.name) in (
+                    select lower(b.name) from author b group by lower(b.name) having count(*) > 1
+                    intersect select lower(w) from regexp_split_to_table(?1, E'\\n') as w)
+                order by a.slug""", names);
     }
 
     public boolean nameTaken(String name, UUID exceptId) {

@@ -2,21 +2,15 @@ package io.inkwell.term;
 
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NameLocks;
-import io.inkwell.common.slug.NamedReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
@@ -62,18 +56,11 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
      * order: a name on a post must mean one term.
      */
     public Map<String, List<String>> slugsBearingTwice(Taxonomy taxonomy, Collection<String> names) {
-        Set<String> wanted = names.stream().map(name -> NamedReferences.clean(name).toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        Map<String, List<String>> slugsByName = new TreeMap<>();
-        for (Object[] row : getEntityManager().createQuery("""
-                select t.name, t.slug from Term t where t.taxonomy = ?1 and lower(t.name) in (
-                    select lower(u.name) from Term u where u.taxonomy = ?1 group by lower(u.name) having count(u) > 1)
-                order by t.slug""", Object[].class).setParameter(1, taxonomy).getResultList()) {
-            String name = ((String) row[0]).toLowerCase(Locale.ROOT);
-            if (wanted.contains(name)) {
-                slugsByName.computeIfAbsent(name, any -> new ArrayList<>()).add((String) row[1]);
-            }
-        }
-        return slugsByName;
+        return NameLocks.slugsBearingTwice(getEntityManager(), """
+                select lower(t.name), t.slug from term t where t.taxonomy = ?2 and lower(t.name) in (
+                    select lower(u.name) from term u where u.taxonomy = ?2 group by lower(u.name) having count(*) > 1
+                    intersect select lower(w) from regexp_split_to_table(?1, E'\\n') as w)
+                order by t.slug""", names, taxonomy.value());
     }
 
     public boolean nameTaken(Taxonomy taxonomy, String name, UUID exceptId) {

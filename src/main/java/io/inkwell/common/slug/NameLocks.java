@@ -1,9 +1,11 @@
 package io.inkwell.common.slug;
 
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Locale;
-import java.util.TreeSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,20 +27,47 @@ public final class NameLocks {
     /**
      * Locks the buckets of these names (any case) of one kind ({@code tag}, {@code category},
      * {@code author}, or a slug's kind) until the transaction ends, in ascending order, in one
-     * statement: two writers locking names never wait for each other in a circle.
+     * statement: two writers locking names never wait for each other in a circle. PostgreSQL
+     * lower-cases the names, as it does when it compares them ({@code lower(name)}): Java's
+     * lower case differs for some letters (a Greek final sigma, a Turkish dotted I), and two
+     * names that compare the same must share a lock.
      */
     public static void lock(EntityManager entityManager, String kind, Collection<String> names) {
-        TreeSet<Integer> buckets = names.stream().map(name -> bucket(kind, name)).collect(Collectors.toCollection(TreeSet::new));
-        if (buckets.isEmpty()) {
+        if (names.isEmpty()) {
             return;
         }
-        // Bucket numbers are ours (0..1023), never the client's text.
-        String values = buckets.stream().map(bucket -> "(" + bucket + ")").collect(Collectors.joining(","));
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(" + KEY + ", b) from (values " + values
-                + ") as v(b) order by b").getResultList();
+        String lines = lines(names);
+        entityManager.createNativeQuery("""
+                select pg_advisory_xact_lock(?1, bucket) from (
+                    select distinct hashtext(?2 || ':' || lower(name)) & ?3 as bucket
+                    from regexp_split_to_table(?4, E'\\n') as name order by bucket) as buckets""")
+                .setParameter(1, KEY).setParameter(2, kind).setParameter(3, BUCKETS - 1).setParameter(4, lines)
+                .getResultList();
     }
 
-    static int bucket(String kind, String name) {
-        return Math.floorMod((kind + ":" + NamedReferences.clean(name).toLowerCase(Locale.ROOT)).hashCode(), BUCKETS);
+    /**
+     * Runs {@code sql}, which finds rows of (lower-case name, slug) among the names that two or
+     * more bear, its ?1 the names one per line and ?2... the {@code others}, and groups the slugs
+     * by name. PostgreSQL lower-cases both sides, as for the locks.
+     */
+    public static Map<String, List<String>> slugsBearingTwice(EntityManager entityManager, String sql,
+            Collection<String> names, Object... others) {
+        Map<String, List<String>> slugsByName = new TreeMap<>();
+        if (names.isEmpty()) {
+            return slugsByName;
+        }
+        jakarta.persistence.Query query = entityManager.createNativeQuery(sql).setParameter(1, lines(names));
+        for (int i = 0; i < others.length; i++) {
+            query.setParameter(i + 2, others[i]);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        rows.forEach(row -> slugsByName.computeIfAbsent((String) row[0], any -> new ArrayList<>()).add((String) row[1]));
+        return slugsByName;
+    }
+
+    /** A clean name holds no line break: one per line. */
+    private static String lines(Collection<String> names) {
+        return names.stream().map(NamedReferences::clean).distinct().collect(Collectors.joining("\n"));
     }
 }
