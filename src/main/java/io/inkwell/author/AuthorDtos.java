@@ -1,11 +1,10 @@
 package io.inkwell.author;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.inkwell.common.slug.ValidName;
 import io.inkwell.common.slug.ValidSlug;
 import io.inkwell.common.web.MergePatch;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -16,15 +15,14 @@ public final class AuthorDtos {
     }
 
     public record CreateAuthorRequest(
-            @NotBlank @Size(max = 200) String name,
-            @Size(max = 200) String slug,
+            @NotNull @ValidName(nullable = true) String name,
+            @Size(max = 200) @ValidSlug String slug,
             @Size(max = 5000) String bio) {
     }
 
     /** The editable fields; a PATCH is merged over the current ones ({@link MergePatch}). */
     public record UpdateAuthorRequest(
-            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200)
-            @Pattern(regexp = "(?s).*\\S.*", message = "Must not be blank.") String name,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @ValidName(nullable = true) String name,
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
             @Size(max = 5000) String bio) {
 

@@ -613,12 +613,8 @@ public class ImportService {
             Set<? extends ConstraintViolation<?>> violations = section.equals("authors")
                     ? validator.validate(new UpdateAuthorRequest(named.name(), named.slug(), named.text()))
                     : validator.validate(new UpdateTermRequest(named.name(), named.slug(), named.text()));
-            List<String> problems = new ArrayList<>(violations.stream()
-                    .map(violation -> violation.getPropertyPath() + ": " + violation.getMessage()).sorted().toList());
-            if (named.name() != null && !NamedReferences.isName(named.name())) {
-                problems.add("name: " + NamedReferences.NAME_RULE);
-            }
-            return problems;
+            return violations.stream().map(violation -> violation.getPropertyPath() + ": " + violation.getMessage())
+                    .sorted().toList();
         });
     }
 

@@ -98,6 +98,27 @@ class TermApiTest {
     }
 
     @Test
+    void aTagNameFollowsThePostsRuleForNamesAndEveryBadFieldIsNamed() {
+        String s = unique();
+        // What a post could not name, a tag may not bear: nothing left once cleaned, no letter
+        // or digit, over 200 characters once composed (each U+0958 composes to two).
+        for (String name : List.of("\u200b", "\u2605", "\u0958".repeat(150))) {
+            adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", name, "slug", "odd-" + s))
+                    .post("/api/admin/tags").then().statusCode(422).body("errors.field", equalTo(List.of("name")));
+        }
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "\u2605", "slug", "Not A Slug", "bio",
+                "d".repeat(5001))).post("/api/admin/authors").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "slug", "bio"));
+        String id = admin().body(Map.of("name", "Fine " + s)).post("/api/admin/categories").then().statusCode(201)
+                .extract().path("id");
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "\u00ad\u200e"))
+                .patch("/api/admin/categories/" + id).then().statusCode(422).body("errors.field", equalTo(List.of("name")));
+        // Invisible marks of writing direction and soft hyphens are no part of a name.
+        admin().body(Map.of("name", "\u200fFi\u00adne\u2028" + s)).patch("/api/admin/categories/" + id).then().statusCode(200)
+                .body("name", equalTo("Fine " + s));
+    }
+
+    @Test
     void aNameThatDiffersOnlyInCaseIsTheSameTag() {
         String name = "Python" + unique();
         admin().body(Map.of("name", name.toLowerCase())).post("/api/admin/tags").then().statusCode(201);

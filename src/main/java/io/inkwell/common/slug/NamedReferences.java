@@ -33,10 +33,15 @@ public final class NamedReferences {
         return name != null && clean(name).length() <= 200 && !Slugs.fromText(clean(name)).isEmpty();
     }
 
-    /** Invisible characters a name may carry (zero-width space, word joiner, byte order mark). */
-    private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u2060\uFEFF]");
-    /** Runs of white space of any kind (a no-break space, an ideographic space, a tab...). */
-    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
+    /**
+     * Invisible characters a name may carry: zero-width space, word joiner, byte order mark, soft
+     * hyphen, combining grapheme joiner, Mongolian vowel separator, and the marks and controls of
+     * writing direction. (Not the zero-width joiner and non-joiner: Persian and emoji need them.)
+     */
+    private static final Pattern INVISIBLE = Pattern.compile(
+            "[\\x{200B}\\x{2060}\\x{FEFF}\\x{00AD}\\x{034F}\\x{180E}\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]");
+    /** Runs of white space of any kind (a no-break space, an ideographic space, a line separator, a tab...). */
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\x{0085}]+");
 
     /**
      * A name as it is stored and compared: in Unicode's composed form, without invisible
