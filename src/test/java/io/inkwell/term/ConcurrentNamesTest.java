@@ -50,6 +50,38 @@ class ConcurrentNamesTest {
         assertEquals(Collections.nCopies(12, "[201, 409]"), outcomes);
     }
 
+    /**
+     * Posts with one title and no slug, written at once: each gets a slug of its own, or, when
+     * both took the same one at the same moment, the loser is told to send it again (it was a
+     * 409 naming the database's index, post_slug_key).
+     */
+    @Test
+    void postsWithOneTitleWrittenAtOnceGetTheirOwnSlugsOrAreToldToRetry() throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            String title = "Same title " + Api.unique();
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<CompletableFuture<String>> writes = List.of(
+                    CompletableFuture.supplyAsync(() -> createPost(start, title)),
+                    CompletableFuture.supplyAsync(() -> createPost(start, title)));
+            for (CompletableFuture<String> write : writes) {
+                outcomes.add(write.get());
+            }
+        }
+        assertEquals(List.of(), outcomes.stream().filter(outcome -> !outcome.equals("201") && !outcome.equals("503 1")).toList());
+    }
+
+    private static String createPost(CyclicBarrier start, String title) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        io.restassured.response.Response response = Api.adminWithBadInput().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("title", title)).post("/api/admin/posts");
+        return response.statusCode() == 503 ? "503 " + response.header("Retry-After") : String.valueOf(response.statusCode());
+    }
+
     private static int createTag(CyclicBarrier start, String name, String slug) {
         try {
             start.await();

@@ -128,9 +128,11 @@ public class ProblemMapper {
         if (!"23505".equals(e.getSQLState())) {
             return unexpected(e, uri);
         }
-        // Two writers raced for the same unique value; the loser learns which one.
-        return Problems.response(HttpStatus.CONFLICT, "The change conflicts with existing data ("
-                + e.getConstraintName() + ").", uri);
+        // Every unique value is checked before it is written (a slug taken is a 409 naming it): this
+        // one was taken by a write at the same moment. Sent again, the request sees that write and
+        // gets its answer (a slug of its own, or the 409); the constraint's name is not the client's.
+        LOG.infof("A write lost a race for a unique value, answered 503: %s", e.getConstraintName());
+        return collided(uri);
     }
 
     @ServerExceptionMapper
