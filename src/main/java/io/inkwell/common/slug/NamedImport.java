@@ -3,9 +3,9 @@ package io.inkwell.common.slug;
 import io.inkwell.common.error.ApiException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
