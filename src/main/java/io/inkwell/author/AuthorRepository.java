@@ -2,6 +2,7 @@ package io.inkwell.author;
 
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NameLocks;
+import io.inkwell.common.slug.NamedReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -30,8 +31,8 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
      * first, then the oldest, should two be), a renamed author included.
      */
     public Optional<Author> findByName(String name) {
-        return find("lower(name) = lower(?1) order by case when name = ?1 then 0 else 1 end, createdAt, id", name)
-                .firstResultOptional();
+        return find("nameKey = ?1 order by case when name = ?2 then 0 else 1 end, createdAt, id", NamedReferences.key(name),
+                NamedReferences.clean(name)).firstResultOptional();
     }
 
     /** As {@link io.inkwell.term.TermRepository#lockNames}, for authors. */
@@ -47,14 +48,14 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
     /** As {@link io.inkwell.term.TermRepository#slugsBearingTwice}, for authors. */
     public Map<String, List<String>> slugsBearingTwice(Collection<String> names) {
         return NameLocks.slugsBearingTwice(getEntityManager(), """
-                select lower(a.name), a.slug from author a where lower(a.name) in (
-                    select lower(b.name) from author b group by lower(b.name) having count(*) > 1
-                    intersect select lower(w) from regexp_split_to_table(?1, E'\\n') as w)
+                select a.name_key, a.slug from author a where a.name_key in (
+                    select b.name_key from author b group by b.name_key having count(*) > 1
+                    intersect select w from regexp_split_to_table(?1, E'\\n') as w)
                 order by a.slug""", names);
     }
 
     public boolean nameTaken(String name, UUID exceptId) {
-        return count("lower(name) = lower(?1) and id <> ?2", name, exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+        return count("nameKey = ?1 and id <> ?2", NamedReferences.key(name), exceptId == null ? new UUID(0, 0) : exceptId) > 0;
     }
 
     public boolean slugTaken(String slug, UUID exceptId) {
@@ -69,13 +70,14 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
     public Author upsert(String slug, String name) {
         OffsetDateTime now = io.inkwell.common.Times.now(clock);
         getEntityManager().createNativeQuery("""
-                insert into author (id, slug, name, created_at, updated_at, version)
-                values (?1, ?2, ?3, ?4, ?4, 0)
+                insert into author (id, slug, name, name_key, created_at, updated_at, version)
+                values (?1, ?2, ?3, ?5, ?4, ?4, 0)
                 on conflict (lower(slug)) do nothing""")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, slug)
                 .setParameter(3, name)
                 .setParameter(4, now)
+                .setParameter(5, NamedReferences.key(name))
                 .executeUpdate();
         return findBySlug(slug).orElseThrow();
     }

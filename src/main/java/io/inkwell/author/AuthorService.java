@@ -251,7 +251,7 @@ public class AuthorService {
 
     /** The author who bears the name, else the one whose slug it makes. */
     private Optional<Author> existing(String name) {
-        UUID id = cache.get("author/" + name.toLowerCase(java.util.Locale.ROOT), () -> authors.findByName(name)
+        UUID id = cache.get("author/" + NamedReferences.key(name), () -> authors.findByName(name)
                 .or(() -> authors.findBySlug(Slugs.fromText(name))).map(author -> author.id).orElse(null));
         return Optional.ofNullable(id).map(found -> authors.getEntityManager().find(Author.class, found));
     }

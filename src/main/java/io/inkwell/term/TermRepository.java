@@ -2,6 +2,7 @@ package io.inkwell.term;
 
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NameLocks;
+import io.inkwell.common.slug.NamedReferences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -34,8 +35,8 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
      * first, then the oldest, should two be), a renamed term included.
      */
     public Optional<Term> findByName(Taxonomy taxonomy, String name) {
-        return find("taxonomy = ?1 and lower(name) = lower(?2) order by case when name = ?2 then 0 else 1 end, createdAt, id",
-                taxonomy, name).firstResultOptional();
+        return find("taxonomy = ?1 and nameKey = ?2 order by case when name = ?3 then 0 else 1 end, createdAt, id",
+                taxonomy, NamedReferences.key(name), NamedReferences.clean(name)).firstResultOptional();
     }
 
     /**
@@ -57,14 +58,14 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
      */
     public Map<String, List<String>> slugsBearingTwice(Taxonomy taxonomy, Collection<String> names) {
         return NameLocks.slugsBearingTwice(getEntityManager(), """
-                select lower(t.name), t.slug from term t where t.taxonomy = ?2 and lower(t.name) in (
-                    select lower(u.name) from term u where u.taxonomy = ?2 group by lower(u.name) having count(*) > 1
-                    intersect select lower(w) from regexp_split_to_table(?1, E'\\n') as w)
+                select t.name_key, t.slug from term t where t.taxonomy = ?2 and t.name_key in (
+                    select u.name_key from term u where u.taxonomy = ?2 group by u.name_key having count(*) > 1
+                    intersect select w from regexp_split_to_table(?1, E'\\n') as w)
                 order by t.slug""", names, taxonomy.value());
     }
 
     public boolean nameTaken(Taxonomy taxonomy, String name, UUID exceptId) {
-        return count("taxonomy = ?1 and lower(name) = lower(?2) and id <> ?3", taxonomy, name,
+        return count("taxonomy = ?1 and nameKey = ?2 and id <> ?3", taxonomy, NamedReferences.key(name),
                 exceptId == null ? new UUID(0, 0) : exceptId) > 0;
     }
 
@@ -85,14 +86,15 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
     public Term upsert(Taxonomy taxonomy, String slug, String name) {
         OffsetDateTime now = io.inkwell.common.Times.now(clock);
         getEntityManager().createNativeQuery("""
-                insert into term (id, taxonomy, slug, name, created_at, updated_at, version)
-                values (?1, ?2, ?3, ?4, ?5, ?5, 0)
+                insert into term (id, taxonomy, slug, name, name_key, created_at, updated_at, version)
+                values (?1, ?2, ?3, ?4, ?6, ?5, ?5, 0)
                 on conflict (taxonomy, lower(slug)) do nothing""")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, taxonomy.value())
                 .setParameter(3, slug)
                 .setParameter(4, name)
                 .setParameter(5, now)
+                .setParameter(6, NamedReferences.key(name))
                 .executeUpdate();
         return findBySlug(taxonomy, slug).orElseThrow();
     }

@@ -271,7 +271,7 @@ public class TermService {
 
     /** The term that bears the name, else the one whose slug it makes. */
     private Optional<Term> existing(Taxonomy taxonomy, String name) {
-        UUID id = cache.get("term/" + taxonomy + "/" + name.toLowerCase(java.util.Locale.ROOT), () -> terms.findByName(taxonomy, name)
+        UUID id = cache.get("term/" + taxonomy + "/" + NamedReferences.key(name), () -> terms.findByName(taxonomy, name)
                 .or(() -> terms.findBySlug(taxonomy, Slugs.fromText(name))).map(term -> term.id).orElse(null));
         return Optional.ofNullable(id).map(found -> terms.getEntityManager().find(Term.class, found));
     }

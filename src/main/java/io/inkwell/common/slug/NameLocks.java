@@ -27,10 +27,9 @@ public final class NameLocks {
     /**
      * Locks the buckets of these names (any case) of one kind ({@code tag}, {@code category},
      * {@code author}, or a slug's kind) until the transaction ends, in ascending order, in one
-     * statement: two writers locking names never wait for each other in a circle. PostgreSQL
-     * lower-cases the names, as it does when it compares them ({@code lower(name)}): Java's
-     * lower case differs for some letters (a Greek final sigma, a Turkish dotted I), and two
-     * names that compare the same must share a lock.
+     * statement: two writers locking names never wait for each other in a circle. By the
+     * names' keys ({@link NamedReferences#key}), as they are compared: two names that compare
+     * the same must share a lock.
      */
     public static void lock(EntityManager entityManager, String kind, Collection<String> names) {
         if (names.isEmpty()) {
@@ -39,16 +38,16 @@ public final class NameLocks {
         String lines = lines(names);
         entityManager.createNativeQuery("""
                 select pg_advisory_xact_lock(?1, bucket) from (
-                    select distinct hashtext(?2 || ':' || lower(name)) & ?3 as bucket
-                    from regexp_split_to_table(?4, E'\\n') as name order by bucket) as buckets""")
+                    select distinct hashtext(?2 || ':' || name_key) & ?3 as bucket
+                    from regexp_split_to_table(?4, E'\\n') as name_key order by bucket) as buckets""")
                 .setParameter(1, KEY).setParameter(2, kind).setParameter(3, BUCKETS - 1).setParameter(4, lines)
                 .getResultList();
     }
 
     /**
-     * Runs {@code sql}, which finds rows of (lower-case name, slug) among the names that two or
-     * more bear, its ?1 the names one per line and ?2... the {@code others}, and groups the slugs
-     * by name. PostgreSQL lower-cases both sides, as for the locks.
+     * Runs {@code sql}, which finds rows of (name key, slug) among the names that two or more
+     * bear, its ?1 the names' keys one per line and ?2... the {@code others}, and groups the
+     * slugs by key.
      */
     public static Map<String, List<String>> slugsBearingTwice(EntityManager entityManager, String sql,
             Collection<String> names, Object... others) {
@@ -66,8 +65,8 @@ public final class NameLocks {
         return slugsByName;
     }
 
-    /** A clean name holds no line break: one per line. */
+    /** The names' keys, one per line: a key holds no line break. */
     private static String lines(Collection<String> names) {
-        return names.stream().map(NamedReferences::clean).distinct().collect(Collectors.joining("\n"));
+        return names.stream().map(NamedReferences::key).distinct().collect(Collectors.joining("\n"));
     }
 }

@@ -18,6 +18,9 @@ public abstract class NamedEntity {
     public UUID id;
     public String slug;
     public String name;
+    /** {@link NamedReferences#key}: what names are compared by. */
+    @Column(name = "name_key")
+    public String nameKey;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -29,6 +32,7 @@ public abstract class NamedEntity {
     protected void start(String name, String explicitSlug, Predicate<String> slugTaken, OffsetDateTime now) {
         id = UUID.randomUUID();
         this.name = NamedReferences.clean(name);
+        nameKey = NamedReferences.key(this.name);
         slug = SlugAllocator.allocateExact(explicitSlug, this.name, slugTaken);
         createdAt = now;
         updatedAt = createdAt;
@@ -44,6 +48,7 @@ public abstract class NamedEntity {
         String oldName = name;
         String oldSlug = slug;
         name = NamedReferences.clean(newName);
+        nameKey = NamedReferences.key(name);
         slug = SlugAllocator.reallocate(slug, newSlug, slugTaken);
         updatedAt = now;
         return !name.equals(oldName) || !slug.equals(oldSlug);

@@ -2,6 +2,7 @@ package io.inkwell.common.slug;
 
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
+import com.ibm.icu.text.Normalizer2;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -48,6 +48,17 @@ public final class NamedReferences {
      * characters, each run of white space one space, stripped. "Go&nbsp;Language",
      * "Go Language\u200B" and "Go  Language" are then the one name a reader sees.
      */
+    /**
+     * What two names are compared by: the same key, the same name ("Straße" and "STRASSE", the
+     * fullwidth "Ｆｕｌｌ" and "full", "ﬁle" and "FILE"). Stored beside the name (V23).
+     */
+    public static String key(String name) {
+        return NFKC_CASEFOLD.normalize(clean(name));
+    }
+
+    /** Unicode's folding of identifiers: compatibility forms, case, and default-ignorable characters. */
+    private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+
     public static String clean(String name) {
         String composed = Normalizer.normalize(name, Normalizer.Form.NFC);
         return SPACES.matcher(INVISIBLE.matcher(composed).replaceAll("")).replaceAll(" ").strip();
@@ -60,7 +71,7 @@ public final class NamedReferences {
      * renamed "Go Language" keeps the slug of its first name.
      */
     public static List<String> distinct(String field, List<String> names) {
-        Map<String, String> byLowerCase = new LinkedHashMap<>();
+        Map<String, String> byKey = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             if (!isName(names.get(i))) {
@@ -68,12 +79,12 @@ public final class NamedReferences {
                 continue;
             }
             String name = clean(names.get(i));
-            byLowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            byKey.putIfAbsent(key(name), name);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return List.copyOf(byLowerCase.values());
+        return List.copyOf(byKey.values());
     }
 
     /**
