@@ -43,11 +43,9 @@ public final class NamedReferences {
     /** Runs of white space of any kind (a no-break space, an ideographic space, a line separator, a tab...). */
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\x{0085}]+");
 
-    /**
-     * A name as it is stored and compared: in Unicode's composed form, without invisible
-     * characters, each run of white space one space, stripped. "Go&nbsp;Language",
-     * "Go Language\u200B" and "Go  Language" are then the one name a reader sees.
-     */
+    /** Unicode's folding of identifiers: compatibility forms, case, and default-ignorable characters. */
+    private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
+
     /**
      * What two names are compared by: the same key, the same name ("Straße" and "STRASSE", the
      * fullwidth "Ｆｕｌｌ" and "full", "ﬁle" and "FILE"). Stored beside the name (V23).
@@ -56,17 +54,20 @@ public final class NamedReferences {
         return NFKC_CASEFOLD.normalize(clean(name));
     }
 
-    /** Unicode's folding of identifiers: compatibility forms, case, and default-ignorable characters. */
-    private static final Normalizer2 NFKC_CASEFOLD = Normalizer2.getNFKCCasefoldInstance();
-
+    /**
+     * A name as it is stored: in Unicode's composed form, without invisible characters, each
+     * run of white space one space, stripped. "Go&nbsp;Language", "Go Language\u200B" and
+     * "Go  Language" are then the one name a reader sees.
+     */
     public static String clean(String name) {
         String composed = Normalizer.normalize(name, Normalizer.Form.NFC);
         return SPACES.matcher(INVISIBLE.matcher(composed).replaceAll("")).replaceAll(" ").strip();
     }
 
     /**
-     * The names, stripped, once each in first-seen order: "Python" and "python" are one (the
-     * first spelling wins). A name with no letter or digit is reported as {@code field[i]}.
+     * The names, cleaned, once each in first-seen order: names with one {@link #key} are one
+     * ("Python" and "python"; the first spelling wins). A name with no letter or digit is
+     * reported as {@code field[i]}.
      * Names that differ otherwise ("Go Language", "go-language") may be different ones: a tag
      * renamed "Go Language" keeps the slug of its first name.
      */
