@@ -16,14 +16,14 @@ public final class TermDtos {
     }
 
     public record CreateTermRequest(
-            @NotNull @ValidName(nullable = true) String name,
+            @NotNull @ValidName(own = true) String name,
             @Size(max = 200) @ValidSlug String slug,
             @Size(max = 5000) String description) {
     }
 
     /** The editable fields; a PATCH is merged over the current ones ({@link MergePatch}). */
     public record UpdateTermRequest(
-            @NotNull(message = MergePatch.NOT_CLEARABLE) @ValidName(nullable = true) String name,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @ValidName(own = true) String name,
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
             @Size(max = 5000) String description) {
 

@@ -113,8 +113,14 @@ class TermApiTest {
                 .extract().path("id");
         adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "\u00ad\u200e"))
                 .patch("/api/admin/categories/" + id).then().statusCode(422).body("errors.field", equalTo(List.of("name")));
-        // Invisible marks of writing direction and soft hyphens are no part of a name.
-        admin().body(Map.of("name", "\u200fFi\u00adne\u2028" + s)).patch("/api/admin/categories/" + id).then().statusCode(200)
+        // Any script's letters make a name; one whose letters make no slug needs a slug of its own.
+        admin().body(Map.of("name", "\u1780\u17d2\u1798\u17c2\u179a " + s, "slug", "khmer-" + s)).post("/api/admin/tags")
+                .then().statusCode(201);
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "\u13a0\u13a1\u13a2")).post("/api/admin/tags")
+                .then().statusCode(422).body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("Its letters make no slug: give one (slug)."));
+        // Invisible marks of writing direction, soft hyphens and control characters are no part of a name.
+        admin().body(Map.of("name", "\u200fFi\u00adn\u0001e\u2028" + s)).patch("/api/admin/categories/" + id).then().statusCode(200)
                 .body("name", equalTo("Fine " + s));
     }
 

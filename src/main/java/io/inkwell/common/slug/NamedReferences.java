@@ -28,18 +28,32 @@ public final class NamedReferences {
     private NamedReferences() {
     }
 
-    /** Whether this can name a tag, category or author: some letter or digit, at most 200 characters. */
+    /**
+     * Whether a post can name a tag, category or author by this: at most 200 characters, with a
+     * letter or digit that makes a slug (a new one gets its slug from its name).
+     */
     public static boolean isName(String name) {
         return name != null && clean(name).length() <= 200 && !Slugs.fromText(clean(name)).isEmpty();
     }
 
     /**
-     * Invisible characters a name may carry: zero-width space, word joiner, byte order mark, soft
-     * hyphen, combining grapheme joiner, Mongolian vowel separator, and the marks and controls of
-     * writing direction. (Not the zero-width joiner and non-joiner: Persian and emoji need them.)
+     * Whether a tag, category or author may bear this name: at most 200 characters, with a
+     * letter or digit of any script. One whose letters make no slug (Cherokee, Khmer...) needs a
+     * slug of its own, and a post cannot name it.
      */
-    private static final Pattern INVISIBLE = Pattern.compile(
-            "[\\x{200B}\\x{2060}\\x{FEFF}\\x{00AD}\\x{034F}\\x{180E}\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}]");
+    public static boolean isOwnName(String name) {
+        return name != null && clean(name).length() <= 200 && clean(name).codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /**
+     * Invisible characters a name may carry: zero-width space, word joiner, byte order mark, soft
+     * hyphen, combining grapheme joiner, Mongolian vowel separator, the marks and controls of
+     * writing direction, Hangul fillers, and control characters other than white space. (Not the
+     * zero-width joiner and non-joiner: Persian and emoji need them.)
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\x{200B}\\x{2060}\\x{FEFF}\\x{00AD}\\x{034F}\\x{180E}"
+            + "\\x{200E}\\x{200F}\\x{202A}-\\x{202E}\\x{2066}-\\x{2069}\\x{115F}\\x{1160}\\x{3164}\\x{FFA0}"
+            + "\\x{0000}-\\x{0008}\\x{000E}-\\x{001F}\\x{007F}-\\x{0084}\\x{0086}-\\x{009F}]");
     /** Runs of white space of any kind (a no-break space, an ideographic space, a line separator, a tab...). */
     private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\x{0085}]+");
 

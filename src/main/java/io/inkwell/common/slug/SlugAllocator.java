@@ -24,7 +24,7 @@ public final class SlugAllocator {
         refuseAnothersName(name, taken);
         String slug = Slugs.fromText(name);
         if (slug.isEmpty()) {
-            throw new InvalidInputException("name", "Needs at least one letter or digit.");
+            throw new InvalidInputException("name", "Its letters make no slug: give one (slug).");
         }
         return slug;
     }

@@ -12,8 +12,8 @@ import java.lang.annotation.Target;
 /**
  * A tag, category or author named on a post ({@code List<@ValidName String>}), checked with the
  * request's other fields so that one answer names every bad field; the rule is
- * {@link NamedReferences#isName}, which imports apply too, and so the tag, category or author
- * itself ({@code nullable}: null is left to {@code @NotNull}). Null fails otherwise: a list holds names.
+ * {@link NamedReferences#isName}, which imports apply too; or ({@code own}) the name a tag,
+ * category or author bears. Null fails otherwise: a list holds names.
  */
 @Target({ElementType.TYPE_USE, ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,19 +26,23 @@ public @interface ValidName {
 
     Class<? extends Payload>[] payload() default {};
 
-    boolean nullable() default false;
+    /**
+     * The tag's, category's or author's own name (Admin API, an export's file): null is left to
+     * {@code @NotNull}, and any script's letter or digit will do ({@link NamedReferences#isOwnName}).
+     */
+    boolean own() default false;
 
     class Validator implements ConstraintValidator<ValidName, String> {
-        private boolean nullable;
+        private boolean own;
 
         @Override
         public void initialize(ValidName annotation) {
-            nullable = annotation.nullable();
+            own = annotation.own();
         }
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return (nullable && value == null) || NamedReferences.isName(value);
+            return own ? value == null || NamedReferences.isOwnName(value) : NamedReferences.isName(value);
         }
     }
 }
