@@ -20,7 +20,6 @@ import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedImport;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
-import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
@@ -245,20 +244,20 @@ public class AuthorService {
     /** The slugs of the authors these names are, as {@link #resolve} finds them, without making any (a new one's slug for the others). */
     public List<String> slugsNamed(String field, List<String> names) {
         return NamedReferences.distinct(field, names).stream()
-                .map(name -> existing(name).map(author -> author.slug).orElse(Slugs.fromText(name)))
+                .map(name -> existing(name).map(author -> author.slug).orElse(NamedReferences.slugOf(name)))
                 .distinct().toList();
     }
 
     /** The author who bears the name, else the one whose slug it makes. */
     private Optional<Author> existing(String name) {
         UUID id = cache.get("author/" + NamedReferences.key(name), () -> authors.findByName(name)
-                .or(() -> authors.findBySlug(Slugs.fromText(name))).map(author -> author.id).orElse(null));
+                .or(() -> authors.findBySlug(NamedReferences.slugOf(name))).map(author -> author.id).orElse(null));
         return Optional.ofNullable(id).map(found -> authors.getEntityManager().find(Author.class, found));
     }
 
     /** A new author for a name a post gives, unless a rename gave it to one meanwhile (the name's lock, held, orders the two). */
     private Author made(String name) {
-        return authors.findByName(name).orElseGet(() -> authors.upsert(Slugs.fromText(name), name));
+        return authors.findByName(name).orElseGet(() -> authors.upsert(NamedReferences.slugOf(name), name));
     }
 
     /** The authors with these ids, in the given order; ids that no longer exist are left out. */

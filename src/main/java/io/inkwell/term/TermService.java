@@ -14,7 +14,6 @@ import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.slug.NamedImport;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
-import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
@@ -265,20 +264,20 @@ public class TermService {
     /** The slugs of the terms these names are, as {@link #resolve} finds them, without making any (a new one's slug for the others). */
     public List<String> slugsNamed(Taxonomy taxonomy, String field, List<String> names) {
         return NamedReferences.distinct(field, names).stream()
-                .map(name -> existing(taxonomy, name).map(term -> term.slug).orElse(Slugs.fromText(name)))
+                .map(name -> existing(taxonomy, name).map(term -> term.slug).orElse(NamedReferences.slugOf(name)))
                 .distinct().toList();
     }
 
     /** The term that bears the name, else the one whose slug it makes. */
     private Optional<Term> existing(Taxonomy taxonomy, String name) {
         UUID id = cache.get("term/" + taxonomy + "/" + NamedReferences.key(name), () -> terms.findByName(taxonomy, name)
-                .or(() -> terms.findBySlug(taxonomy, Slugs.fromText(name))).map(term -> term.id).orElse(null));
+                .or(() -> terms.findBySlug(taxonomy, NamedReferences.slugOf(name))).map(term -> term.id).orElse(null));
         return Optional.ofNullable(id).map(found -> terms.getEntityManager().find(Term.class, found));
     }
 
     /** A new term for a name a post gives, unless a rename gave it to one meanwhile (the name's lock, held, orders the two). */
     private Term made(Taxonomy taxonomy, String name) {
-        return terms.findByName(taxonomy, name).orElseGet(() -> terms.upsert(taxonomy, Slugs.fromText(name), name));
+        return terms.findByName(taxonomy, name).orElseGet(() -> terms.upsert(taxonomy, NamedReferences.slugOf(name), name));
     }
 
     /** The terms with these ids, in the given order; ids that no longer exist are left out. */

@@ -138,6 +138,12 @@ class TermApiTest {
         JsonPath post = Posts.create(Map.of("title", "Folded " + s, "tags", List.of("\uff26\uff35\uff2c\uff2c " + s, "STRASSE " + s)));
         assertEquals(List.of("Full " + s, "Straße " + s), post.getList("tags.name"));
 
+        // A name no tag bears means the tag whose slug it makes, the same for names compared as one.
+        String x2 = admin().body(Map.of("name", "Other " + s, "slug", "x2-" + s)).post("/api/admin/tags").then()
+                .statusCode(201).extract().path("id");
+        assertEquals(List.of(x2), Posts.create(Map.of("title", "Squared " + s, "tags", List.of("x\u00b2 " + s))).getList("tags.id"));
+        assertEquals(List.of(x2), Posts.create(Map.of("title", "Plain " + s, "tags", List.of("x2 " + s))).getList("tags.id"));
+
         // A tag stored before keys were: it gets its key when the server starts, and is found by it.
         try (java.sql.Connection connection = dataSource.getConnection();
                 java.sql.PreparedStatement forget = connection.prepareStatement("update term set name_key = null where id = ?")) {

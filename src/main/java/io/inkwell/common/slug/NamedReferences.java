@@ -33,7 +33,7 @@ public final class NamedReferences {
      * letter or digit that makes a slug (a new one gets its slug from its name).
      */
     public static boolean isName(String name) {
-        return name != null && clean(name).length() <= 200 && !Slugs.fromText(clean(name)).isEmpty();
+        return name != null && clean(name).length() <= 200 && !slugOf(name).isEmpty();
     }
 
     /**
@@ -66,6 +66,14 @@ public final class NamedReferences {
      */
     public static String key(String name) {
         return NFKC_CASEFOLD.normalize(clean(name));
+    }
+
+    /**
+     * The slug a name makes, from its compatibility form: names compared as one ("x²" and "x2",
+     * "ﬁle" and "file") make one slug, so a name no tag bears finds the same tag either way.
+     */
+    public static String slugOf(String name) {
+        return Slugs.fromText(Normalizer.normalize(clean(name), Normalizer.Form.NFKC));
     }
 
     /**
@@ -118,7 +126,7 @@ public final class NamedReferences {
         }
         if (!toMake.isEmpty()) {
             lock.accept(toMake);
-            toMake.stream().sorted(Comparator.comparing(Slugs::fromText).thenComparing(Comparator.naturalOrder()))
+            toMake.stream().sorted(Comparator.comparing(NamedReferences::slugOf).thenComparing(Comparator.naturalOrder()))
                     .forEach(name -> found.put(name, make.apply(name)));
         }
         return distinctNames.stream().map(found::get).distinct().toList();

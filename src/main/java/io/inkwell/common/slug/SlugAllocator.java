@@ -22,7 +22,7 @@ public final class SlugAllocator {
             return allocate(explicitSlug, null, taken);
         }
         refuseAnothersName(name, taken);
-        String slug = Slugs.fromText(name);
+        String slug = NamedReferences.slugOf(name);
         if (slug.isEmpty()) {
             throw new InvalidInputException("name", "Its letters make no slug: give one (slug).");
         }
@@ -31,7 +31,7 @@ public final class SlugAllocator {
 
     /** A name whose slug, the one it would get, another has already is a 409. */
     private static void refuseAnothersName(String name, Predicate<String> taken) {
-        String slug = Slugs.fromText(name);
+        String slug = NamedReferences.slugOf(name);
         if (!slug.isEmpty() && taken.test(slug)) {
             throw new ConflictException("'" + name + "' is the same as the existing '" + slug
                     + "' (names are compared by slug, ignoring case and accents).",
