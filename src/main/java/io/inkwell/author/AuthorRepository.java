@@ -54,8 +54,10 @@ public class AuthorRepository implements PanacheRepositoryBase<Author, UUID> {
                 order by a.slug""", names);
     }
 
-    public boolean nameTaken(String name, UUID exceptId) {
-        return count("nameKey = ?1 and id <> ?2", NamedReferences.key(name), exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    /** The oldest other author who bears this name (any spelling compared as one). */
+    public Optional<Author> otherBearer(String name, UUID exceptId) {
+        return find("nameKey = ?1 and id <> ?2 order by createdAt, id", NamedReferences.key(name),
+                exceptId == null ? new UUID(0, 0) : exceptId).firstResultOptional();
     }
 
     public boolean slugTaken(String slug, UUID exceptId) {

@@ -98,7 +98,7 @@ public class AuthorService {
     @Transactional
     public AuthorView create(CreateAuthorRequest request) {
         authors.lockNames(List.of(request.name()));
-        SlugAllocator.refuseBorneName(request.name(), name -> authors.nameTaken(name, null));
+        SlugAllocator.refuseBorneName(request.name(), name -> authors.otherBearer(name, null));
         Author author = Author.create(request.name(), request.slug(), slug -> authors.slugTaken(slug, null),
                 Times.now(clock));
         author.bio = Text.blankToNull(request.bio());
@@ -171,7 +171,7 @@ public class AuthorService {
         String oldSlug = author.slug;
         if (refuseBorneName && !NamedReferences.clean(edit.name()).equals(author.name)) {
             authors.lockNames(List.of(edit.name()));
-            SlugAllocator.refuseBorneName(edit.name(), name -> authors.nameTaken(name, id));
+            SlugAllocator.refuseBorneName(edit.name(), name -> authors.otherBearer(name, id));
         }
         boolean renamed = author.edit(edit, slug -> authors.slugTaken(slug, id), Times.now(clock));
         authors.flush();

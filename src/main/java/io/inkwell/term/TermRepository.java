@@ -64,9 +64,10 @@ public class TermRepository implements PanacheRepositoryBase<Term, UUID> {
                 order by t.slug""", names, taxonomy.value());
     }
 
-    public boolean nameTaken(Taxonomy taxonomy, String name, UUID exceptId) {
-        return count("taxonomy = ?1 and nameKey = ?2 and id <> ?3", taxonomy, NamedReferences.key(name),
-                exceptId == null ? new UUID(0, 0) : exceptId) > 0;
+    /** The oldest other term that bears this name (any spelling compared as one). */
+    public Optional<Term> otherBearer(Taxonomy taxonomy, String name, UUID exceptId) {
+        return find("taxonomy = ?1 and nameKey = ?2 and id <> ?3 order by createdAt, id", taxonomy, NamedReferences.key(name),
+                exceptId == null ? new UUID(0, 0) : exceptId).firstResultOptional();
     }
 
     public boolean slugTaken(Taxonomy taxonomy, String slug, UUID exceptId) {

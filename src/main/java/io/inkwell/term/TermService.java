@@ -100,7 +100,7 @@ public class TermService {
     @Transactional
     public TermView create(Taxonomy taxonomy, CreateTermRequest request) {
         terms.lockNames(taxonomy, List.of(request.name()));
-        SlugAllocator.refuseBorneName(request.name(), name -> terms.nameTaken(taxonomy, name, null));
+        SlugAllocator.refuseBorneName(request.name(), name -> terms.otherBearer(taxonomy, name, null));
         Term term = Term.create(taxonomy, request.name(), request.slug(), slug -> terms.slugTaken(taxonomy, slug, null),
                 Times.now(clock));
         term.description = Text.blankToNull(request.description());
@@ -179,7 +179,7 @@ public class TermService {
         String oldSlug = term.slug;
         if (refuseBorneName && !NamedReferences.clean(edit.name()).equals(term.name)) {
             terms.lockNames(taxonomy, List.of(edit.name()));
-            SlugAllocator.refuseBorneName(edit.name(), name -> terms.nameTaken(taxonomy, name, id));
+            SlugAllocator.refuseBorneName(edit.name(), name -> terms.otherBearer(taxonomy, name, id));
         }
         boolean renamed = term.edit(edit, slug -> terms.slugTaken(taxonomy, slug, id), Times.now(clock));
         terms.flush();

@@ -132,7 +132,8 @@ class TermApiTest {
         String s = unique();
         admin().body(Map.of("name", "Straße " + s)).post("/api/admin/tags").then().statusCode(201);
         adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "STRASSE " + s, "slug", "strasse-" + s))
-                .post("/api/admin/tags").then().statusCode(409).body("errors[0].field", equalTo("name"));
+                .post("/api/admin/tags").then().statusCode(409).body("errors[0].field", equalTo("name"))
+                .body("detail", org.hamcrest.Matchers.startsWith("'Straße " + s + "' (strasse-" + s.toLowerCase() + ") bears this name"));
         String full = admin().body(Map.of("name", "Full " + s, "slug", "full-" + s)).post("/api/admin/tags").then()
                 .statusCode(201).extract().path("id");
         JsonPath post = Posts.create(Map.of("title", "Folded " + s, "tags", List.of("\uff26\uff35\uff2c\uff2c " + s, "STRASSE " + s)));

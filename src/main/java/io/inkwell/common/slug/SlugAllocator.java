@@ -4,6 +4,8 @@ import io.inkwell.common.error.ConflictException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** Picks the slug for a new or renamed resource, with one rule for every resource type. */
@@ -33,9 +35,8 @@ public final class SlugAllocator {
     private static void refuseAnothersName(String name, Predicate<String> taken) {
         String slug = NamedReferences.slugOf(name);
         if (!slug.isEmpty() && taken.test(slug)) {
-            throw new ConflictException("'" + name + "' is the same as the existing '" + slug
-                    + "' (names are compared by slug, ignoring case and accents).",
-                    List.of(new FieldError("name", "Already exists as '" + slug + "'.")));
+            throw new ConflictException("'" + name + "' makes the slug '" + slug + "', which another has; give it a slug "
+                    + "of its own.", List.of(new FieldError("name", "Makes the slug '" + slug + "', which is taken.")));
         }
     }
 
@@ -43,11 +44,16 @@ public final class SlugAllocator {
      * A name another one bears already (any case) is a 409: posts name tags, categories and
      * authors, and get the one that bears the name, a renamed one too.
      */
-    public static void refuseBorneName(String name, Predicate<String> borne) {
-        if (name != null && borne.test(NamedReferences.clean(name))) {
-            throw new ConflictException("Another one is named '" + NamedReferences.clean(name) + "' (names are compared ignoring case).",
-                    List.of(new FieldError("name", "Already the name of another.")));
+    public static void refuseBorneName(String name, Function<String, Optional<? extends NamedEntity>> bearer) {
+        if (name == null) {
+            return;
         }
+        bearer.apply(NamedReferences.clean(name)).ifPresent(other -> {
+            // The bearer's own spelling: the one sent may differ ("STRASSE" for "Straße").
+            throw new ConflictException("'" + other.name + "' (" + other.slug + ") bears this name already (names are "
+                    + "compared ignoring case, accents of compatibility and look-alike spaces).",
+                    List.of(new FieldError("name", "Already the name of '" + other.slug + "'.")));
+        });
     }
 
     /** A slug changed by an edit: the current one when the request names it again, else as {@link #allocate}. */
