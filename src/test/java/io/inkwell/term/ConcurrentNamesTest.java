@@ -71,6 +71,40 @@ class ConcurrentNamesTest {
         assertEquals(List.of(), outcomes.stream().filter(outcome -> !outcome.equals("201") && !outcome.equals("503 1")).toList());
     }
 
+    /**
+     * Edits of one tag at once, none with If-Match: a loser is told to send it again (503 with
+     * Retry-After), never 412, a precondition it did not send (RFC 9110).
+     */
+    @Test
+    void editsOfOneTagAtOnceWithoutIfMatchAreNever412() throws Exception {
+        String id = Api.admin().body(Map.of("name", "Edited at once " + Api.unique())).post("/api/admin/tags").then()
+                .statusCode(201).extract().path("id");
+        List<String> outcomes = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            CyclicBarrier start = new CyclicBarrier(6);
+            List<CompletableFuture<String>> edits = new ArrayList<>();
+            for (int writer = 0; writer < 6; writer++) {
+                String description = "Round " + round + " writer " + writer;
+                edits.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    io.restassured.response.Response response = Api.adminWithBadInput()
+                            .contentType(io.restassured.http.ContentType.JSON).body(Map.of("description", description))
+                            .patch("/api/admin/tags/" + id);
+                    return response.statusCode() == 503 ? "503 " + response.header("Retry-After")
+                            : String.valueOf(response.statusCode());
+                }));
+            }
+            for (CompletableFuture<String> edit : edits) {
+                outcomes.add(edit.get());
+            }
+        }
+        assertEquals(List.of(), outcomes.stream().filter(outcome -> !outcome.equals("200") && !outcome.equals("503 1")).toList());
+    }
+
     private static String createPost(CyclicBarrier start, String title) {
         try {
             start.await();
