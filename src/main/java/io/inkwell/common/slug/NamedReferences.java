@@ -33,7 +33,11 @@ public final class NamedReferences {
      * letter or digit that makes a slug (a new one gets its slug from its name).
      */
     public static boolean isName(String name) {
-        return name != null && clean(name).length() <= 200 && !slugOf(name).isEmpty();
+        if (name == null) {
+            return false;
+        }
+        String clean = clean(name);
+        return clean.length() <= 200 && !Slugs.fromText(Normalizer.normalize(clean, Normalizer.Form.NFKC)).isEmpty();
     }
 
     /**
@@ -42,7 +46,11 @@ public final class NamedReferences {
      * slug of its own, and a post cannot name it.
      */
     public static boolean isOwnName(String name) {
-        return name != null && clean(name).length() <= 200 && clean(name).codePoints().anyMatch(Character::isLetterOrDigit);
+        if (name == null) {
+            return false;
+        }
+        String clean = clean(name);
+        return clean.length() <= 200 && clean.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
     /**
