@@ -52,43 +52,58 @@ public final class FrontMatterParser {
     public static SourceDocument parse(String path, String content) {
         String text = !content.isEmpty() && content.charAt(0) == BYTE_ORDER_MARK ? content.substring(1) : content;
         List<Line> lines = lines(text);
-        String opening = lines.isEmpty() ? "" : lines.get(0).content().stripTrailing();
+        // Hugo skips blank lines and spaces before the front matter; so do we, or such a file's
+        // front matter would become the start of its body.
+        int first = firstNotBlank(lines);
+        String opening = first < lines.size() ? lines.get(first).content().strip() : "";
         if (opening.equals("+++")) {
-            return delimited(path, text, lines, "+++", FrontMatterFormat.TOML, TOML::readTree);
+            return delimited(path, text, lines, first, "+++", FrontMatterFormat.TOML, TOML::readTree);
         }
         if (opening.equals("---")) {
-            return delimited(path, text, lines, "---", FrontMatterFormat.YAML,
-                    yaml -> YamlFrontMatter.read(path, yaml, 1));
+            return delimited(path, text, lines, first, "---", FrontMatterFormat.YAML,
+                    yaml -> YamlFrontMatter.read(path, yaml, first + 1));
         }
         // "{{<" is a shortcode at the top of a body without front matter, not a JSON object.
         if (opening.startsWith("{") && !opening.startsWith("{{")) {
-            return json(path, text, lines);
+            return json(path, text, lines, first);
         }
         return new SourceDocument(path, FrontMatterFormat.NONE, "", JsonNodeFactory.instance.objectNode(), text, 1);
     }
 
-    private static SourceDocument delimited(String path, String text, List<Line> lines, String delimiter,
+    private static int firstNotBlank(List<Line> lines) {
+        int index = 0;
+        while (index < lines.size() && lines.get(index).content().isBlank()) {
+            index++;
+        }
+        return index;
+    }
+
+    /** Front matter between the delimiter lines at index {@code opening} and the next one like it. */
+    private static SourceDocument delimited(String path, String text, List<Line> lines, int opening, String delimiter,
             FrontMatterFormat format, TreeReader reader) {
-        for (int i = 1; i < lines.size(); i++) {
+        for (int i = opening + 1; i < lines.size(); i++) {
             if (lines.get(i).content().stripTrailing().equals(delimiter)) {
-                String frontMatter = text.substring(lines.get(1).start(), lines.get(i).start());
+                String frontMatter = text.substring(lines.get(opening + 1).start(), lines.get(i).start());
                 int bodyStart = lines.get(i).end();
-                // Front matter starts on line 2 of the file, so parser line n is file line n + 1.
-                ObjectNode fields = read(path, frontMatter, reader, 1);
+                // Front matter starts on the line after the opening one (file line opening + 2),
+                // so parser line n is file line n + opening + 1.
+                ObjectNode fields = read(path, frontMatter, reader, opening + 1);
                 return new SourceDocument(path, format, frontMatter, fields, text.substring(bodyStart), i + 2);
             }
         }
-        throw new ImportFileException(path, 1,
-                "front matter opened with " + delimiter + " on line 1 is never closed by a " + delimiter + " line");
+        throw new ImportFileException(path, opening + 1, "front matter opened with " + delimiter + " on line "
+                + (opening + 1) + " is never closed by a " + delimiter + " line");
     }
 
     /** JSON front matter is the object that opens the file; the body begins on the line after it. */
-    private static SourceDocument json(String path, String text, List<Line> lines) {
-        int close = matchingBrace(text);
+    private static SourceDocument json(String path, String text, List<Line> lines, int opening) {
+        int open = text.indexOf('{', lines.get(opening).start());
+        int close = matchingBrace(text, open);
         if (close < 0) {
-            throw new ImportFileException(path, 1, "JSON front matter opened on line 1 is never closed");
+            throw new ImportFileException(path, opening + 1,
+                    "JSON front matter opened on line " + (opening + 1) + " is never closed");
         }
-        int lineIndex = 0;
+        int lineIndex = opening;
         while (lines.get(lineIndex).end() <= close) {
             lineIndex++;
         }
@@ -98,17 +113,17 @@ public final class FrontMatterParser {
             throw new ImportFileException(path, lineIndex + 1,
                     "the closing } of JSON front matter must end its line, found: " + rest.strip());
         }
-        String frontMatter = text.substring(0, close + 1);
-        ObjectNode fields = read(path, frontMatter, JSON::readTree, 0);
+        String frontMatter = text.substring(open, close + 1);
+        ObjectNode fields = read(path, frontMatter, JSON::readTree, opening);
         return new SourceDocument(path, FrontMatterFormat.JSON, frontMatter, fields,
                 text.substring(closingLine.end()), lineIndex + 2);
     }
 
-    /** Index of the brace closing the one at index 0, skipping braces inside JSON strings; -1 if none. */
-    private static int matchingBrace(String text) {
+    /** Index of the brace closing the one at {@code open}, skipping braces inside JSON strings; -1 if none. */
+    private static int matchingBrace(String text, int open) {
         int depth = 0;
         boolean inString = false;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = open; i < text.length(); i++) {
             char c = text.charAt(i);
             if (inString) {
                 if (c == '\\') {

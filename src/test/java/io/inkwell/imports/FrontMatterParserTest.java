@@ -70,6 +70,32 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void blankLinesBeforeTheFrontMatterAreSkippedAsHugoSkipsThem() {
+        String toml = "\r\n  \n+++\ntitle = \"After blank lines\"\n+++\nBody\n";
+        String yaml = "\n\n---\ntitle: After blank lines\n---\nBody\n";
+        String json = "\n{\"title\": \"After blank lines\"}\nBody\n";
+
+        for (String content : List.of(toml, yaml, json)) {
+            SourceDocument document = FrontMatterParser.parse("content/post/blank.md", content);
+
+            assertEquals("After blank lines", document.fields().path("title").asText(), content);
+            assertEquals("Body\n", document.body(), content);
+        }
+        assertEquals(6, FrontMatterParser.parse("content/post/blank.md", toml).bodyStartLine());
+    }
+
+    @Test
+    void errorsAfterBlankLinesNameTheLineOfTheFile() {
+        ImportFileException syntax = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("content/post/bad.md", "\n\n+++\ntitle = \"ok\"\ndate = = 1\n+++\n"));
+        assertEquals(5, syntax.line(), syntax.getMessage());
+
+        ImportFileException unclosed = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("content/post/open.md", "\n---\ntitle: never closed\n"));
+        assertEquals(2, unclosed.line(), unclosed.getMessage());
+    }
+
+    @Test
     void fileWithoutFrontMatterIsAllBody() {
         String content = "# Just a heading\n\nText.\n";
 
