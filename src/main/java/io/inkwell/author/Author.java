@@ -5,6 +5,7 @@ import io.inkwell.common.Text;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 @Entity
@@ -16,6 +17,11 @@ public class Author extends NamedEntity {
         Author author = new Author();
         author.start(name, explicitSlug, slugTaken, now);
         return author;
+    }
+
+    /** Whether this edit changes anything, once its name is cleaned and a blank bio read as none. */
+    boolean changedBy(AuthorDtos.UpdateAuthorRequest edit) {
+        return renamedBy(edit.name(), edit.slug()) || !Objects.equals(Text.blankToNull(edit.bio()), bio);
     }
 
     /** @return whether the name or slug changed */

@@ -146,7 +146,7 @@ public class AuthorService {
             public boolean update(Author author, NamedImport.Entry entry) {
                 UpdateAuthorRequest edit = new UpdateAuthorRequest(NamedReferences.clean(entry.name()), author.slug,
                         entry.text() != null ? entry.text().strip() : author.bio);
-                if (edit.equals(UpdateAuthorRequest.of(author))) {
+                if (!author.changedBy(edit)) {
                     return false;
                 }
                 AuthorService.this.edit(author, edit, false);
@@ -167,6 +167,10 @@ public class AuthorService {
     }
 
     private AuthorView edit(Author author, UpdateAuthorRequest edit, boolean refuseBorneName) {
+        if (!author.changedBy(edit)) {
+            // Nothing to do: updatedAt, the change feed, caches and webhooks stay as they are.
+            return view(author);
+        }
         UUID id = author.id;
         String oldSlug = author.slug;
         if (refuseBorneName && !NamedReferences.clean(edit.name()).equals(author.name)) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Converter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /** A tag or a category. */
@@ -24,6 +25,11 @@ public class Term extends NamedEntity {
         term.taxonomy = taxonomy;
         term.start(name, explicitSlug, slugTaken, now);
         return term;
+    }
+
+    /** Whether this edit changes anything, once its name is cleaned and a blank description read as none. */
+    boolean changedBy(TermDtos.UpdateTermRequest edit) {
+        return renamedBy(edit.name(), edit.slug()) || !Objects.equals(Text.blankToNull(edit.description()), description);
     }
 
     /** @return whether the name or slug changed */

@@ -153,7 +153,7 @@ public class TermService {
             public boolean update(Term term, NamedImport.Entry entry) {
                 UpdateTermRequest edit = new UpdateTermRequest(NamedReferences.clean(entry.name()), term.slug,
                         entry.text() != null ? entry.text().strip() : term.description);
-                if (edit.equals(UpdateTermRequest.of(term))) {
+                if (!term.changedBy(edit)) {
                     return false;
                 }
                 TermService.this.edit(term, edit, false);
@@ -174,6 +174,10 @@ public class TermService {
     }
 
     private TermView edit(Term term, UpdateTermRequest edit, boolean refuseBorneName) {
+        if (!term.changedBy(edit)) {
+            // Nothing to do: updatedAt, the change feed, caches and webhooks stay as they are.
+            return view(term);
+        }
         Taxonomy taxonomy = term.taxonomy;
         UUID id = term.id;
         String oldSlug = term.slug;

@@ -36,6 +36,18 @@ class AuthorApiTest {
     }
 
     @Test
+    void aPatchThatChangesNothingLeavesTheAuthorAsTheyWere() {
+        String name = "Unchanged " + unique();
+        String id = admin().body(Map.of("name", name, "bio", "Same")).post("/api/admin/authors").then()
+                .statusCode(201).extract().path("id");
+        String before = admin().get("/api/admin/authors/" + id).asString();
+
+        admin().body(Map.of("name", name + "  ", "bio", "Same")).patch("/api/admin/authors/" + id).then()
+                .statusCode(200).body("updatedAt", equalTo(JsonPath.from(before).getString("updatedAt")));
+        assertEquals(before, admin().get("/api/admin/authors/" + id).asString());
+    }
+
+    @Test
     void authorNamedOnAPostIsCreatedAndShownPublicly() {
         String name = "Linus " + unique();
         Posts.createPublished("By " + name, Map.of("authors", List.of(name)));

@@ -46,6 +46,21 @@ class TermApiTest {
     }
 
     @Test
+    void aPatchThatChangesNothingLeavesTheTagAsItWas() {
+        String name = "Unchanged " + unique();
+        String id = admin().body(Map.of("name", name, "description", "Same")).post("/api/admin/tags").then()
+                .statusCode(201).extract().path("id");
+        String before = admin().get("/api/admin/tags/" + id).asString();
+
+        // The same name once cleaned (spaces), the same slug, the same description.
+        String slug = JsonPath.from(before).getString("slug");
+        admin().body(Map.of("name", "  " + name.replace(" ", "   ") + " ", "slug", slug, "description", "Same"))
+                .patch("/api/admin/tags/" + id).then().statusCode(200)
+                .body("updatedAt", equalTo(JsonPath.from(before).getString("updatedAt")));
+        assertEquals(before, admin().get("/api/admin/tags/" + id).asString());
+    }
+
+    @Test
     void aTagIsNotACategory() {
         String id = admin().body(Map.of("name", "Only a tag " + unique())).post("/api/admin/tags").then()
                 .statusCode(201).extract().path("id");

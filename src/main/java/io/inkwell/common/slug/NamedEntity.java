@@ -38,6 +38,11 @@ public abstract class NamedEntity {
         updatedAt = createdAt;
     }
 
+    /** Whether these would change the name (once cleaned) or the slug. */
+    protected boolean renamedBy(String newName, String newSlug) {
+        return !NamedReferences.clean(newName).equals(name) || !newSlug.equals(slug);
+    }
+
     /**
      * Applies the name and slug of an edit, validated already (a request record checked by
      * Bean Validation); a slug taken by another is 409. Marks it updated.
