@@ -153,7 +153,7 @@ public final class FrontMatterParser {
         try {
             tree = reader.read(frontMatter);
         } catch (JacksonException e) {
-            throw syntaxError(path, e, lineOffset);
+            throw syntaxError(path, frontMatter, e, lineOffset);
         } catch (NumberFormatException e) {
             // 1e999999999999 in JSON: Jackson's BigDecimal reader throws this bare.
             throw new ImportFileException(path, null,
@@ -188,10 +188,32 @@ public final class FrontMatterParser {
         });
     }
 
-    private static ImportFileException syntaxError(String path, JacksonException e, int lineOffset) {
+    private static ImportFileException syntaxError(String path, String frontMatter, JacksonException e, int lineOffset) {
         JsonLocation location = e.getLocation();
-        Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() + lineOffset : null;
-        return new ImportFileException(path, line, "front matter syntax error: " + problemOf(e), e);
+        Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() : null;
+        String problem = problemOf(e);
+        if (line != null && problem.startsWith(TOML_DUPLICATE_KEY)) {
+            line = lastAssignmentBefore(frontMatter, line);
+        }
+        return new ImportFileException(path, line == null ? null : line + lineOffset, "front matter syntax error: " + problem, e);
+    }
+
+    /** Jackson's TOML reader finds a key written twice once it has read the value, and the line end after it. */
+    private static final String TOML_DUPLICATE_KEY = "Duplicate key";
+
+    /**
+     * The line (1 = the front matter's first) of the last key or table before line {@code after}:
+     * where the TOML reader was when it saw a key written twice is the line after that key's value.
+     */
+    private static int lastAssignmentBefore(String frontMatter, int after) {
+        List<Line> lines = lines(frontMatter);
+        for (int index = Math.min(after - 2, lines.size() - 1); index >= 0; index--) {
+            String content = lines.get(index).content().strip();
+            if (!content.isEmpty() && !content.startsWith("#")) {
+                return index + 1;
+            }
+        }
+        return after;
     }
 
     /**

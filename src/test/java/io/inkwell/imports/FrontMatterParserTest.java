@@ -137,6 +137,31 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void tomlErrorsInsideTablesReportTheLineOfTheFile() {
+        String inTable = "+++\ntitle = \"Ok\"\n[params]\nsubtitle = \"fine\"\nbroken = = 3\n+++\nBody\n";
+        String inArrayOfTables = "+++\ntitle = \"Ok\"\n[[menu.main]]\nname = \"a\"\n\n[[menu.main]]\nweight = = 1\n+++\n";
+        String twice = "+++\ntitle = \"Ok\"\n[params]\na = 1\n[params]\nb = 2\n+++\n";
+
+        assertEquals(5, assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("a.md", inTable)).line());
+        assertEquals(7, assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("b.md", inArrayOfTables)).line());
+        ImportFileException tableTwice = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("c.md", twice));
+        assertEquals(5, tableTwice.line(), tableTwice.getMessage());
+    }
+
+    @Test
+    void aTomlKeyWrittenTwiceIsReportedOnItsSecondLine() {
+        String topLevel = "+++\ntitle = \"Ok\"\ntitle = \"Again\"\n\n# a comment\n+++\n";
+        String inArrayOfTables = "+++\ntitle = \"Ok\"\n[[menu.main]]\nname = \"a\"\n\n[[menu.main]]\nweight = 1\nweight = 2\n+++\n";
+
+        ImportFileException first = assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("a.md", topLevel));
+        assertEquals(3, first.line(), first.getMessage());
+        ImportFileException second = assertThrows(ImportFileException.class,
+                () -> FrontMatterParser.parse("b.md", inArrayOfTables));
+        assertEquals(8, second.line(), second.getMessage());
+    }
+
+    @Test
     void yamlSyntaxErrorReportsTheLineOfTheFile() {
         String content = "---\ntitle: Ok\ntags: [a, b\nauthor: me\n---\nBody\n";
 
