@@ -61,6 +61,16 @@ class TermApiTest {
     }
 
     @Test
+    void theNameLimitCountsCharactersNotUtf16Units() {
+        String start = "Emoji " + unique() + " ";
+        String longest = start + "\uD83D\uDE00".repeat(200 - start.length()); // 200 characters, more UTF-16 units
+        admin().body(Map.of("name", longest)).post("/api/admin/tags").then().statusCode(201)
+                .body("name", equalTo(longest));
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", longest + "\uD83D\uDE00"))
+                .post("/api/admin/tags").then().statusCode(422).body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
     void aTagIsNotACategory() {
         String id = admin().body(Map.of("name", "Only a tag " + unique())).post("/api/admin/tags").then()
                 .statusCode(201).extract().path("id");

@@ -37,7 +37,7 @@ public final class NamedReferences {
             return false;
         }
         String clean = clean(name);
-        return clean.length() <= 200 && !Slugs.fromText(Normalizer.normalize(clean, Normalizer.Form.NFKC)).isEmpty();
+        return fitsLength(clean) && !Slugs.fromText(Normalizer.normalize(clean, Normalizer.Form.NFKC)).isEmpty();
     }
 
     /**
@@ -50,7 +50,12 @@ public final class NamedReferences {
             return false;
         }
         String clean = clean(name);
-        return clean.length() <= 200 && clean.codePoints().anyMatch(Character::isLetterOrDigit);
+        return fitsLength(clean) && clean.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** At most 200 characters as a reader counts them (code points): an emoji is one, not two UTF-16 units. */
+    private static boolean fitsLength(String clean) {
+        return clean.codePointCount(0, clean.length()) <= 200;
     }
 
     /**
