@@ -128,11 +128,16 @@ public class PostLifecycle {
 
     /**
      * Makes the working copy say {@code content}: fields equal to the current ones are left as
-     * they are (a tag list sent again unchanged keeps its tags even if one was renamed since).
+     * they are (a tag list sent again unchanged keeps its tags even if one was renamed since),
+     * and content equal to the current one changes nothing at all.
      */
     public void edit(Post post, PostContent content, MarkdownRenderer.Rendered rendered) {
         permissions.checkChange(post);
         PostContent current = PostMapping.content(post);
+        if (content.equals(current)) {
+            // Nothing to do: updatedAt, the version (ETag), revisions and webhooks stay as they are.
+            return;
+        }
         if (!Objects.equals(content.title(), current.title())) {
             post.title = title(content.title());
         }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +43,25 @@ class PostAdminApiTest {
         String location = response.header("Location");
         admin().get(location).then().statusCode(200).body("title", equalTo(title))
                 .header("ETag", equalTo(response.header("ETag")));
+    }
+
+    @Test
+    void aPatchThatChangesNothingLeavesThePostAsItWas() {
+        String title = "Unchanged " + unique();
+        Map<String, Object> body = Posts.draft(title);
+        body.put("tags", List.of("Python", "Unchanged " + unique()));
+        body.put("meta", Map.of("price", 9.90));
+        String id = Posts.create(body).getString("id");
+        Response before = admin().get("/api/admin/posts/" + id);
+
+        body.put("slug", before.path("slug"));
+        admin().body(body).patch("/api/admin/posts/" + id).then().statusCode(200)
+                .header("ETag", equalTo(before.header("ETag")))
+                .body("updatedAt", equalTo(before.path("updatedAt")));
+        assertEquals(before.asString(), admin().get("/api/admin/posts/" + id).asString());
+
+        admin().body(Map.of("title", title + " changed")).patch("/api/admin/posts/" + id).then().statusCode(200)
+                .header("ETag", not(equalTo(before.header("ETag"))));
     }
 
     @Test
