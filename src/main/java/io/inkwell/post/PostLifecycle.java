@@ -134,8 +134,9 @@ public class PostLifecycle {
     public void edit(Post post, PostContent content, MarkdownRenderer.Rendered rendered) {
         permissions.checkChange(post);
         PostContent current = PostMapping.content(post);
-        if (content.equals(current)) {
-            // Nothing to do: updatedAt, the version (ETag), revisions and webhooks stay as they are.
+        if (content.equals(current) && !importing.importing()) {
+            // Nothing to do: updatedAt, the version (ETag) and revisions stay as they are. (An
+            // import applies only files that changed, and a moved lastmod alone is a change.)
             return;
         }
         if (!Objects.equals(content.title(), current.title())) {
