@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits a Hugo or Jekyll Markdown file into front matter and body and parses the front matter:
@@ -193,27 +194,41 @@ public final class FrontMatterParser {
         Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() : null;
         String problem = problemOf(e);
         if (line != null && problem.startsWith(TOML_DUPLICATE_KEY)) {
-            line = lastAssignmentBefore(frontMatter, line);
+            line = tomlAssignmentLine(frontMatter, line, location.getColumnNr());
         }
         return new ImportFileException(path, line == null ? null : line + lineOffset, "front matter syntax error: " + problem, e);
     }
 
-    /** Jackson's TOML reader finds a key written twice once it has read the value, and the line end after it. */
+    /** Jackson's TOML reader's words for a key written twice (its JSON reader says "Duplicate field"). */
     private static final String TOML_DUPLICATE_KEY = "Duplicate key";
+    /** The start of a TOML line that assigns a key: a bare or quoted key, dotted or not, then "=". */
+    private static final Pattern TOML_ASSIGNMENT = Pattern.compile(
+            "^\\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\\s*\\.\\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*\\s*=");
 
     /**
-     * The line (1 = the front matter's first) of the last key or table before line {@code after}:
-     * where the TOML reader was when it saw a key written twice is the line after that key's value.
+     * The line (1 = the front matter's first) of the assignment of a key written twice. Jackson's
+     * TOML reader sees the duplicate once it has read the token after the value: on the same line
+     * for an inline table (its closing brace), else the next key, table or the end, past any
+     * blank lines and comments, and past the last line of a value over several lines. So: the last
+     * line that assigns a key, from the reported one when the token there follows others on it,
+     * else from the line before.
      */
-    private static int lastAssignmentBefore(String frontMatter, int after) {
+    private static int tomlAssignmentLine(String frontMatter, int line, int column) {
         List<Line> lines = lines(frontMatter);
-        for (int index = Math.min(after - 2, lines.size() - 1); index >= 0; index--) {
-            String content = lines.get(index).content().strip();
-            if (!content.isEmpty() && !content.startsWith("#")) {
+        int from;
+        if (line > lines.size()) {
+            from = lines.size() - 1;
+        } else {
+            String reported = lines.get(line - 1).content();
+            boolean afterOthers = column > 1 && !reported.substring(0, Math.min(column - 1, reported.length())).isBlank();
+            from = afterOthers ? line - 1 : line - 2;
+        }
+        for (int index = from; index >= 0; index--) {
+            if (TOML_ASSIGNMENT.matcher(lines.get(index).content()).find()) {
                 return index + 1;
             }
         }
-        return after;
+        return line;
     }
 
     /**

@@ -162,6 +162,17 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aTomlKeyWrittenTwiceInAnInlineTableOrOverSeveralLinesIsReportedWhereItIsAssigned() {
+        String inline = "+++\ntitle = \"Ok\"\nparams = { a = 1, a = 2 }\n+++\n";
+        String multiLine = "+++\ntags = [\"a\"]\ndraft = false\ntags = [\n  \"b\",\n]\n\ndate = 2017-02-21\n+++\n";
+
+        ImportFileException inInlineTable = assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("a.md", inline));
+        assertEquals(3, inInlineTable.line(), inInlineTable.getMessage());
+        ImportFileException overLines = assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("b.md", multiLine));
+        assertEquals(4, overLines.line(), overLines.getMessage());
+    }
+
+    @Test
     void yamlSyntaxErrorReportsTheLineOfTheFile() {
         String content = "---\ntitle: Ok\ntags: [a, b\nauthor: me\n---\nBody\n";
 
