@@ -40,7 +40,7 @@ public abstract class NamedEntity {
 
     /** Whether these would change the name (once cleaned) or the slug. */
     protected boolean renamedBy(String newName, String newSlug) {
-        return !NamedReferences.clean(newName).equals(name) || !newSlug.equals(slug);
+        return !NamedReferences.clean(newName).equals(name) || !Slugs.normalize(newSlug).equals(slug);
     }
 
     /**
