@@ -17,7 +17,7 @@
 #      the response cache holds the pages that fit, and the rest are built).
 #
 # Environment overrides (defaults in brackets):
-#   POSTS [68000]  DURATION [15s]  LARGE_WARMUP [60s]  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
+#   POSTS [68000]  DURATION [15s]  LARGE_WARMUP [60s]  MARKING_TIMEOUT [1800] (seconds)  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
 #   JAVA_OPTS [as bench/read_bench.sh]  STARTUP_TIMEOUT [180]  LOAD_WORKERS [8]
 #   CPUS [unset]: the whole run confined to that many CPUs of time (confine_cpus, bench/server.sh)
 # Needs: java 17+, python3, curl, wrk, psql (apt-get install postgresql-client). Only ever
@@ -30,6 +30,7 @@ cd "$REPO_DIR"
 
 POSTS=${POSTS:-68000}
 LARGE_WARMUP=${LARGE_WARMUP:-60s}
+MARKING_TIMEOUT=${MARKING_TIMEOUT:-1800}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 
@@ -67,7 +68,9 @@ started=$(date +%s)
 psql -q -v ON_ERROR_STOP=1 -h "$DATA_DIR/postgres-socket" -U postgres -d postgres -v copies="$COPIES" <<'SQL'
 begin;
 -- A copy's stored JSON names the copy (its id, slug and date), as a post of its own would: copies
--- that repeated their source's JSON made every list entry one the server had sent before.
+-- that repeated their source's JSON made every list entry one the server had sent before. The
+-- first "slug" and "publishedAt" are the post's own: a stored post has them before its authors,
+-- tags and categories (the field order of PostDtos.PublicPost and PublicPostSummary).
 create function pg_temp.own_json(json text, id uuid, slug text, published_at timestamptz) returns text
 language sql immutable as $$
     select regexp_replace(regexp_replace(regexp_replace(json,
@@ -101,8 +104,10 @@ SQL
 # PostgreSQL's time at this size: measured reads start once that is done and vacuumed, as on a
 # blog whose posts came in over time.
 log "waiting for the copies' search passages to be marked"
+marking_since=$SECONDS
 until [[ $(psql -Atq -h "$DATA_DIR/postgres-socket" -U postgres -d postgres \
         -c "select exists (select 1 from live_post_passage where marks is null)") == f ]]; do
+    ((SECONDS - marking_since < MARKING_TIMEOUT)) || die "passages still unmarked after ${MARKING_TIMEOUT}s (see $LOG_FILE)"
     sleep 5
 done
 psql -q -h "$DATA_DIR/postgres-socket" -U postgres -d postgres -c "vacuum analyze live_post_passage"
