@@ -16,6 +16,18 @@ public final class Times {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Whether a time can be stored and sent: its year in UTC is 0001 to 9999. RFC 3339 has four
+     * digits for the year, so "0000-01-01T00:00:00+01:00" (-0001 in UTC) and
+     * "9999-12-31T23:00:00-01:00" (+10000) could be read but not written back, nor exported and
+     * imported again; and year 0000 came out of the RSS and Atom feeds as 0001 (Java's calendar
+     * reads it as 1 BC).
+     */
+    public static boolean inWritableYears(OffsetDateTime time) {
+        int year = time.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+        return year >= 1 && year <= 9999;
+    }
+
     public static OffsetDateTime utc(OffsetDateTime time) {
         return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }

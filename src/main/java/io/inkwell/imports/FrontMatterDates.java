@@ -1,5 +1,6 @@
 package io.inkwell.imports;
 
+import io.inkwell.common.Times;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,8 +24,25 @@ final class FrontMatterDates {
     private FrontMatterDates() {
     }
 
-    /** @throws DateTimeException when the text is not one of the accepted forms */
+    /** A date whose year in UTC is not 0001 to 9999 ({@link Times#inWritableYears}). */
+    static final class OutOfRange extends DateTimeException {
+        private static final long serialVersionUID = 1L;
+
+        OutOfRange() {
+            super("outside the years 0001 to 9999 in UTC");
+        }
+    }
+
+    /** @throws DateTimeException when the text is not one of the accepted forms, {@link OutOfRange} when it is out of range */
     static OffsetDateTime parse(String text, ZoneId zone) {
+        OffsetDateTime utc = read(text, zone);
+        if (!Times.inWritableYears(utc)) {
+            throw new OutOfRange();
+        }
+        return utc;
+    }
+
+    private static OffsetDateTime read(String text, ZoneId zone) {
         Matcher m = DATE_TIME.matcher(text.strip());
         if (!m.matches()) {
             throw new DateTimeException("not a date");

@@ -68,7 +68,7 @@ public final class FrontMatterParser {
         if (opening.startsWith("{") && !opening.startsWith("{{")) {
             return json(path, text, lines, first);
         }
-        return new SourceDocument(path, FrontMatterFormat.NONE, "", JsonNodeFactory.instance.objectNode(), text, 1);
+        return new SourceDocument(path, FrontMatterFormat.NONE, "", JsonNodeFactory.instance.objectNode(), 1, text, 1);
     }
 
     private static int firstNotBlank(List<Line> lines) {
@@ -89,7 +89,7 @@ public final class FrontMatterParser {
                 // Front matter starts on the line after the opening one (file line opening + 2),
                 // so parser line n is file line n + opening + 1.
                 ObjectNode fields = read(path, frontMatter, reader, opening + 1);
-                return new SourceDocument(path, format, frontMatter, fields, text.substring(bodyStart), i + 2);
+                return new SourceDocument(path, format, frontMatter, fields, opening + 2, text.substring(bodyStart), i + 2);
             }
         }
         throw new ImportFileException(path, opening + 1, "front matter opened with " + delimiter + " on line "
@@ -116,7 +116,7 @@ public final class FrontMatterParser {
         }
         String frontMatter = text.substring(open, close + 1);
         ObjectNode fields = read(path, frontMatter, JSON::readTree, opening);
-        return new SourceDocument(path, FrontMatterFormat.JSON, frontMatter, fields,
+        return new SourceDocument(path, FrontMatterFormat.JSON, frontMatter, fields, opening + 1,
                 text.substring(closingLine.end()), lineIndex + 2);
     }
 

@@ -376,6 +376,9 @@ public final class SiteMapper {
                 }
                 try {
                     return FrontMatterDates.parse(node.asText(), zone);
+                } catch (FrontMatterDates.OutOfRange e) {
+                    throw error(key, keys.get(key) + " \"" + node.asText() + "\" is " + e.getMessage()
+                            + " (an RFC 3339 time has a four-digit year)");
                 } catch (DateTimeException e) {
                     throw error(key, keys.get(key) + " is not a date: \"" + node.asText()
                             + "\" (expected e.g. 2017-02-21T09:02:03Z, 2017-02-21T09:02:03 or 2017-02-21)");

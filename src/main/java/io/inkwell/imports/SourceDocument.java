@@ -12,15 +12,13 @@ import java.util.regex.Pattern;
  * @param frontMatter   the front-matter text exactly as in the file, without its delimiters
  * @param fields        the parsed front matter, keys in file order; dates stay strings
  * @param body          everything after the closing delimiter, exactly as in the file
+ * @param frontMatterStartLine 1-based line of the file where the front-matter text begins (the
+ *                      {@code {} line for JSON, the line after the opening delimiter otherwise;
+ *                      blank lines before the front matter count)
  * @param bodyStartLine 1-based line of the file on which {@code body} begins
  */
 public record SourceDocument(String path, FrontMatterFormat format, String frontMatter, ObjectNode fields,
-        String body, int bodyStartLine) {
-
-    /** 1-based line of the file where the front-matter text begins (the `{` line for JSON). */
-    public int frontMatterStartLine() {
-        return format == FrontMatterFormat.JSON || format == FrontMatterFormat.NONE ? 1 : 2;
-    }
+        int frontMatterStartLine, String body, int bodyStartLine) {
 
     /**
      * The file line on which a top-level key is written, so that a bad value can be pointed at;

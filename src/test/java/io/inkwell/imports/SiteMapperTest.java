@@ -113,6 +113,18 @@ class SiteMapperTest {
     }
 
     @Test
+    void aDateOutsideTheYears0001To9999InUtcIsRefusedWithItsKey() {
+        for (String date : List.of("0000-06-01", "0001-01-01T00:00:00+01:00", "9999-12-31T23:30:00-01:00")) {
+            ImportFileException error = assertThrows(ImportFileException.class,
+                    () -> map("content/post/x.md", "+++\ntitle = \"x\"\ndate = \"" + date + "\"\n+++\n"));
+            assertTrue(error.detail().contains("outside the years 0001 to 9999"), error.detail());
+            assertEquals(3, error.line(), error.detail());
+        }
+        assertEquals(OffsetDateTime.parse("0001-01-01T00:00:00Z"),
+                map("content/post/y.md", "+++\ntitle = \"y\"\ndate = \"0001-01-01T00:00:00Z\"\n+++\n").publishedAt());
+    }
+
+    @Test
     void unparseableDateNamesTheKeyAndLine() {
         ImportFileException error = assertThrows(ImportFileException.class,
                 () -> map("content/post/x.md", "---\ntitle: x\nlastmod: next tuesday\n---\n"));
@@ -120,6 +132,9 @@ class SiteMapperTest {
         assertTrue(error.detail().contains("lastmod"), error.detail());
         assertTrue(error.detail().contains("next tuesday"), error.detail());
         assertEquals(3, error.line());
+        ImportFileException afterBlankLines = assertThrows(ImportFileException.class,
+                () -> map("content/post/x.md", "\n\n\n---\ntitle: x\nlastmod: next tuesday\n---\n"));
+        assertEquals(6, afterBlankLines.line(), "the blank lines before the front matter count");
     }
 
     @Test

@@ -390,7 +390,9 @@ class BadInputTest {
     void dateTimesMustBeRfc3339TextWithAFourDigitYear() {
         long before = Posts.adminTotal();
         for (String value : List.of("1700000000", "1.7e9", "true", "\"\"", "\"+10000-01-01T00:00:00Z\"",
-                "\"-0001-01-01T00:00:00Z\"", "\"2017-02-21\"", "\"2017-02-21T09:02:03\"")) {
+                "\"-0001-01-01T00:00:00Z\"", "\"2017-02-21\"", "\"2017-02-21T09:02:03\"",
+                // Four digits as written, but year -1, 0 and 10000 in UTC: they could not be sent back.
+                "\"0000-01-01T00:00:00+01:00\"", "\"0000-06-01T00:00:00Z\"", "\"9999-12-31T23:59:59-01:00\"")) {
             adminWithBadInput().contentType(ContentType.JSON).body("{\"title\": \"Dated\", \"publishedAt\": " + value + "}")
                     .post("/api/admin/posts").then().statusCode(400).contentType(PROBLEM)
                     .body("errors[0].field", equalTo("publishedAt"));

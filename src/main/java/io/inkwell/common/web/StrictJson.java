@@ -1,5 +1,6 @@
 package io.inkwell.common.web;
 
+import io.inkwell.common.Times;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -55,7 +56,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     public static final String NUL_MESSAGE = "Contains a NUL character, which text cannot hold.";
     static final String SURROGATE_MESSAGE = "Contains half of a UTF-16 surrogate pair, which is not a character.";
-    static final String DATE_TIME_MESSAGE = "Must be an RFC 3339 date-time with a four-digit year, such as 2017-02-21T09:02:03Z.";
+    static final String DATE_TIME_MESSAGE = "Must be an RFC 3339 date-time with a four-digit year, 0001 to 9999 in UTC,"
+            + " such as 2017-02-21T09:02:03Z.";
     public static final String DUPLICATE_MESSAGE = "Given twice in the same object.";
     static final String NUMBER_MESSAGE = "A number whose exponent is beyond what can be stored.";
 
@@ -183,6 +185,9 @@ public class StrictJson implements ObjectMapperCustomizer {
             }
             try {
                 OffsetDateTime time = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+                if (!Times.inWritableYears(time)) {
+                    throw new Refused(parser, DATE_TIME_MESSAGE, text, OffsetDateTime.class);
+                }
                 return time.atZoneSameInstant(context.getTimeZone().toZoneId()).toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 throw new Refused(parser, DATE_TIME_MESSAGE, text, OffsetDateTime.class);
