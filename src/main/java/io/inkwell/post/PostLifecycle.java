@@ -9,6 +9,7 @@ import io.inkwell.common.error.ConflictException;
 import io.inkwell.common.error.FieldError;
 import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.events.ReferencedNamesChanged;
+import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.image.ImageService;
@@ -129,12 +130,12 @@ public class PostLifecycle {
     /**
      * Makes the working copy say {@code content}: fields equal to the current ones are left as
      * they are (a tag list sent again unchanged keeps its tags even if one was renamed since),
-     * and content equal to the current one changes nothing at all.
+     * and content that would be stored as the current one is changes nothing at all.
      */
     public void edit(Post post, PostContent content, MarkdownRenderer.Rendered rendered) {
         permissions.checkChange(post);
         PostContent current = PostMapping.content(post);
-        if (content.equals(current) && !importing.importing()) {
+        if (!importing.importing() && changesNothing(content, current)) {
             // Nothing to do: updatedAt, the version (ETag) and revisions stay as they are. (An
             // import applies only files that changed, and a moved lastmod alone is a change.)
             return;
@@ -407,6 +408,27 @@ public class PostLifecycle {
         if (post.unpublishAt != null && liveFrom != null && !post.unpublishAt.isAfter(liveFrom)) {
             throw new InvalidInputException(field, "Must be after the time the post goes live.");
         }
+    }
+
+    /**
+     * Whether {@code edit} would leave the working copy as it is: compared as {@link #edit} would
+     * store it (the title stripped, the slug in lower case, a blank excerpt as none, no Markdown as
+     * empty) and names as they are compared, since "PYTHON" on a post is the tag "python".
+     */
+    private static boolean changesNothing(PostContent edit, PostContent current) {
+        return asStored(edit).equals(asStored(current));
+    }
+
+    private static PostContent asStored(PostContent content) {
+        return new PostContent(content.type(), content.slug() == null ? null : Slugs.normalize(content.slug()),
+                content.title() == null ? null : content.title().strip(),
+                content.markdown() == null ? "" : content.markdown(), Text.blankToNull(content.excerpt()),
+                content.featureImage(), keys(content.authors()), keys(content.tags()), keys(content.categories()),
+                Times.utc(content.publishedAt()), Times.utc(content.unpublishAt()), content.meta());
+    }
+
+    private static List<String> keys(List<String> names) {
+        return names.stream().map(name -> name == null ? null : NamedReferences.key(name)).toList();
     }
 
     private static String title(String title) {
