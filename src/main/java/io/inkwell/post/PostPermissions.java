@@ -24,7 +24,7 @@ class PostPermissions {
     void checkCreate(Post post, PostStatus status) {
         Actor actor = current.get();
         if (status != PostStatus.DRAFT && !actor.can(Permissions.POSTS_PUBLISH)) {
-            throw new ForbiddenOperationException("A " + actor.role().wireName()
+            throw new ForbiddenOperationException(withArticle(actor.role().wireName())
                     + " creates drafts only; an author or editor publishes them.");
         }
         checkListed(actor, post, "create posts that list their own author");
@@ -35,7 +35,7 @@ class PostPermissions {
         Actor actor = current.get();
         checkListed(actor, post, "change posts that list their own author");
         if (post.status != PostStatus.DRAFT && !actor.can(Permissions.POSTS_PUBLISH)) {
-            throw new ForbiddenOperationException("A " + actor.role().wireName() + " may only change drafts; this post is "
+            throw new ForbiddenOperationException(withArticle(actor.role().wireName()) + " may only change drafts; this post is "
                     + post.status.name().toLowerCase(java.util.Locale.ROOT) + ".");
         }
     }
@@ -49,7 +49,7 @@ class PostPermissions {
     void checkPublish(Post post) {
         Actor actor = current.get();
         if (!actor.can(Permissions.POSTS_PUBLISH)) {
-            throw new ForbiddenOperationException("A " + actor.role().wireName() + " cannot publish or unpublish.");
+            throw new ForbiddenOperationException(withArticle(actor.role().wireName()) + " cannot publish or unpublish.");
         }
         checkListed(actor, post, "publish posts that list their own author");
     }
@@ -66,7 +66,12 @@ class PostPermissions {
         boolean listed = actor.authorId() != null
                 && post.authors.stream().anyMatch(author -> author.id.equals(actor.authorId()));
         if (!listed) {
-            throw new ForbiddenOperationException("A " + actor.role().wireName() + " may only " + what + ".");
+            throw new ForbiddenOperationException(withArticle(actor.role().wireName()) + " may only " + what + ".");
         }
+    }
+
+    /** "An author", "A contributor": the role as a message's subject. */
+    private static String withArticle(String role) {
+        return ("aeiou".indexOf(role.charAt(0)) >= 0 ? "An " : "A ") + role;
     }
 }

@@ -4,6 +4,7 @@ import static io.inkwell.support.Api.admin;
 import static io.inkwell.support.Api.withToken;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.inkwell.support.Api;
 import io.inkwell.support.Posts;
@@ -100,7 +101,8 @@ class RolesTest {
         withToken(author).body("{}").post("/api/admin/posts/" + shared + "/publish").then().statusCode(200);
         String others = Posts.create(withAuthors(Posts.draft("Theirs " + Api.unique()), name(coAuthor))).getString("id");
         withToken(author).body("{}").post("/api/admin/posts/" + others + "/publish").then().statusCode(403);
-        withToken(author).delete("/api/admin/posts/" + others).then().statusCode(403);
+        withToken(author).delete("/api/admin/posts/" + others).then().statusCode(403)
+                .body("detail", startsWith("An author may only"));
         admin().get("/api/admin/posts/" + others).then().body("status", equalTo("draft"));
 
         withToken(author).body(Map.of("authors", List.of(name(coAuthor)))).patch("/api/admin/posts/" + id)
