@@ -93,7 +93,8 @@ public final class FrontMatterParser {
             }
         }
         throw new ImportFileException(path, opening + 1, "front matter opened with " + delimiter + " on line "
-                + (opening + 1) + " is never closed by a " + delimiter + " line");
+                + (opening + 1) + " is never closed by a " + delimiter + " line (as in Hugo, a file whose first text is "
+                + delimiter + " starts with front matter; a body that opens with a rule needs front matter before it)");
     }
 
     /** JSON front matter is the object that opens the file; the body begins on the line after it. */
