@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * @param format        how the front matter was written
  * @param frontMatter   the front-matter text exactly as in the file, without its delimiters
  * @param fields        the parsed front matter, keys in file order; dates stay strings
- * @param body          everything after the closing delimiter, exactly as in the file
  * @param frontMatterStartLine 1-based line of the file where the front-matter text begins (the
  *                      {@code {} line for JSON, the line after the opening delimiter otherwise;
  *                      blank lines before the front matter count)
+ * @param body          everything after the closing delimiter, exactly as in the file
  * @param bodyStartLine 1-based line of the file on which {@code body} begins
  */
 public record SourceDocument(String path, FrontMatterFormat format, String frontMatter, ObjectNode fields,
