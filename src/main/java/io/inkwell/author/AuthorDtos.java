@@ -32,11 +32,11 @@ public final class AuthorDtos {
     }
 
     public record AuthorView(UUID id, String slug, String name, String bio, long postCount,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
 
         static AuthorView from(Author author, long postCount) {
             return new AuthorView(author.id, author.slug, author.name, author.bio, postCount,
-                    author.createdAt, author.updatedAt);
+                    author.createdAt, author.updatedAt, author.version);
         }
     }
 

@@ -10,17 +10,20 @@ import io.inkwell.author.AuthorDtos.UpdateAuthorRequest;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
 import io.inkwell.common.web.RequestReader;
+import io.inkwell.common.web.VersionPrecondition;
 import io.inkwell.common.web.WriteSlot;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -50,30 +53,34 @@ public class AuthorResource {
     @WriteSlot
     public Response create(ObjectNode body, UriInfo uri) {
         AuthorView created = service.create(reader.read(body, CreateAuthorRequest.class));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return VersionPrecondition.tagged(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()),
+                created, created.version());
     }
 
     @GET
     @Path("{id}")
-    public AuthorView get(@PathParam("id") UUID id) {
-        return service.get(id);
+    public Response get(@PathParam("id") UUID id) {
+        AuthorView author = service.get(id);
+        return VersionPrecondition.tagged(Response.ok(), author, author.version());
     }
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @PATCH
     @WriteSlot
     @Path("{id}")
-    public AuthorView update(@PathParam("id") UUID id, ObjectNode body) {
-        return service.update(id, reader.readMergePatch(body, UpdateAuthorRequest.class));
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            ObjectNode body) {
+        AuthorView author = service.update(id, VersionPrecondition.ifMatch(ifMatch),
+                reader.readMergePatch(body, UpdateAuthorRequest.class));
+        return VersionPrecondition.tagged(Response.ok(), author, author.version());
     }
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @DELETE
     @WriteSlot
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id) {
-        service.delete(id);
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, VersionPrecondition.ifMatch(ifMatch));
         return Response.noContent().build();
     }
 }

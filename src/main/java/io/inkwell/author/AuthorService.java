@@ -23,6 +23,7 @@ import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
+import io.inkwell.common.web.VersionPrecondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -110,8 +111,8 @@ public class AuthorService {
     }
 
     @Transactional
-    public AuthorView update(UUID id, MergePatch<UpdateAuthorRequest> patch) {
-        Author author = load(id);
+    public AuthorView update(UUID id, VersionPrecondition ifMatch, MergePatch<UpdateAuthorRequest> patch) {
+        Author author = loadForWrite(id, ifMatch);
         return edit(author, patch.applyTo(UpdateAuthorRequest.of(author)).values(), true);
     }
 
@@ -199,8 +200,8 @@ public class AuthorService {
 
     /** Takes the author off every post; the posts stay. */
     @Transactional
-    public void delete(UUID id) {
-        Author author = load(id);
+    public void delete(UUID id, VersionPrecondition ifMatch) {
+        Author author = loadForWrite(id, ifMatch);
         if (isPublic(author)) {
             changes.tombstone(Resource.AUTHOR, author.id, author.slug, Reason.DELETED);
         }
@@ -209,6 +210,8 @@ public class AuthorService {
         generation.changed(touched);
         outbox.record("author.deleted", lastReference(author), touched);
         authors.delete(author);
+        // Now, not at commit: a version changed since the check is a 412 (or 503), not a failed commit.
+        authors.flush();
     }
 
     /** Whether the Content API shows them (they have published posts), so the change feed reports their changes. */
@@ -272,6 +275,13 @@ public class AuthorService {
     private Author load(UUID id) {
         return authors.findByIdOptional(id)
                 .orElseThrow(() -> new ResourceNotFoundException("No author with id " + id + "."));
+    }
+
+    /** The author, if the client's copy is this version; not locked, as {@code TermService.loadForWrite} says why. */
+    private Author loadForWrite(UUID id, VersionPrecondition ifMatch) {
+        Author author = load(id);
+        ifMatch.check(author.version, "author");
+        return author;
     }
 
     private AuthorView view(Author author) {

@@ -28,7 +28,7 @@ public final class ImageDtos {
 
     public record ImageView(UUID id, String filename, ImageFormat format, int width, int height, long bytes,
             String sha256, boolean animated, String alt, String caption, String dominantColor, String placeholder,
-            String url, List<VariantView> variants, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            String url, List<VariantView> variants, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
     }
 
     /** What a post shows of its feature image. External images have only url and alt. */

@@ -15,6 +15,7 @@ import io.inkwell.common.web.BodyLimit;
 import io.inkwell.common.web.CappedCopy;
 import io.inkwell.common.web.QueryParams;
 import io.inkwell.common.web.RequestReader;
+import io.inkwell.common.web.VersionPrecondition;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
 import io.inkwell.common.web.WriteSlot;
@@ -22,12 +23,14 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -98,8 +101,9 @@ public class ImageResource {
 
     @GET
     @Path("{id}")
-    public ImageView get(@PathParam("id") UUID id) {
-        return service.get(id);
+    public Response get(@PathParam("id") UUID id) {
+        ImageView image = service.get(id);
+        return VersionPrecondition.tagged(Response.ok(), image, image.version());
     }
 
     @PermissionsAllowed(Permissions.IMAGES_WRITE)
@@ -107,16 +111,20 @@ public class ImageResource {
     @WriteSlot
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ImageView update(@PathParam("id") UUID id, ObjectNode body) {
-        return service.update(id, reader.readMergePatch(body, UpdateImageRequest.class));
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            ObjectNode body) {
+        ImageView image = service.update(id, VersionPrecondition.ifMatch(ifMatch),
+                reader.readMergePatch(body, UpdateImageRequest.class));
+        return VersionPrecondition.tagged(Response.ok(), image, image.version());
     }
 
     @PermissionsAllowed(Permissions.IMAGES_WRITE)
     @DELETE
     @WriteSlot
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @QueryParam("force") String force) {
-        service.delete(id, QueryParams.flag("force", force));
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @QueryParam("force") String force) {
+        service.delete(id, VersionPrecondition.ifMatch(ifMatch), QueryParams.flag("force", force));
         return Response.noContent().build();
     }
 
@@ -124,8 +132,9 @@ public class ImageResource {
         // 201 for a new image; 200 when these bytes were uploaded before (content-addressed).
         Response.ResponseBuilder builder = upload.created()
                 ? Response.status(Response.Status.CREATED) : Response.ok();
-        return builder.location(uri.getBaseUriBuilder().path("api/admin/images").path(upload.image().id().toString()).build())
-                .entity(upload.image()).build();
+        return VersionPrecondition.tagged(builder.location(
+                uri.getBaseUriBuilder().path("api/admin/images").path(upload.image().id().toString()).build()),
+                upload.image(), upload.image().version());
     }
 
     /** Counts while reading, for bodies sent without a Content-Length. */

@@ -17,6 +17,7 @@ import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.WriteSlot;
 import io.inkwell.common.web.MergePatch;
+import io.inkwell.common.web.VersionPrecondition;
 import io.inkwell.image.ImageDtos.FeatureImageView;
 import io.inkwell.image.ImageDtos.ImageView;
 import io.inkwell.image.ImageDtos.UpdateImageRequest;
@@ -206,8 +207,8 @@ public class ImageService {
     }
 
     @Transactional
-    public ImageView update(UUID id, MergePatch<UpdateImageRequest> patch) {
-        Image image = load(id);
+    public ImageView update(UUID id, VersionPrecondition ifMatch, MergePatch<UpdateImageRequest> patch) {
+        Image image = loadForWrite(id, ifMatch);
         UpdateImageRequest edit = patch.applyTo(UpdateImageRequest.of(image)).values();
         describe(image, edit.alt(), edit.caption());
         images.flush();
@@ -242,8 +243,8 @@ public class ImageService {
 
     /** Refuses (409, naming the posts) while posts use the image, unless forced. */
     @Transactional
-    public void delete(UUID id, boolean force) {
-        Image image = load(id);
+    public void delete(UUID id, VersionPrecondition ifMatch, boolean force) {
+        Image image = loadForWrite(id, ifMatch);
         List<Map.Entry<UUID, String>> users = imageUsers.titles(images.postsUsing(id)).entrySet().stream()
                 .sorted(Map.Entry.comparingByValue()).toList();
         if (!users.isEmpty() && !force) {
@@ -261,6 +262,8 @@ public class ImageService {
         images.variantKeys(id).forEach(storage::delete);
         storage.delete(image.storageKey());
         images.delete(image);
+        // Now, not at commit: a version changed since the check is a 412 (or 503), not a failed commit.
+        images.flush();
         generation.changed(ContentKeys.MEDIA);
     }
 
@@ -449,7 +452,7 @@ public class ImageService {
                 .toList();
         return new ImageView(image.id, image.filename, image.imageFormat(), image.width, image.height, image.bytes,
                 image.sha256, image.animated, image.alt, image.caption, image.dominantColor, image.placeholder, base,
-                variants, image.createdAt, image.updatedAt);
+                variants, image.createdAt, image.updatedAt, image.version);
     }
 
     private Optional<Image> find(String idOrHash) {
@@ -461,6 +464,13 @@ public class ImageService {
         } catch (IllegalArgumentException notAnId) {
             return Optional.empty();
         }
+    }
+
+    /** The image, if the client's copy is this version; its writes carry that version (stale at flush: 412). */
+    private Image loadForWrite(UUID id, VersionPrecondition ifMatch) {
+        Image image = load(id);
+        ifMatch.check(image.version, "image");
+        return image;
     }
 
     private Image load(UUID id) {

@@ -124,7 +124,7 @@ public class PostResource {
     }
 
     private static Response withEtag(Response.ResponseBuilder builder, PostView post) {
-        return builder.entity(post).header(HttpHeaders.ETAG, VersionPrecondition.etag(post.version())).build();
+        return VersionPrecondition.tagged(builder, post, post.version());
     }
 
     private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {

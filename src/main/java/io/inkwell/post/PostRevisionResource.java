@@ -67,6 +67,6 @@ public class PostRevisionResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
         reader.readOptional(body, NoOptions.class);
         PostView post = posts.restoreRevision(id, number, VersionPrecondition.ifMatch(ifMatch));
-        return Response.ok(post).header(HttpHeaders.ETAG, VersionPrecondition.etag(post.version())).build();
+        return VersionPrecondition.tagged(Response.ok(), post, post.version());
     }
 }

@@ -32,13 +32,13 @@ public final class TermDtos {
         }
     }
 
-    /** Admin view. */
+    /** Admin view; {@code version} is its ETag, for If-Match. */
     public record TermView(UUID id, Taxonomy taxonomy, String slug, String name, String description,
-            long postCount, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            long postCount, OffsetDateTime createdAt, OffsetDateTime updatedAt, long version) {
 
         static TermView from(Term term, long postCount) {
             return new TermView(term.id, term.taxonomy, term.slug, term.name, term.description, postCount,
-                    term.createdAt, term.updatedAt);
+                    term.createdAt, term.updatedAt, term.version);
         }
     }
 

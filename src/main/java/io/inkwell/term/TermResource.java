@@ -10,17 +10,20 @@ import io.inkwell.common.web.RequestReader;
 import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.term.TermDtos.TermView;
 import io.inkwell.term.TermDtos.UpdateTermRequest;
+import io.inkwell.common.web.VersionPrecondition;
 import io.inkwell.common.web.WriteSlot;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -51,30 +54,35 @@ public class TermResource {
     @WriteSlot
     public Response create(@PathParam("taxonomy") String taxonomy, ObjectNode body, UriInfo uri) {
         TermView created = service.create(taxonomy(taxonomy), reader.read(body, CreateTermRequest.class));
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
-                .entity(created).build();
+        return VersionPrecondition.tagged(Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()),
+                created, created.version());
     }
 
     @GET
     @Path("{id}")
-    public TermView get(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id) {
-        return service.get(taxonomy(taxonomy), id);
+    public Response get(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id) {
+        TermView term = service.get(taxonomy(taxonomy), id);
+        return VersionPrecondition.tagged(Response.ok(), term, term.version());
     }
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @PATCH
     @WriteSlot
     @Path("{id}")
-    public TermView update(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id, ObjectNode body) {
-        return service.update(taxonomy(taxonomy), id, reader.readMergePatch(body, UpdateTermRequest.class));
+    public Response update(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ObjectNode body) {
+        TermView term = service.update(taxonomy(taxonomy), id, VersionPrecondition.ifMatch(ifMatch),
+                reader.readMergePatch(body, UpdateTermRequest.class));
+        return VersionPrecondition.tagged(Response.ok(), term, term.version());
     }
 
     @PermissionsAllowed(Permissions.TAXONOMY_WRITE)
     @DELETE
     @WriteSlot
     @Path("{id}")
-    public Response delete(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id) {
-        service.delete(taxonomy(taxonomy), id);
+    public Response delete(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(taxonomy(taxonomy), id, VersionPrecondition.ifMatch(ifMatch));
         return Response.noContent().build();
     }
 

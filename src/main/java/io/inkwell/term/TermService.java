@@ -17,6 +17,7 @@ import io.inkwell.common.slug.SlugAllocator;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.MergePatch;
+import io.inkwell.common.web.VersionPrecondition;
 import io.inkwell.term.TermDtos.CreateTermRequest;
 import io.inkwell.common.web.PublicUrls;
 import io.inkwell.term.TermDtos.PublicTermView;
@@ -112,8 +113,8 @@ public class TermService {
     }
 
     @Transactional
-    public TermView update(Taxonomy taxonomy, UUID id, MergePatch<UpdateTermRequest> patch) {
-        Term term = load(taxonomy, id);
+    public TermView update(Taxonomy taxonomy, UUID id, VersionPrecondition ifMatch, MergePatch<UpdateTermRequest> patch) {
+        Term term = loadForWrite(taxonomy, id, ifMatch);
         return edit(term, patch.applyTo(UpdateTermRequest.of(term)).values(), true);
     }
 
@@ -207,8 +208,8 @@ public class TermService {
 
     /** Takes the term off every post (working copies and published snapshots); the posts stay. */
     @Transactional
-    public void delete(Taxonomy taxonomy, UUID id) {
-        Term term = load(taxonomy, id);
+    public void delete(Taxonomy taxonomy, UUID id, VersionPrecondition ifMatch) {
+        Term term = loadForWrite(taxonomy, id, ifMatch);
         if (isPublic(term)) {
             changes.tombstone(resource(taxonomy), term.id, term.slug, Reason.DELETED);
         }
@@ -217,6 +218,8 @@ public class TermService {
         generation.changed(touched);
         outbox.record(event(taxonomy, "deleted"), lastReference(term), touched);
         terms.delete(term);
+        // Now, not at commit: a version changed since the check is a 412 (or 503), not a failed commit.
+        terms.flush();
     }
 
     /** Whether the Content API shows it (it has published posts), so the change feed reports its changes. */
@@ -292,6 +295,17 @@ public class TermService {
     private Term load(Taxonomy taxonomy, UUID id) {
         return terms.findById(taxonomy, id).orElseThrow(() -> new ResourceNotFoundException(
                 "No " + taxonomy.value() + " with id " + id + "."));
+    }
+
+    /**
+     * The term, if the client's copy is this version. Not locked: its writes carry the version
+     * checked, so one changed meanwhile fails at flush as stale (412 with If-Match, else 503); a
+     * row lock taken here would come before the name locks that imports and posts take first.
+     */
+    private Term loadForWrite(Taxonomy taxonomy, UUID id, VersionPrecondition ifMatch) {
+        Term term = load(taxonomy, id);
+        ifMatch.check(term.version, taxonomy.value());
+        return term;
     }
 
     private TermView view(Term term) {

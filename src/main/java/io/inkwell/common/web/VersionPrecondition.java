@@ -1,11 +1,14 @@
 package io.inkwell.common.web;
 
 import io.inkwell.common.error.PreconditionFailedException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 
 /**
  * What a client's {@code If-Match} allows, for resources whose entity tag is their version
- * ({@code "3"}). The resource reads the header into this; the service checks it against the row
- * it locked, so the check and the write see the same version.
+ * ({@code "3"}): posts, tags, categories and authors. The resource reads the header into this; the
+ * service checks it against the row it read, and the write is refused if the row changed after the
+ * check (its version is in the write's {@code where}, or the row is locked).
  */
 public final class VersionPrecondition {
 
@@ -25,6 +28,11 @@ public final class VersionPrecondition {
     /** The entity tag of a version, as sent in ETag. */
     public static String etag(long version) {
         return "\"" + version + "\"";
+    }
+
+    /** An answer with the entity, and its version as {@code ETag}. */
+    public static Response tagged(Response.ResponseBuilder builder, Object entity, long version) {
+        return builder.entity(entity).header(HttpHeaders.ETAG, etag(version)).build();
     }
 
     /** Throws 412 when the client's copy is not this version. */
