@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.inkwell.author.Author;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ApiException;
+import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedImport;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.post.PostDtos;
@@ -427,9 +428,11 @@ public class ImportService {
                     + "and hyphens (set `slug` in the front matter).");
             return;
         }
-        NamedReferences.distinct("tags", entry.post.tags());
-        NamedReferences.distinct("categories", entry.post.categories());
-        NamedReferences.distinct("authors", entry.post.authors());
+        // Every bad name of the three lists at once, as the Admin API names every bad field.
+        List<FieldError> badNames = new ArrayList<>(NamedReferences.errors("tags", entry.post.tags()));
+        badNames.addAll(NamedReferences.errors("categories", entry.post.categories()));
+        badNames.addAll(NamedReferences.errors("authors", entry.post.authors()));
+        badNames.forEach(error -> entry.fail(null, error.field() + ": " + error.message()));
         List<String> over = new ArrayList<>();
         overLimit(over, "the title", length(entry.post.title()), PostDtos.MAX_TITLE_CHARS, "characters");
         overLimit(over, "the excerpt (description or summary)", length(entry.post.excerpt()), PostDtos.MAX_EXCERPT_CHARS,

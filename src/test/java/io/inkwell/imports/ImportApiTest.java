@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -435,6 +436,26 @@ class ImportApiTest {
     private static List<String> publicSlugsTagged(String tag) {
         return content().get("/api/content/posts?tag=" + tag).then().statusCode(200)
                 .extract().jsonPath().getList("items.slug", String.class);
+    }
+
+    @Test
+    void everyBadNameOfAFileIsReportedAtOnceWithTheRuleItBreaks() {
+        String s = unique();
+        String path = "content/posts/names-" + s + ".md";
+        String tooLong = "n".repeat(201);
+        byte[] file = ("+++\ntitle = \"Names " + s + "\"\ndate = 2020-01-01T00:00:00Z\n"
+                + "tags = [\"fine-" + s + "\", \"!!!\", \"???\"]\ncategories = [\"" + tooLong + "\"]\n"
+                + "authors = [\"---\"]\n+++\nBody\n").getBytes();
+
+        JsonPath report = importZip(Sites.zip(Map.of(path, file)), "").then().statusCode(422).extract().jsonPath();
+        List<String> errors = file(report, path).getList("errors.message");
+        assertEquals(4, errors.size(), "one error per bad name: " + errors);
+        assertTrue(errors.get(0).startsWith("tags[1]: ") && errors.get(0).contains("letter or digit"), errors.get(0));
+        assertTrue(errors.get(1).startsWith("tags[2]: "), errors.get(1));
+        assertTrue(errors.get(2).startsWith("categories[0]: ") && errors.get(2).contains("At most 200 characters"),
+                errors.get(2));
+        assertTrue(errors.get(3).startsWith("authors[0]: ") && errors.get(3).contains("letter or digit"), errors.get(3));
+        admin().get("/api/admin/posts?slug=names-" + s).then().body("items", hasSize(0));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.inkwell.support.Api.admin;
 import static io.inkwell.support.Api.adminWithBadInput;
 import static io.inkwell.support.Api.content;
 import static io.inkwell.support.Api.unique;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -67,7 +68,20 @@ class TermApiTest {
         admin().body(Map.of("name", longest)).post("/api/admin/tags").then().statusCode(201)
                 .body("name", equalTo(longest));
         adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", longest + "\uD83D\uDE00"))
-                .post("/api/admin/tags").then().statusCode(422).body("errors[0].field", equalTo("name"));
+                .post("/api/admin/tags").then().statusCode(422).body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("At most 200 characters once spaces are tidied; this has 201."));
+    }
+
+    @Test
+    void aNameWithoutLettersIsToldSoAndNotAboutItsLength() {
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", "\uD83D\uDE00\uD83D\uDE00"))
+                .post("/api/admin/tags").then().statusCode(422).body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("Needs at least one letter or digit."));
+        // What a post names must also make a slug: a new tag gets its slug from its name.
+        adminWithBadInput().contentType(ContentType.JSON).body(Map.of("title", "Emoji tags " + unique(),
+                "tags", List.of("ok", "\uD83D\uDE00"))).post("/api/admin/posts").then().statusCode(422)
+                .body("errors[0].field", equalTo("tags[1]"))
+                .body("errors[0].message", containsString("letter or digit that makes a slug"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Tags, categories and authors named on a post: checked, and each name found as the one that
@@ -23,7 +24,9 @@ import java.util.function.Function;
  */
 public final class NamedReferences {
 
+    /** The message when no rule more precise applies (a null where a name belongs). */
     public static final String NAME_RULE = "Must be a name of 1 to 200 characters with at least one letter or digit.";
+    private static final int MAX_NAME_CHARS = 200;
 
     private NamedReferences() {
     }
@@ -33,11 +36,14 @@ public final class NamedReferences {
      * letter or digit that makes a slug (a new one gets its slug from its name).
      */
     public static boolean isName(String name) {
-        if (name == null) {
-            return false;
-        }
-        String clean = clean(name);
-        return fitsLength(clean) && !Slugs.fromText(Normalizer.normalize(clean, Normalizer.Form.NFKC)).isEmpty();
+        return problemWithName(name).isEmpty();
+    }
+
+    /** Which rule of {@link #isName} the name breaks, in words for the client; empty when it is a name. */
+    public static Optional<String> problemWithName(String name) {
+        return problem(name, clean -> !Slugs.fromText(Normalizer.normalize(clean, Normalizer.Form.NFKC)).isEmpty(),
+                "Needs at least one letter or digit that makes a slug (a tag, category or author named on a post "
+                        + "gets its slug from its name).");
     }
 
     /**
@@ -46,16 +52,29 @@ public final class NamedReferences {
      * slug of its own, and a post cannot name it.
      */
     public static boolean isOwnName(String name) {
-        if (name == null) {
-            return false;
-        }
-        String clean = clean(name);
-        return fitsLength(clean) && clean.codePoints().anyMatch(Character::isLetterOrDigit);
+        return problemWithOwnName(name).isEmpty();
     }
 
-    /** At most 200 characters as a reader counts them (code points): an emoji is one, not two UTF-16 units. */
-    private static boolean fitsLength(String clean) {
-        return clean.codePointCount(0, clean.length()) <= 200;
+    /** Which rule of {@link #isOwnName} the name breaks, in words for the client; empty when it is one. */
+    public static Optional<String> problemWithOwnName(String name) {
+        return problem(name, clean -> clean.codePoints().anyMatch(Character::isLetterOrDigit),
+                "Needs at least one letter or digit.");
+    }
+
+    /**
+     * The length rule, then {@code hasLetters}. Length is counted as a reader counts it (code
+     * points, once cleaned): an emoji is one character, not two UTF-16 units.
+     */
+    private static Optional<String> problem(String name, Predicate<String> hasLetters, String noLetters) {
+        if (name == null) {
+            return Optional.of(NAME_RULE);
+        }
+        String clean = clean(name);
+        int length = clean.codePointCount(0, clean.length());
+        if (length > MAX_NAME_CHARS) {
+            return Optional.of("At most " + MAX_NAME_CHARS + " characters once spaces are tidied; this has " + length + ".");
+        }
+        return hasLetters.test(clean) ? Optional.empty() : Optional.of(noLetters);
     }
 
     /**
@@ -107,20 +126,26 @@ public final class NamedReferences {
      * renamed "Go Language" keeps the slug of its first name.
      */
     public static List<String> distinct(String field, List<String> names) {
-        Map<String, String> byKey = new LinkedHashMap<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (!isName(names.get(i))) {
-                errors.add(new FieldError(field + "[" + i + "]", NAME_RULE));
-                continue;
-            }
-            String name = clean(names.get(i));
-            byKey.putIfAbsent(key(name), name);
-        }
+        List<FieldError> errors = errors(field, names);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (String name : names) {
+            String clean = clean(name);
+            byKey.putIfAbsent(key(clean), clean);
+        }
         return List.copyOf(byKey.values());
+    }
+
+    /** Each name of the list that is not one ({@link #isName}), as {@code field[i]} with the rule it breaks. */
+    public static List<FieldError> errors(String field, List<String> names) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            int index = i;
+            problemWithName(names.get(i)).ifPresent(problem -> errors.add(new FieldError(field + "[" + index + "]", problem)));
+        }
+        return errors;
     }
 
     /**

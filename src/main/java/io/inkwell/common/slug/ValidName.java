@@ -4,6 +4,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import java.util.Optional;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -42,7 +43,16 @@ public @interface ValidName {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return own ? value == null || NamedReferences.isOwnName(value) : NamedReferences.isName(value);
+            if (own && value == null) {
+                return true;
+            }
+            Optional<String> problem = own ? NamedReferences.problemWithOwnName(value) : NamedReferences.problemWithName(value);
+            // The rule it breaks, not the message naming both (the messages hold no '{' or '$').
+            problem.ifPresent(message -> {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(message).addConstraintViolation();
+            });
+            return problem.isEmpty();
         }
     }
 }
