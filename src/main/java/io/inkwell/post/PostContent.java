@@ -1,5 +1,8 @@
 package io.inkwell.post;
 
+import io.inkwell.common.Text;
+import io.inkwell.common.Times;
+import io.inkwell.common.slug.Slugs;
 import io.inkwell.post.PostDtos.FeatureImage;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,6 +23,17 @@ public record PostContent(PostType type, String slug, String title, String markd
         authors = names(authors);
         tags = names(tags);
         categories = names(categories);
+    }
+
+    /**
+     * This content as a post stores it: the title stripped, the slug in lower case, a blank
+     * excerpt as none, no Markdown as empty, no meta as {@code {}}, times in UTC. An edit stores
+     * this, and one whose stored form is the post's changes nothing.
+     */
+    public PostContent stored() {
+        return new PostContent(type, slug == null ? null : Slugs.normalize(slug), title == null ? null : title.strip(),
+                markdown == null ? "" : markdown, Text.blankToNull(excerpt), featureImage, authors, tags, categories,
+                Times.utc(publishedAt), Times.utc(unpublishAt), meta == null ? "{}" : meta);
     }
 
     /** A copy that keeps a null name, for NamedReferences to report as {@code tags[i]}. */

@@ -11,7 +11,6 @@ import io.inkwell.common.error.InvalidInputException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.SlugAllocator;
-import io.inkwell.common.slug.Slugs;
 import io.inkwell.image.ImageService;
 import io.inkwell.post.PostDtos.FeatureImage;
 import io.inkwell.term.Taxonomy;
@@ -132,9 +131,10 @@ public class PostLifecycle {
      * they are (a tag list sent again unchanged keeps its tags even if one was renamed since),
      * and content that would be stored as the current one is changes nothing at all.
      */
-    public void edit(Post post, PostContent content, MarkdownRenderer.Rendered rendered) {
+    public void edit(Post post, PostContent edit, MarkdownRenderer.Rendered rendered) {
         permissions.checkChange(post);
-        PostContent current = PostMapping.content(post);
+        PostContent content = edit.stored();
+        PostContent current = PostMapping.content(post).stored();
         if (!importing.importing() && changesNothing(content, current)) {
             // Nothing to do: updatedAt, the version (ETag) and revisions stay as they are. (An
             // import applies only files that changed, and a moved lastmod alone is a change.)
@@ -148,7 +148,7 @@ public class PostLifecycle {
         if (typeChanged) {
             post.type = content.type();
         }
-        if (content.slug() != null && !Slugs.normalize(content.slug()).equals(post.slug)) {
+        if (content.slug() != null && !content.slug().equals(post.slug)) {
             post.slug = SlugAllocator.reallocate(post.slug, content.slug(), slug -> slugTaken(post.type, slug, post.id));
         } else if (typeChanged && slugTaken(post.type, post.slug, post.id)) {
             throw new ConflictException("A " + post.type + " with the slug '" + post.slug + "' already exists.",
@@ -157,12 +157,12 @@ public class PostLifecycle {
         if (!post.slug.equals(oldSlug)) {
             posts.recordSlugAlias(post.type, oldSlug, post.id);
         }
-        post.markdown = content.markdown() == null ? "" : content.markdown();
-        post.customExcerpt = Text.blankToNull(content.excerpt());
+        post.markdown = content.markdown();
+        post.customExcerpt = content.excerpt();
         if (!Objects.equals(content.featureImage(), current.featureImage())) {
             setFeatureImage(post, content.featureImage());
         }
-        post.meta = content.meta() == null ? "{}" : content.meta();
+        post.meta = content.meta();
         if (!content.authors().equals(current.authors())) {
             post.authors.clear();
             post.authors.addAll(authors.resolve("authors", content.authors()));
@@ -178,8 +178,8 @@ public class PostLifecycle {
             post.terms.clear();
             post.terms.addAll(resolved);
         }
-        OffsetDateTime publishedAt = Times.utc(content.publishedAt());
-        if (!Objects.equals(publishedAt, Times.utc(post.publishedAt))) {
+        OffsetDateTime publishedAt = content.publishedAt();
+        if (!Objects.equals(publishedAt, current.publishedAt())) {
             if (post.status == PostStatus.SCHEDULED) {
                 throw new ConflictException("The post is scheduled: publish it again with a new 'publishAt' "
                         + "to move its time.", List.of(new FieldError("publishedAt", "Cannot change while scheduled.")));
@@ -189,8 +189,8 @@ public class PostLifecycle {
             }
             post.publishedAt = publishedAt;
         }
-        OffsetDateTime unpublishAt = Times.utc(content.unpublishAt());
-        if (!Objects.equals(unpublishAt, Times.utc(post.unpublishAt))) {
+        OffsetDateTime unpublishAt = content.unpublishAt();
+        if (!Objects.equals(unpublishAt, current.unpublishAt())) {
             // Moves or cancels (null) a scheduled unpublish without touching what is live.
             permissions.checkPublish(post);
             post.unpublishAt = unpublishAt;
@@ -411,20 +411,17 @@ public class PostLifecycle {
     }
 
     /**
-     * Whether {@code edit} would leave the working copy as it is: compared as {@link #edit} would
-     * store it (the title stripped, the slug in lower case, a blank excerpt as none, no Markdown as
-     * empty) and names as they are compared, since "PYTHON" on a post is the tag "python".
+     * Whether an edit would leave the working copy as it is: both in their stored form
+     * ({@link PostContent#stored}), names compared by key, since "PYTHON" on a post is the tag "python".
      */
-    private static boolean changesNothing(PostContent edit, PostContent current) {
-        return asStored(edit).equals(asStored(current));
+    private static boolean changesNothing(PostContent storedEdit, PostContent storedCurrent) {
+        return byNameKeys(storedEdit).equals(byNameKeys(storedCurrent));
     }
 
-    private static PostContent asStored(PostContent content) {
-        return new PostContent(content.type(), content.slug() == null ? null : Slugs.normalize(content.slug()),
-                content.title() == null ? null : content.title().strip(),
-                content.markdown() == null ? "" : content.markdown(), Text.blankToNull(content.excerpt()),
+    private static PostContent byNameKeys(PostContent content) {
+        return new PostContent(content.type(), content.slug(), content.title(), content.markdown(), content.excerpt(),
                 content.featureImage(), keys(content.authors()), keys(content.tags()), keys(content.categories()),
-                Times.utc(content.publishedAt()), Times.utc(content.unpublishAt()), content.meta());
+                content.publishedAt(), content.unpublishAt(), content.meta());
     }
 
     private static List<String> keys(List<String> names) {
