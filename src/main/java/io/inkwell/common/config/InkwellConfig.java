@@ -34,9 +34,11 @@ public interface InkwellConfig {
     @WithDefault("1s")
     Duration contentCacheCheckInterval();
 
-    /** Bytes of Content API responses kept in memory (INKWELL_CONTENT_CACHE_BYTES). */
-    @WithDefault("33554432")
-    long contentCacheBytes();
+    /**
+     * Bytes of Content API responses kept in memory (INKWELL_CONTENT_CACHE_BYTES); unset: a
+     * quarter of the heap ({@code ContentCache}).
+     */
+    Optional<@Min(1) Long> contentCacheBytes();
 
     ReadDatasource readDatasource();
 

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,9 +31,10 @@ import java.util.function.Supplier;
  * Ready-to-send Content API responses. The JSON comes from snapshots serialized at publish
  * time; this keeps the bytes, their ETag, and a compressed copy in each coding clients have
  * asked for (made at the first such request), so a repeated read costs a map lookup, whatever
- * the client's Accept-Encoding. Bounded by bytes (all copies count;
- * INKWELL_CONTENT_CACHE_BYTES); when full, Caffeine's admission policy keeps the often
- * read entries, so a client asking for a new page each time cannot push out the hot ones.
+ * the client's Accept-Encoding. Bounded by bytes (all copies count; INKWELL_CONTENT_CACHE_BYTES,
+ * else a quarter of the heap, so a server given more memory for a larger blog caches more);
+ * when full, Caffeine's admission policy keeps the often read entries, so a client asking for
+ * a new page each time cannot push out the hot ones.
  * Search answers enter at their second ask ({@link ContentRoute#cachedFromSecondAsk}).
  *
  * <p>Each entry knows the surrogate keys it was built from ({@link ContentKeys}); a write makes
@@ -51,6 +53,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class ContentCache {
+
+    private static final Logger LOG = Logger.getLogger(ContentCache.class);
 
     static final String SURROGATE_KEY = "Surrogate-Key";
     static final String CACHE_TAG = "Cache-Tag";
@@ -82,8 +86,11 @@ public class ContentCache {
     public ContentCache(ContentGeneration generation, InkwellConfig config) {
         this.generation = generation;
         this.cacheControl = config.cacheControl();
+        long maximumBytes = config.contentCacheBytes().orElse(Runtime.getRuntime().maxMemory() / 4);
+        LOG.infof("Content API responses: up to %d MiB kept in memory%s", maximumBytes >> 20,
+                config.contentCacheBytes().isPresent() ? "" : " (a quarter of the heap; INKWELL_CONTENT_CACHE_BYTES sets it)");
         this.entries = Caffeine.newBuilder()
-                .maximumWeight(config.contentCacheBytes())
+                .maximumWeight(maximumBytes)
                 .weigher((String key, Entry entry) -> key.length() + entry.bytes())
                 .build();
         // Bounded like the entries, with the same admission policy: a client inventing new
@@ -315,6 +322,11 @@ public class ContentCache {
     /** Whether any of the If-None-Match values names the tag ({@link EntityTags#noneMatchNames}). */
     private static boolean matchesAny(List<String> ifNoneMatch, String opaqueTag) {
         return ifNoneMatch != null && ifNoneMatch.stream().anyMatch(value -> EntityTags.noneMatchNames(value, opaqueTag));
+    }
+
+    /** What the bytes the cache holds may come to: INKWELL_CONTENT_CACHE_BYTES, else a quarter of the heap. */
+    long maximumBytes() {
+        return entries.policy().eviction().orElseThrow().getMaximum();
     }
 
     /** The bytes the cache holds now, every coding of every entry counted: what INKWELL_CONTENT_CACHE_BYTES bounds. */

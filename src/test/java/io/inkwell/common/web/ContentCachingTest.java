@@ -43,6 +43,15 @@ class ContentCachingTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ContentCache cache;
+
+    @Test
+    void withoutASettingTheCacheMayHoldAQuarterOfTheHeap() {
+        // A server given a bigger heap for a bigger blog caches more of it (README, Configuration).
+        assertEquals(Runtime.getRuntime().maxMemory() / 4, cache.maximumBytes());
+    }
+
     @Test
     void aPostNamesItselfItsTermsAndItsAuthorsAsSurrogateKeys() {
         String tag = "Keyed " + Api.unique();
