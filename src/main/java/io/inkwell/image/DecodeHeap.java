@@ -20,7 +20,8 @@ final class DecodeHeap {
 
     /**
      * Old-generation heap left to the rest of the server: about 18 MB is live in an idle server
-     * with a 128 MB heap; caches and requests in flight take more.
+     * with a 128 MB heap; requests in flight take more. The caches (media, and Content API
+     * answers, a quarter of the heap) are emptied when a decode needs their room.
      */
     static final long RESERVED_BYTES = 32L << 20;
 

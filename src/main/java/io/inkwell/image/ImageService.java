@@ -13,6 +13,7 @@ import io.inkwell.common.error.ResourceNotFoundException;
 import io.inkwell.common.events.ReferencedNamesChanged;
 import io.inkwell.common.paging.Page;
 import io.inkwell.common.paging.PageRequest;
+import io.inkwell.common.web.ContentCache;
 import io.inkwell.common.web.ContentGeneration;
 import io.inkwell.common.web.ContentKeys;
 import io.inkwell.common.web.WriteSlot;
@@ -73,9 +74,9 @@ public class ImageService {
     private final Clock clock;
     private final ImageUsers imageUsers;
 
-    public ImageService(ImageRepository images, MediaStorage storage, MediaCache cache, ContentGeneration generation,
-            InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges, ImageUsers imageUsers,
-            WebhookOutbox outbox, Clock clock) {
+    public ImageService(ImageRepository images, MediaStorage storage, MediaCache cache, ContentCache answers,
+            ContentGeneration generation, InkwellConfig config, Event<ReferencedNamesChanged> referenceChanges,
+            ImageUsers imageUsers, WebhookOutbox outbox, Clock clock) {
         this.outbox = outbox;
         this.referenceChanges = referenceChanges;
         this.imageUsers = imageUsers;
@@ -86,7 +87,12 @@ public class ImageService {
         this.generation = generation;
         this.config = config.images();
         this.decodes = new Semaphore(Math.max(1, this.config.concurrentDecodes()), true);
-        this.heap = DecodeHeap.ofThisJvm(this.config.concurrentDecodes(), cache::bytes, cache::clear);
+        // Both caches make way for a decode: the content cache is a quarter of the heap by default.
+        this.heap = DecodeHeap.ofThisJvm(this.config.concurrentDecodes(), () -> cache.bytes() + answers.heldBytes(),
+                () -> {
+                    cache.clear();
+                    answers.clear();
+                });
     }
 
     /** Says at start which images this server's heap can take, so -Xmx and the limits can be made to agree. */

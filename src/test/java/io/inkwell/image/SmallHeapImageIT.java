@@ -90,6 +90,39 @@ class SmallHeapImageIT {
         }
     }
 
+    @Test
+    void aFullContentCacheMakesWayForAPhotosDecode() throws Exception {
+        Color colour = new Color(new Random().nextInt(0xFFFFFF));
+        byte[] phone = Images.withExifOrientation(Images.framedJpeg(4000, 3000, colour, Color.ORANGE), 6);
+        PackagedServer server = PackagedServer.start(Files.createTempDirectory("inkwell-full-cache"),
+                PackagedServer.freePort(), SMALL_SERVER_FLAGS, Map.of("INKWELL_ADMIN_TOKEN", TOKEN));
+        try {
+            server.awaitReady(Duration.ofSeconds(120));
+            // About 30 MB of answers: the content cache (a quarter of the heap) nearly full.
+            String paragraph = "Words of a long post, written to take the room a big blog's answers take. ".repeat(20);
+            String markdown = (paragraph + "\n\n").repeat(480_000 / (paragraph.length() + 2));
+            String run = Long.toString(System.nanoTime(), 36);
+            for (int i = 0; i < 60; i++) {
+                String body = json.writeValueAsString(Map.of("title", "Long " + run + " " + i, "slug",
+                        "long-" + run + "-" + i, "markdown", markdown, "status", "published"));
+                HttpResponse<String> created = server.send("POST", "/api/admin/posts", TOKEN, body);
+                assertEquals(201, created.statusCode(), created.body());
+                assertEquals(200, server.get("/api/content/posts/long-" + run + "-" + i).statusCode());
+            }
+            assertEquals("HIT", http.send(HttpRequest.newBuilder(server.uri("/api/content/posts/long-" + run + "-59"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("X-Cache").orElse(""));
+
+            HttpResponse<String> turned = upload(server, phone, "image/jpeg", "phone.jpg");
+            assertEquals(201, turned.statusCode(), turned.body());
+            assertFalse(server.log().contains("OutOfMemoryError"), server.log());
+            // Emptied for the decode: the next read builds its answer again.
+            assertEquals("MISS", http.send(HttpRequest.newBuilder(server.uri("/api/content/posts/long-" + run + "-59"))
+                    .build(), HttpResponse.BodyHandlers.discarding()).headers().firstValue("X-Cache").orElse(""));
+        } finally {
+            assertEquals(0, server.stop(), "graceful stop");
+        }
+    }
+
     private HttpResponse<String> upload(PackagedServer server, byte[] bytes, String contentType, String filename)
             throws Exception {
         return http.send(HttpRequest.newBuilder(server.uri("/api/admin/images?filename=" + filename))

@@ -35,10 +35,10 @@ public interface InkwellConfig {
     Duration contentCacheCheckInterval();
 
     /**
-     * Bytes of Content API responses kept in memory (INKWELL_CONTENT_CACHE_BYTES); unset: a
-     * quarter of the heap ({@code ContentCache}).
+     * Bytes of Content API responses kept in memory (INKWELL_CONTENT_CACHE_BYTES; 0 keeps none);
+     * unset: a quarter of the heap ({@code ContentCache}).
      */
-    Optional<@Min(1) Long> contentCacheBytes();
+    Optional<@Min(0) Long> contentCacheBytes();
 
     ReadDatasource readDatasource();
 

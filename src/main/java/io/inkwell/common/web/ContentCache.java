@@ -8,7 +8,9 @@ import io.inkwell.common.error.ServiceUnavailableException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -82,13 +84,13 @@ public class ContentCache {
     private final Cache<String, Target> targets;
     private final ConcurrentHashMap<String, CompletableFuture<Optional<Entry>>> building = new ConcurrentHashMap<>();
     private final FirstAsks firstAsks = new FirstAsks();
+    private final boolean sizeFromConfig;
 
     public ContentCache(ContentGeneration generation, InkwellConfig config) {
         this.generation = generation;
         this.cacheControl = config.cacheControl();
+        this.sizeFromConfig = config.contentCacheBytes().isPresent();
         long maximumBytes = config.contentCacheBytes().orElse(Runtime.getRuntime().maxMemory() / 4);
-        LOG.infof("Content API responses: up to %d MiB kept in memory%s", maximumBytes >> 20,
-                config.contentCacheBytes().isPresent() ? "" : " (a quarter of the heap; INKWELL_CONTENT_CACHE_BYTES sets it)");
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(maximumBytes)
                 .weigher((String key, Entry entry) -> key.length() + entry.bytes())
@@ -101,6 +103,12 @@ public class ContentCache {
     }
 
     private record Target(String key, ContentRoute route) {
+    }
+
+    /** Says at start how much it may keep, so a large blog's operator can size the heap for it. */
+    void logSize(@Observes StartupEvent started) {
+        LOG.infof("Content API responses: up to %d MiB kept in memory%s", maximumBytes() >> 20,
+                sizeFromConfig ? "" : " (a quarter of the heap; INKWELL_CONTENT_CACHE_BYTES sets it)");
     }
 
     /**
@@ -330,9 +338,17 @@ public class ContentCache {
     }
 
     /** The bytes the cache holds now, every coding of every entry counted: what INKWELL_CONTENT_CACHE_BYTES bounds. */
-    long heldBytes() {
+    public long heldBytes() {
         entries.cleanUp();
         return entries.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    }
+
+    /**
+     * Drops every answer: each is built again at its next request. For an image decode that
+     * needs the heap they take ({@code DecodeHeap}); a refused upload would cost more.
+     */
+    public void clear() {
+        entries.invalidateAll();
     }
 
     /**
