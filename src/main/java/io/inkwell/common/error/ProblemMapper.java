@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.inkwell.common.db.DatabaseOutage;
 import io.inkwell.common.web.StrictJson;
+import io.inkwell.common.web.VersionPrecondition;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hibernate.StaleObjectStateException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -115,12 +117,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response staleWrite(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
-        return staleWriteProblem(uri, headers);
+        return staleWriteProblem(e, uri, headers);
     }
 
     @ServerExceptionMapper
     public Response staleWrite(StaleStateException e, UriInfo uri, HttpHeaders headers) {
-        return staleWriteProblem(uri, headers);
+        return staleWriteProblem(e, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -237,15 +239,31 @@ public class ProblemMapper {
 
     /**
      * Another request changed what this one changes, between its read and its write: a 412
-     * when the client sent a precondition (If-Match), else a collision like a deadlock (RFC
-     * 9110 gives 412 only for a precondition the request carries).
+     * when the client's If-Match named versions of the resource that changed, else a collision
+     * like a deadlock (RFC 9110 gives 412 only for a precondition the request carries and fails).
      */
-    private Response staleWriteProblem(UriInfo uri, HttpHeaders headers) {
-        if (headers.getHeaderString("If-Match") == null) {
+    private Response staleWriteProblem(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (!VersionPrecondition.ifMatch(headers.getHeaderString(HttpHeaders.IF_MATCH)).names()
+                || !aboutThisResource(e, uri)) {
             return collided(uri);
         }
         return Problems.response(HttpStatus.PRECONDITION_FAILED,
                 "The resource was changed by someone else meanwhile. Fetch it again and retry.", uri);
+    }
+
+    /**
+     * Whether the row found changed is the one the request is about (its id is in the path), not
+     * another the write touched on the way (a post that a tag's deletion takes the tag off): only
+     * then did the client's If-Match fail. Unknown rows count as the resource.
+     */
+    private static boolean aboutThisResource(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StaleObjectStateException stale && stale.getIdentifier() != null) {
+                String id = stale.getIdentifier().toString();
+                return uri.getPathSegments().stream().anyMatch(segment -> segment.getPath().equals(id));
+            }
+        }
+        return true;
     }
 
 

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * What a client's {@code If-Match} allows, for resources whose entity tag is their version
- * ({@code "3"}): posts, tags, categories and authors. The resource reads the header into this; the
+ * ({@code "3"}): posts, tags, categories, authors and images. The resource reads the header into this; the
  * service checks it against the row it read, and the write is refused if the row changed after the
  * check (its version is in the write's {@code where}, or the row is locked).
  */
@@ -23,6 +23,14 @@ public final class VersionPrecondition {
     /** From the If-Match header; none (or blank) allows any version: the last write wins. */
     public static VersionPrecondition ifMatch(String header) {
         return header == null || header.isBlank() ? ANY : new VersionPrecondition(header);
+    }
+
+    /**
+     * Whether it names versions: not absent, blank or {@code *} (which any version matches), so
+     * a change found at write time, after the check, fails the condition.
+     */
+    public boolean names() {
+        return ifMatch != null && !ifMatch.strip().equals("*");
     }
 
     /** The entity tag of a version, as sent in ETag. */
