@@ -113,7 +113,8 @@ public class AuthorService {
     @Transactional
     public AuthorView update(UUID id, VersionPrecondition ifMatch, MergePatch<UpdateAuthorRequest> patch) {
         Author author = loadForWrite(id, ifMatch);
-        return edit(author, patch.applyTo(UpdateAuthorRequest.of(author)).values(), true);
+        edit(author, patch.applyTo(UpdateAuthorRequest.of(author)).values(), true);
+        return view(author);
     }
 
     /** As {@link io.inkwell.term.TermService#importTerms}, for authors (their bios). */
@@ -147,11 +148,7 @@ public class AuthorService {
             public boolean update(Author author, NamedImport.Entry entry) {
                 UpdateAuthorRequest edit = new UpdateAuthorRequest(NamedReferences.clean(entry.name()), author.slug,
                         entry.text() != null ? entry.text().strip() : author.bio);
-                if (!author.changedBy(edit)) {
-                    return false;
-                }
-                AuthorService.this.edit(author, edit, false);
-                return true;
+                return AuthorService.this.edit(author, edit, false);
             }
 
             @Override
@@ -167,10 +164,15 @@ public class AuthorService {
         return authors.list("order by slug");
     }
 
-    private AuthorView edit(Author author, UpdateAuthorRequest edit, boolean refuseBorneName) {
+    /**
+     * Applies the edit, if it changes anything; one that does not leaves updatedAt, the change
+     * feed, caches and webhooks as they are.
+     *
+     * @return whether it changed anything
+     */
+    private boolean edit(Author author, UpdateAuthorRequest edit, boolean refuseBorneName) {
         if (!author.changedBy(edit)) {
-            // Nothing to do: updatedAt, the change feed, caches and webhooks stay as they are.
-            return view(author);
+            return false;
         }
         UUID id = author.id;
         String oldSlug = author.slug;
@@ -195,7 +197,7 @@ public class AuthorService {
         generation.changed(touched);
         outbox.record("author.updated",
                 publicJson(author, publications.publishedPostsByAuthor(List.of(author.id)).getOrDefault(author.id, 0L)), touched);
-        return view(author);
+        return true;
     }
 
     /** Takes the author off every post; the posts stay. */

@@ -247,8 +247,11 @@ public class ImportService {
         dataFile(entries, TaxonomyFile.PATH).ifPresent(file -> file.fail(null, message));
     }
 
-    /** Paths of images.json without a file named in its warnings; a count for the rest. */
-    private static final int MAX_MISSING_NAMED = 20;
+    /**
+     * Problems of one kind that a file's report names one by one (paths of images.json without a
+     * file, bad names); a count for the rest.
+     */
+    private static final int MAX_NAMED = 20;
 
     /** The entry of a data file of the upload ({@link DataFile}), when it has one. */
     private static Optional<Entry> dataFile(List<Entry> entries, String path) {
@@ -363,10 +366,10 @@ public class ImportService {
         try {
             List<String> missing = ImageDescriptions.read(read(upload, ImageDescriptions.PATH)).keySet().stream()
                     .filter(path -> !upload.layout().sitePaths().contains(path)).toList();
-            missing.stream().limit(MAX_MISSING_NAMED).forEach(path -> entry.warnings.add(new Message(null,
+            missing.stream().limit(MAX_NAMED).forEach(path -> entry.warnings.add(new Message(null,
                     path + ": no file at this path in the upload; nothing was described.")));
-            if (missing.size() > MAX_MISSING_NAMED) {
-                entry.warnings.add(new Message(null, "And " + (missing.size() - MAX_MISSING_NAMED) + " more paths without a file."));
+            if (missing.size() > MAX_NAMED) {
+                entry.warnings.add(new Message(null, "And " + (missing.size() - MAX_NAMED) + " more paths without a file."));
             }
             entry.action = Action.UNCHANGED;
         } catch (ImportFileException e) {
@@ -432,7 +435,10 @@ public class ImportService {
         List<FieldError> badNames = new ArrayList<>(NamedReferences.errors("tags", entry.post.tags()));
         badNames.addAll(NamedReferences.errors("categories", entry.post.categories()));
         badNames.addAll(NamedReferences.errors("authors", entry.post.authors()));
-        badNames.forEach(error -> entry.fail(null, error.field() + ": " + error.message()));
+        badNames.stream().limit(MAX_NAMED).forEach(error -> entry.fail(null, error.field() + ": " + error.message()));
+        if (badNames.size() > MAX_NAMED) {
+            entry.fail(null, "And " + (badNames.size() - MAX_NAMED) + " more bad names.");
+        }
         List<String> over = new ArrayList<>();
         overLimit(over, "the title", length(entry.post.title()), PostDtos.MAX_TITLE_CHARS, "characters");
         overLimit(over, "the excerpt (description or summary)", length(entry.post.excerpt()), PostDtos.MAX_EXCERPT_CHARS,

@@ -115,7 +115,8 @@ public class TermService {
     @Transactional
     public TermView update(Taxonomy taxonomy, UUID id, VersionPrecondition ifMatch, MergePatch<UpdateTermRequest> patch) {
         Term term = loadForWrite(taxonomy, id, ifMatch);
-        return edit(term, patch.applyTo(UpdateTermRequest.of(term)).values(), true);
+        edit(term, patch.applyTo(UpdateTermRequest.of(term)).values(), true);
+        return view(term);
     }
 
     /**
@@ -154,11 +155,7 @@ public class TermService {
             public boolean update(Term term, NamedImport.Entry entry) {
                 UpdateTermRequest edit = new UpdateTermRequest(NamedReferences.clean(entry.name()), term.slug,
                         entry.text() != null ? entry.text().strip() : term.description);
-                if (!term.changedBy(edit)) {
-                    return false;
-                }
-                TermService.this.edit(term, edit, false);
-                return true;
+                return TermService.this.edit(term, edit, false);
             }
 
             @Override
@@ -174,10 +171,15 @@ public class TermService {
         return terms.list("taxonomy = ?1 order by slug", taxonomy);
     }
 
-    private TermView edit(Term term, UpdateTermRequest edit, boolean refuseBorneName) {
+    /**
+     * Applies the edit, if it changes anything; one that does not leaves updatedAt, the change
+     * feed, caches and webhooks as they are.
+     *
+     * @return whether it changed anything
+     */
+    private boolean edit(Term term, UpdateTermRequest edit, boolean refuseBorneName) {
         if (!term.changedBy(edit)) {
-            // Nothing to do: updatedAt, the change feed, caches and webhooks stay as they are.
-            return view(term);
+            return false;
         }
         Taxonomy taxonomy = term.taxonomy;
         UUID id = term.id;
@@ -203,7 +205,7 @@ public class TermService {
         generation.changed(touched);
         outbox.record(event(taxonomy, "updated"),
                 publicJson(term, publications.publishedPostsByTerm(List.of(term.id)).getOrDefault(term.id, 0L)), touched);
-        return view(term);
+        return true;
     }
 
     /** Takes the term off every post (working copies and published snapshots); the posts stay. */
