@@ -221,15 +221,74 @@ public final class FrontMatterParser {
             from = lines.size() - 1;
         } else {
             String reported = lines.get(line - 1).content();
-            boolean afterOthers = column > 1 && !reported.substring(0, Math.min(column - 1, reported.length())).isBlank();
-            from = afterOthers ? line - 1 : line - 2;
+            String before = reported.substring(0, Math.min(Math.max(column - 1, 0), reported.length()));
+            if (before.contains("=")) {
+                // An inline table closed on this line holds the key twice, whatever starts the line
+                // (one inside an array over several lines starts with "{").
+                return line;
+            }
+            from = before.isBlank() ? line - 2 : line - 1;
         }
+        boolean[] inString = insideMultiLineStrings(lines);
         for (int index = from; index >= 0; index--) {
-            if (TOML_ASSIGNMENT.matcher(lines.get(index).content()).find()) {
+            if (!inString[index] && TOML_ASSIGNMENT.matcher(lines.get(index).content()).find()) {
                 return index + 1;
             }
         }
         return line;
+    }
+
+    private static final String BASIC_MULTI_LINE = "\"\"\"";
+    private static final String LITERAL_MULTI_LINE = "'''";
+
+    /**
+     * Whether each line starts inside a TOML multi-line string (three double or single quotes),
+     * where a line such as {@code k = v} is text, not an assignment. Strings on one line and
+     * comments are skipped, so quotes in them open nothing; the file parsed up to the error, so
+     * its strings are well formed.
+     */
+    private static boolean[] insideMultiLineStrings(List<Line> lines) {
+        boolean[] inside = new boolean[lines.size()];
+        String open = null;
+        for (int index = 0; index < lines.size(); index++) {
+            inside[index] = open != null;
+            String text = lines.get(index).content();
+            int at = 0;
+            while (at < text.length()) {
+                if (open != null) {
+                    int close = closingQuote(text, at, open);
+                    if (close < 0) {
+                        break;
+                    }
+                    open = null;
+                    at = close + 3;
+                } else if (text.startsWith(BASIC_MULTI_LINE, at) || text.startsWith(LITERAL_MULTI_LINE, at)) {
+                    open = text.substring(at, at + 3);
+                    at += 3;
+                } else if (text.charAt(at) == '"' || text.charAt(at) == '\'') {
+                    int close = closingQuote(text, at + 1, String.valueOf(text.charAt(at)));
+                    at = close < 0 ? text.length() : close + 1;
+                } else if (text.charAt(at) == '#') {
+                    break;
+                } else {
+                    at++;
+                }
+            }
+        }
+        return inside;
+    }
+
+    /** Where {@code quote} closes a string from {@code from}: a backslash escapes in basic (double-quoted) strings only. */
+    private static int closingQuote(String text, int from, String quote) {
+        boolean escapes = quote.charAt(0) == '"';
+        for (int at = from; at < text.length(); at++) {
+            if (escapes && text.charAt(at) == '\\') {
+                at++;
+            } else if (text.startsWith(quote, at)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -162,6 +162,22 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aTomlKeyWrittenTwiceIsReportedWhereItIsAssignedPastMultiLineStringsAndInArrays() {
+        // Lines that look like assignments inside a multi-line string are its text.
+        String afterString = "+++\ntitle = 'A'\nfoo = 1\nfoo = '''\nk = v\nz = w\n'''\nbar = 1\n+++\n";
+        String inArray = "+++\ntitle = 'A'\nmenu = [\n  { name = 'a' },\n  { name = 'b', name = 'c' },\n]\n+++\n";
+        // Three quotes inside a one-line string or a comment open no multi-line string.
+        String quotesInStrings = "+++\ntitle = \"use ''' here\" # or \"\"\"\nnote = 'say \"\"\"'\ntitle = 'B'\nbar = 1\n+++\n";
+
+        ImportFileException string = assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("a.md", afterString));
+        assertEquals(4, string.line(), string.getMessage());
+        ImportFileException array = assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("b.md", inArray));
+        assertEquals(5, array.line(), array.getMessage());
+        ImportFileException quoted = assertThrows(ImportFileException.class, () -> FrontMatterParser.parse("c.md", quotesInStrings));
+        assertEquals(4, quoted.line(), quoted.getMessage());
+    }
+
+    @Test
     void aTomlKeyWrittenTwiceInAnInlineTableOrOverSeveralLinesIsReportedWhereItIsAssigned() {
         String inline = "+++\ntitle = \"Ok\"\nparams = { a = 1, a = 2 }\n+++\n";
         String multiLine = "+++\ntags = [\"a\"]\ndraft = false\ntags = [\n  \"b\",\n]\n\ndate = 2017-02-21\n+++\n";
