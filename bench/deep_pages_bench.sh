@@ -18,7 +18,9 @@
 #
 # Environment overrides (defaults in brackets):
 #   POSTS [68000]  DURATION [15s]  LARGE_WARMUP [60s]  MARKING_TIMEOUT [1800] (seconds)  CONNECTIONS [32]  THREADS [2]  WARMUP [5s]  PORT [8080]
-#   JAVA_OPTS [as bench/read_bench.sh]  STARTUP_TIMEOUT [180]  LOAD_WORKERS [8]
+#   JAVA_OPTS [the small-server flags with -Xms192m -Xmx256m: a 68,400-post blog's list answers take
+#     about 60 MB, and the content cache is a quarter of the heap; README, Configuration]
+#   STARTUP_TIMEOUT [180]  LOAD_WORKERS [8]
 #   CPUS [unset]: the whole run confined to that many CPUs of time (confine_cpus, bench/server.sh)
 # Needs: java 17+, python3, curl, wrk, psql (apt-get install postgresql-client). Only ever
 # talks to 127.0.0.1 and the server's own database socket.
@@ -37,7 +39,10 @@ CONNECTIONS=${CONNECTIONS:-32}
 OUT_DIR=$REPO_DIR/bench/out/deep-pages
 LOG_PREFIX=deep_pages_bench
 
+ASKED_JAVA_OPTS=${JAVA_OPTS:-}
 source "$SCRIPT_DIR/server.sh"
+# The later -Xms and -Xmx win.
+[[ -n $ASKED_JAVA_OPTS ]] || JAVA_OPTS="$SMALL_SERVER_JAVA_OPTS -Xms192m -Xmx256m"
 server_traps
 confine_cpus
 
