@@ -50,6 +50,19 @@ class IfMatchTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"posts", "tags", "categories", "authors"})
+    void oneChangeOfSlugAndTextMovesTheVersionByOne(String kind) {
+        String name = "Moved " + unique();
+        Response created = create(kind, name);
+        long version = created.jsonPath().getLong("version");
+
+        admin().body(Map.of("slug", "moved-again-" + unique().toLowerCase(), textField(kind), "New text"))
+                .patch(collection(kind) + "/" + created.path("id")).then().statusCode(200)
+                .header("ETag", "\"" + (version + 1) + "\"")
+                .body("version", equalTo((int) version + 1));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"posts", "tags", "categories", "authors", "images"})
     void aStaleIfMatchIs412AndChangesNothing(String kind) {
         String id = create(kind, "Contested " + unique()).path("id");
