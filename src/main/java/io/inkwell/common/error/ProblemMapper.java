@@ -21,9 +21,12 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -126,9 +129,10 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+    public Response uniqueViolation(org.hibernate.exception.ConstraintViolationException e, UriInfo uri,
+            HttpHeaders headers) {
         if (!"23505".equals(e.getSQLState())) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         // Every unique value is checked before it is written (a slug taken is a 409 naming it): this
         // one was taken by a write at the same moment. Sent again, the request sees that write and
@@ -155,9 +159,15 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
         if (DatabaseOutage.causedBy(e)) {
             return databaseUnavailable(e, uri);
+        }
+        if (foundStaleAtCommit(e)) {
+            // A row this write read was changed or deleted by another before the commit (a post
+            // unpublished while a tag's rename rewrote its live copy): as a stale write found earlier.
+            LOG.infof("A write found a row changed meanwhile at commit, rolled back: %s", rootMessage(e));
+            return staleWriteProblem(e, uri, headers);
         }
         if (collidedWithAnotherWrite(e)) {
             LOG.infof("A write collided with another and was rolled back, answered 503: %s", rootMessage(e));
@@ -185,18 +195,43 @@ public class ProblemMapper {
     }
 
     /**
-     * PostgreSQL ended the transaction because it and another waited for each other (deadlock,
-     * 40P01) or could not be serialized with another (40001): nothing was written, and the same
-     * request sent again normally succeeds.
+     * PostgreSQL ended the transaction because it collided with another ({@link #COLLISIONS}):
+     * nothing was written, and the same request sent again normally succeeds.
      */
     private static boolean collidedWithAnotherWrite(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql
-                    && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
-                return true;
+        return causes(e).anyMatch(cause -> cause instanceof SQLException sql && COLLISIONS.contains(sql.getSQLState()));
+    }
+
+    /**
+     * The exception, its causes, and what they suppressed: a failed commit reports the database's
+     * error as suppressed by the RollbackException (a deferred foreign key checked at commit).
+     */
+    private static Stream<Throwable> causes(Throwable e) {
+        List<Throwable> found = new ArrayList<>();
+        Deque<Throwable> next = new ArrayDeque<>(List.of(e));
+        while (!next.isEmpty() && found.size() < 50) {
+            Throwable cause = next.pop();
+            if (found.stream().noneMatch(seen -> seen == cause)) {
+                found.add(cause);
+                List.of(cause.getSuppressed()).forEach(next::add);
+                if (cause.getCause() != null) {
+                    next.add(cause.getCause());
+                }
             }
         }
-        return false;
+        return found.stream();
+    }
+
+    /**
+     * Deadlock (40P01), serialization failure (40001), and a foreign key that a concurrent delete
+     * took away (23503: a post naming a tag or image deleted at the same moment; every reference a
+     * request gives is checked before it is written, so only a race leaves one dangling).
+     */
+    private static final Set<String> COLLISIONS = Set.of("40P01", "40001", "23503");
+
+    /** Whether the commit (or a flush before it) found a row it read changed or gone. */
+    private static boolean foundStaleAtCommit(Throwable e) {
+        return causes(e).anyMatch(cause -> cause instanceof StaleStateException || cause instanceof OptimisticLockException);
     }
 
     /**
@@ -257,13 +292,10 @@ public class ProblemMapper {
      * then did the client's If-Match fail. Unknown rows count as the resource.
      */
     private static boolean aboutThisResource(Throwable e, UriInfo uri) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof StaleObjectStateException stale && stale.getIdentifier() != null) {
-                String id = stale.getIdentifier().toString();
-                return uri.getPathSegments().stream().anyMatch(segment -> segment.getPath().equals(id));
-            }
-        }
-        return true;
+        return causes(e).filter(cause -> cause instanceof StaleObjectStateException stale && stale.getIdentifier() != null)
+                .findFirst().map(cause -> ((StaleObjectStateException) cause).getIdentifier().toString())
+                .map(id -> uri.getPathSegments().stream().anyMatch(segment -> segment.getPath().equals(id)))
+                .orElse(true);
     }
 
 
