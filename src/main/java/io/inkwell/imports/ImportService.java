@@ -6,9 +6,7 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.inkwell.author.Author;
 import io.inkwell.common.TransactionCache;
 import io.inkwell.common.error.ApiException;
-import io.inkwell.common.error.FieldError;
 import io.inkwell.common.slug.NamedImport;
-import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.post.PostDtos;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.common.web.Json;
@@ -432,10 +430,8 @@ public class ImportService {
             return;
         }
         // Every bad name of the three lists at once, as the Admin API names every bad field.
-        List<FieldError> badNames = new ArrayList<>(NamedReferences.errors("tags", entry.post.tags()));
-        badNames.addAll(NamedReferences.errors("categories", entry.post.categories()));
-        badNames.addAll(NamedReferences.errors("authors", entry.post.authors()));
-        badNames.stream().limit(MAX_NAMED).forEach(error -> entry.fail(null, error.field() + ": " + error.message()));
+        List<ImportMessage> badNames = entry.post.nameErrors();
+        badNames.stream().limit(MAX_NAMED).forEach(error -> entry.fail(error.line(), error.message()));
         if (badNames.size() > MAX_NAMED) {
             entry.fail(null, "And " + (badNames.size() - MAX_NAMED) + " more bad names.");
         }

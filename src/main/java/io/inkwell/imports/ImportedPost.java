@@ -22,6 +22,9 @@ import java.util.List;
  * @param markdown          the body with LF line endings and without leading blank lines
  * @param markdownFirstLine the file line on which {@code markdown} begins, to place body warnings
  * @param warnings          problems that did not stop the import of this file
+ * @param nameErrors        each name of tags, categories or authors that is not one
+ *                          ({@code NamedReferences#problemWithName}), as {@code key[i]} (the key and position
+ *                          in the file) with the rule it breaks, on the key's line
  */
 public record ImportedPost(
         String path,
@@ -42,7 +45,8 @@ public record ImportedPost(
         ObjectNode meta,
         String markdown,
         int markdownFirstLine,
-        List<ImportMessage> warnings) {
+        List<ImportMessage> warnings,
+        List<ImportMessage> nameErrors) {
 
     public ImportedPost {
         tags = List.copyOf(tags);
@@ -50,5 +54,6 @@ public record ImportedPost(
         authors = List.copyOf(authors);
         aliases = List.copyOf(aliases);
         warnings = List.copyOf(warnings);
+        nameErrors = List.copyOf(nameErrors);
     }
 }

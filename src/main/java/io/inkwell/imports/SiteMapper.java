@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inkwell.common.slug.NamedReferences;
 import io.inkwell.common.slug.Slugs;
 import io.inkwell.post.PostType;
 import java.time.DateTimeException;
@@ -46,6 +47,11 @@ public final class SiteMapper {
     private static final Pattern JEKYLL_FILE_NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)");
     private static final Pattern ATX_HEADING_1 = Pattern.compile("(?m)^ {0,3}#[ \\t]+(.+?)(?:[ \\t]+#+)?[ \\t]*$");
     private static final Pattern LEADING_BLANK_LINES = Pattern.compile("\\A(?:[ \\t]*\\n)+");
+    /**
+     * A front matter delimiter with only characters before it that look blank but are not spaces
+     * or tabs to Hugo (a no-break space, a second byte order mark): front matter that was meant.
+     */
+    private static final Pattern MISSED_DELIMITER = Pattern.compile("\\A[\\s\\u00A0\\u2007\\u202F\\u200B\\u2060\\uFEFF]*?(---|\\+\\+\\+)[ \\t]*(?:\\n|\\z)");
 
     private SiteMapper() {
     }
@@ -105,6 +111,7 @@ public final class SiteMapper {
         // lower-cased key -> key as written
         private final Map<String, String> keys = new LinkedHashMap<>();
         private final List<ImportMessage> warnings = new ArrayList<>();
+        private final List<ImportMessage> nameErrors = new ArrayList<>();
 
         Fields(String path, SourceDocument document, ZoneId zone) {
             this.path = path;
@@ -149,11 +156,11 @@ public final class SiteMapper {
                 markdown = markdown.substring(blank.end());
             }
 
-            return new ImportedPost(path, kind, slug, title(markdown), publishedAt,
+            return new ImportedPost(path, kind, slug, title(markdown, markdownFirstLine), publishedAt,
                     firstDate("lastmod", "modified"), firstDate("expirydate", "unpublishdate"),
-                    inDraftFolder || isDraft(), strings("tags"), strings("categories"), authors(),
+                    inDraftFolder || isDraft(), strings("tags", true), strings("categories", true), authors(),
                     firstText("description", "summary", "excerpt"), featureImage(), featureImageAlt(), strings("aliases"), meta(),
-                    markdown, markdownFirstLine, warnings);
+                    markdown, markdownFirstLine, warnings, nameErrors);
         }
 
         private String slugFromPath(String baseName, String jekyllName) {
@@ -180,7 +187,7 @@ public final class SiteMapper {
             return made.isEmpty() ? name : made;
         }
 
-        private String title(String markdown) {
+        private String title(String markdown, int markdownFirstLine) {
             String title = firstText("title");
             if (title != null) {
                 return title;
@@ -189,6 +196,14 @@ public final class SiteMapper {
                 Matcher heading = ATX_HEADING_1.matcher(markdown);
                 if (heading.find()) {
                     return heading.group(1).strip();
+                }
+                Matcher delimiter = MISSED_DELIMITER.matcher(markdown);
+                if (delimiter.find()) {
+                    int line = markdownFirstLine + (int) markdown.substring(0, delimiter.start(1)).chars().filter(c -> c == '\n').count();
+                    throw new ImportFileException(path, line, "title is missing: no front matter and no # heading. The '"
+                            + delimiter.group(1) + "' on this line is not read as front matter: only blank lines, spaces "
+                            + "and tabs may come before it (as in Hugo), and here an invisible character does, such as "
+                            + "a no-break space or a second byte order mark.");
                 }
                 throw new ImportFileException(path, null, "title is missing: no front matter and no # heading");
             }
@@ -207,13 +222,18 @@ public final class SiteMapper {
         }
 
         private List<String> authors() {
-            List<String> authors = strings("authors");
+            List<String> authors = strings("authors", true);
             JsonNode author = value("author");
             if (author == null) {
                 return authors;
             }
-            List<String> single = author.isObject() ? nameOf("author", author) : strings("author");
-            if (authors.isEmpty()) {
+            // author's names are checked only when they are the ones taken.
+            boolean taken = authors.isEmpty();
+            List<String> single = author.isObject() ? nameOf("author", author) : strings("author", taken);
+            if (taken) {
+                if (author.isObject()) {
+                    checkNames("author", null, single);
+                }
                 return single;
             }
             if (!single.isEmpty() && !authors.containsAll(single)) {
@@ -389,22 +409,44 @@ public final class SiteMapper {
 
         /** A list of strings, or one string as a list of one; blank entries are dropped. */
         private List<String> strings(String key) {
+            return strings(key, false);
+        }
+
+        /** The strings of a key; {@code names}: each is checked as a name ({@link #checkNames}). */
+        private List<String> strings(String key, boolean names) {
             JsonNode node = value(key);
             List<String> values = new ArrayList<>();
             if (node == null || node.isNull()) {
                 return values;
             }
-            Iterable<JsonNode> items = node.isArray() ? node : List.of(node);
-            for (JsonNode item : items) {
+            List<JsonNode> items = new ArrayList<>();
+            (node.isArray() ? node : List.of(node)).forEach(items::add);
+            for (int index = 0; index < items.size(); index++) {
+                JsonNode item = items.get(index);
+                List<String> found = new ArrayList<>();
                 if (item.isObject() && key.equals("authors")) {
-                    values.addAll(nameOf(key, item));
+                    found.addAll(nameOf(key, item));
                 } else if (item.isValueNode() && !item.isNull()) {
-                    addIfPresent(values, item.asText().strip());
+                    // Blank entries are left out, as Hugo leaves them out.
+                    addIfPresent(found, item.asText().strip());
                 } else if (!item.isNull()) {
                     throw error(key, keys.get(key) + " must be a list of strings");
                 }
+                if (names) {
+                    checkNames(key, node.isArray() ? index : null, found);
+                }
+                values.addAll(found);
             }
             return values;
+        }
+
+        /** Names that are not names, each reported at its key and position in the file ({@code tags[2]}). */
+        private void checkNames(String key, Integer index, List<String> names) {
+            for (String name : names) {
+                NamedReferences.problemWithName(name).ifPresent(problem -> nameErrors.add(new ImportMessage(path,
+                        document.lineOf(keys.getOrDefault(key, key)),
+                        keys.getOrDefault(key, key) + (index == null ? "" : "[" + index + "]") + ": " + problem)));
+            }
         }
 
         private boolean booleanOf(String key, JsonNode node) {

@@ -444,17 +444,20 @@ class ImportApiTest {
         String path = "content/posts/names-" + s + ".md";
         String tooLong = "n".repeat(201);
         byte[] file = ("+++\ntitle = \"Names " + s + "\"\ndate = 2020-01-01T00:00:00Z\n"
-                + "tags = [\"fine-" + s + "\", \"!!!\", \"???\"]\ncategories = [\"" + tooLong + "\"]\n"
+                + "tags = [\"fine-" + s + "\", \"\", \"!!!\", \"???\"]\ncategories = [\"" + tooLong + "\"]\n"
                 + "authors = [\"---\"]\n+++\nBody\n").getBytes();
 
         JsonPath report = importZip(Sites.zip(Map.of(path, file)), "").then().statusCode(422).extract().jsonPath();
         List<String> errors = file(report, path).getList("errors.message");
         assertEquals(4, errors.size(), "one error per bad name: " + errors);
-        assertTrue(errors.get(0).startsWith("tags[1]: ") && errors.get(0).contains("letter or digit"), errors.get(0));
-        assertTrue(errors.get(1).startsWith("tags[2]: "), errors.get(1));
+        // Positions as in the file: the blank entry at [1] is left out (as Hugo does), not counted out.
+        assertTrue(errors.get(0).startsWith("tags[2]: ") && errors.get(0).contains("letter or digit"), errors.get(0));
+        assertTrue(errors.get(1).startsWith("tags[3]: "), errors.get(1));
         assertTrue(errors.get(2).startsWith("categories[0]: ") && errors.get(2).contains("At most 200 characters"),
                 errors.get(2));
         assertTrue(errors.get(3).startsWith("authors[0]: ") && errors.get(3).contains("letter or digit"), errors.get(3));
+        // Each on the line of the key that gave it.
+        assertEquals(List.of(4, 4, 5, 6), file(report, path).getList("errors.line", Integer.class));
         admin().get("/api/admin/posts?slug=names-" + s).then().body("items", hasSize(0));
     }
 

@@ -310,6 +310,22 @@ class SiteMapperTest {
     }
 
     @Test
+    void frontMatterAfterAnInvisibleCharacterIsNamedWhereTheTitleIsMissing() {
+        // As in Hugo, a no-break space or a second byte order mark before "---" keeps it from being front matter.
+        for (String start : List.of("\u00A0\n", "\uFEFF\uFEFF", "\n\u200B\n")) {
+            ImportFileException error = assertThrows(ImportFileException.class,
+                    () -> map("content/post/a.md", start + "---\ntitle: Meant\n---\nBody\n"));
+            assertTrue(error.detail().contains("not read as front matter") && error.detail().contains("no-break space"),
+                    error.detail());
+            assertEquals(start.chars().filter(c -> c == '\n').count() + 1, (long) error.line(), error.detail());
+        }
+        // A rule after text is the author's: no such hint.
+        ImportFileException plain = assertThrows(ImportFileException.class,
+                () -> map("content/post/b.md", "Some words\n---\nMore\n"));
+        assertEquals("title is missing: no front matter and no # heading", plain.detail());
+    }
+
+    @Test
     void titleThatIsATableIsAnError() {
         ImportFileException error = assertThrows(ImportFileException.class,
                 () -> map("content/post/a.md", "+++\n[title]\nx = 1\n+++\n"));
