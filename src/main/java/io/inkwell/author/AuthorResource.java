@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 
 @PermissionsAllowed(Permissions.TAXONOMY_READ)
@@ -68,7 +69,7 @@ public class AuthorResource {
     @PATCH
     @WriteSlot
     @Path("{id}")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
             ObjectNode body) {
         AuthorView author = service.update(id, VersionPrecondition.ifMatch(ifMatch),
                 reader.readMergePatch(body, UpdateAuthorRequest.class));
@@ -79,7 +80,7 @@ public class AuthorResource {
     @DELETE
     @WriteSlot
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch) {
         service.delete(id, VersionPrecondition.ifMatch(ifMatch));
         return Response.noContent().build();
     }

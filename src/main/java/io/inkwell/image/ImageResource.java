@@ -111,7 +111,7 @@ public class ImageResource {
     @WriteSlot
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
             ObjectNode body) {
         ImageView image = service.update(id, VersionPrecondition.ifMatch(ifMatch),
                 reader.readMergePatch(body, UpdateImageRequest.class));
@@ -122,7 +122,7 @@ public class ImageResource {
     @DELETE
     @WriteSlot
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
             @QueryParam("force") String force) {
         service.delete(id, VersionPrecondition.ifMatch(ifMatch), QueryParams.flag("force", force));
         return Response.noContent().build();

@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Locale;
+import java.util.List;
 import java.util.UUID;
 
 /** Admin API for posts and pages. Every post response carries the ETag to send back as If-Match. */
@@ -81,7 +82,7 @@ public class PostResource {
     @WriteSlot
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
             ObjectNode body) {
         return withEtag(Response.ok(), service.update(id, VersionPrecondition.ifMatch(ifMatch), reader.readMergePatch(body, UpdatePostRequest.class)));
     }
@@ -90,7 +91,7 @@ public class PostResource {
     @DELETE
     @WriteSlot
     @Path("{id}")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch) {
         service.delete(id, VersionPrecondition.ifMatch(ifMatch));
         return Response.noContent().build();
     }
@@ -99,7 +100,7 @@ public class PostResource {
     @POST
     @WriteSlot
     @Path("{id}/publish")
-    public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
             byte[] body) {
         return withEtag(Response.ok(), service.publish(id, VersionPrecondition.ifMatch(ifMatch), reader.readOptional(body, PublishRequest.class)));
     }
@@ -108,7 +109,7 @@ public class PostResource {
     @POST
     @WriteSlot
     @Path("{id}/unpublish")
-    public Response unpublish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response unpublish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
             byte[] body) {
         return withEtag(Response.ok(), service.unpublish(id, VersionPrecondition.ifMatch(ifMatch), reader.readOptional(body, UnpublishRequest.class)));
     }
@@ -117,7 +118,7 @@ public class PostResource {
     @POST
     @WriteSlot
     @Path("{id}/discard-changes")
-    public Response discardChanges(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response discardChanges(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch,
             byte[] body) {
         reader.readOptional(body, NoOptions.class);
         return withEtag(Response.ok(), service.discardChanges(id, VersionPrecondition.ifMatch(ifMatch)));

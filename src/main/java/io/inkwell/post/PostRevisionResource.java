@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 
 /** Admin API for a post's revisions: list, read, compare, and restore one as the working copy. */
@@ -64,7 +65,7 @@ public class PostRevisionResource {
     @WriteSlot
     @Path("{rev}/restore")
     public Response restore(@PathParam("id") UUID id, @PathParam("rev") int number,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] body) {
+            @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch, byte[] body) {
         reader.readOptional(body, NoOptions.class);
         PostView post = posts.restoreRevision(id, number, VersionPrecondition.ifMatch(ifMatch));
         return VersionPrecondition.tagged(Response.ok(), post, post.version());

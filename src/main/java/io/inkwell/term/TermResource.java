@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 
 /** Admin CRUD for tags and categories: one resource, since they are one mechanism. */
@@ -70,7 +71,7 @@ public class TermResource {
     @WriteSlot
     @Path("{id}")
     public Response update(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ObjectNode body) {
+            @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch, ObjectNode body) {
         TermView term = service.update(taxonomy(taxonomy), id, VersionPrecondition.ifMatch(ifMatch),
                 reader.readMergePatch(body, UpdateTermRequest.class));
         return VersionPrecondition.tagged(Response.ok(), term, term.version());
@@ -81,7 +82,7 @@ public class TermResource {
     @WriteSlot
     @Path("{id}")
     public Response delete(@PathParam("taxonomy") String taxonomy, @PathParam("id") UUID id,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+            @HeaderParam(HttpHeaders.IF_MATCH) List<String> ifMatch) {
         service.delete(taxonomy(taxonomy), id, VersionPrecondition.ifMatch(ifMatch));
         return Response.noContent().build();
     }

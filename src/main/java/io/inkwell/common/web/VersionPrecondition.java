@@ -3,6 +3,8 @@ package io.inkwell.common.web;
 import io.inkwell.common.error.PreconditionFailedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What a client's {@code If-Match} allows, for resources whose entity tag is their version
@@ -13,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 public final class VersionPrecondition {
 
     private static final VersionPrecondition ANY = new VersionPrecondition(null);
+    /** How much of the client's header a 412 repeats. */
+    private static final int MAX_ECHOED_CHARS = 100;
 
     private final String ifMatch;
 
@@ -23,6 +27,12 @@ public final class VersionPrecondition {
     /** From the If-Match header; none (or blank) allows any version: the last write wins. */
     public static VersionPrecondition ifMatch(String header) {
         return header == null || header.isBlank() ? ANY : new VersionPrecondition(header);
+    }
+
+    /** From the If-Match header lines: a list sent on several lines is the list on one (RFC 9110, 5.3). */
+    public static VersionPrecondition ifMatch(List<String> lines) {
+        return ifMatch(lines == null ? null : lines.stream().filter(line -> line != null && !line.isBlank())
+                .collect(Collectors.joining(", ")));
     }
 
     /**
@@ -46,9 +56,27 @@ public final class VersionPrecondition {
     /** Throws 412 when the client's copy is not this version. */
     public void check(long currentVersion, String what) {
         if (ifMatch != null && !allows(currentVersion)) {
-            throw new PreconditionFailedException("The " + what + " changed since you read it (If-Match " + ifMatch
+            String sent = ifMatch.length() <= MAX_ECHOED_CHARS ? ifMatch : ifMatch.substring(0, MAX_ECHOED_CHARS) + "...";
+            if (!namesAStrongTag()) {
+                // Not a stale copy but a header that cannot match: saying "changed" would send the client round in circles.
+                throw new PreconditionFailedException("If-Match " + sent + " names no entity tag that can match: send the "
+                        + "ETag header as it came, in double quotes (" + etag(currentVersion) + " for the current "
+                        + what + "); a weak tag (W/\"...\") never matches.");
+            }
+            throw new PreconditionFailedException("The " + what + " changed since you read it (If-Match " + sent
                     + ", current ETag " + etag(currentVersion) + "). Fetch it again and reapply your change.");
         }
+    }
+
+    /** Whether some value is a strong entity tag ({@code "..."}) or {@code *}. */
+    private boolean namesAStrongTag() {
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean allows(long version) {

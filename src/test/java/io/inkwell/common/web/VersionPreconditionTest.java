@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.common.error.PreconditionFailedException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VersionPreconditionTest {
 
     @Test
     void noIfMatchAllowsAnyVersion() {
-        assertDoesNotThrow(() -> VersionPrecondition.ifMatch(null).check(7, "post"));
+        assertDoesNotThrow(() -> VersionPrecondition.ifMatch((String) null).check(7, "post"));
         assertDoesNotThrow(() -> VersionPrecondition.ifMatch(" ").check(7, "post"));
     }
 
@@ -36,5 +37,19 @@ class VersionPreconditionTest {
         assertTrue(stale.getMessage().contains("If-Match \"6\"") && stale.getMessage().contains("current ETag \"7\""),
                 stale.getMessage());
         assertThrows(PreconditionFailedException.class, () -> VersionPrecondition.ifMatch("7").check(7, "post"));
+    }
+
+    /** Probe 12: "changed since you read it" sent clients that sent the number unquoted round in circles. */
+    @Test
+    void aHeaderThatCannotMatchIsToldSoAndNotEchoedWhole() {
+        for (String unmatchable : List.of("7", "W/\"7\"", "abc", "\"7")) {
+            PreconditionFailedException refused = assertThrows(PreconditionFailedException.class,
+                    () -> VersionPrecondition.ifMatch(unmatchable).check(7, "tag"));
+            assertTrue(refused.getMessage().contains("names no entity tag that can match")
+                    && refused.getMessage().contains("\"7\" for the current tag"), refused.getMessage());
+        }
+        PreconditionFailedException huge = assertThrows(PreconditionFailedException.class,
+                () -> VersionPrecondition.ifMatch("\"" + "6".repeat(16_000) + "\"").check(7, "tag"));
+        assertTrue(huge.getMessage().length() < 300, huge.getMessage());
     }
 }
