@@ -107,7 +107,7 @@ public class ContentCache {
 
     /** Says at start how much it may keep, so a large blog's operator can size the heap for it. */
     void logSize(@Observes StartupEvent started) {
-        LOG.infof("Content API responses: up to %d MiB kept in memory%s", maximumBytes() >> 20,
+        LOG.infof("Content API responses: up to %d MiB kept in memory%s", Math.round(maximumBytes() / 1048576.0),
                 sizeFromConfig ? "" : " (a quarter of the heap; INKWELL_CONTENT_CACHE_BYTES sets it)");
     }
 
