@@ -51,7 +51,8 @@ public final class SiteMapper {
      * A front matter delimiter with only characters before it that look blank but are not spaces
      * or tabs to Hugo (a no-break space, a second byte order mark): front matter that was meant.
      */
-    private static final Pattern MISSED_DELIMITER = Pattern.compile("\\A[\\s\\u00A0\\u2007\\u202F\\u200B\\u2060\\uFEFF]*?(---|\\+\\+\\+)[ \\t]*(?:\\n|\\z)");
+    private static final Pattern MISSED_DELIMITER = Pattern.compile(
+            "\\A[\\s\\u00A0\\u2007\\u202F\\u200B\\u2060\\uFEFF]*?(---|\\+\\+\\+)[ \\t]*(?:\\n|\\z)");
 
     private SiteMapper() {
     }
@@ -199,7 +200,8 @@ public final class SiteMapper {
                 }
                 Matcher delimiter = MISSED_DELIMITER.matcher(markdown);
                 if (delimiter.find()) {
-                    int line = markdownFirstLine + (int) markdown.substring(0, delimiter.start(1)).chars().filter(c -> c == '\n').count();
+                    int line = markdownFirstLine
+                            + (int) markdown.substring(0, delimiter.start(1)).chars().filter(c -> c == '\n').count();
                     throw new ImportFileException(path, line, "title is missing: no front matter and no # heading. The '"
                             + delimiter.group(1) + "' on this line is not read as front matter: only blank lines, spaces "
                             + "and tabs may come before it (as in Hugo), and here an invisible character does, such as "
