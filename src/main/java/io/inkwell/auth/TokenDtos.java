@@ -1,10 +1,10 @@
 package io.inkwell.auth;
 
+import io.inkwell.common.web.MaxChars;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -19,7 +19,7 @@ public final class TokenDtos {
 
     /** {@code authorId}: the person the token acts for, needed by contributors and authors. */
     public record CreateTokenRequest(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @MaxChars(200) String name,
             @NotNull Role role,
             UUID authorId,
             OffsetDateTime expiresAt) {

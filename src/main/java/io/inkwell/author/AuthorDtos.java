@@ -1,5 +1,6 @@
 package io.inkwell.author;
 
+import io.inkwell.common.web.MaxChars;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.inkwell.common.slug.ValidName;
 import io.inkwell.common.slug.ValidSlug;
@@ -17,14 +18,14 @@ public final class AuthorDtos {
     public record CreateAuthorRequest(
             @NotNull @ValidName(own = true) String name,
             @Size(max = 200) @ValidSlug String slug,
-            @Size(max = 5000) String bio) {
+            @MaxChars(5000) String bio) {
     }
 
     /** The editable fields; a PATCH is merged over the current ones ({@link MergePatch}). */
     public record UpdateAuthorRequest(
             @NotNull(message = MergePatch.NOT_CLEARABLE) @ValidName(own = true) String name,
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
-            @Size(max = 5000) String bio) {
+            @MaxChars(5000) String bio) {
 
         static UpdateAuthorRequest of(Author author) {
             return new UpdateAuthorRequest(author.name, author.slug, author.bio);

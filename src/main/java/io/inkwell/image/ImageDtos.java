@@ -1,6 +1,6 @@
 package io.inkwell.image;
 
-import jakarta.validation.constraints.Size;
+import io.inkwell.common.web.MaxChars;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +15,7 @@ public final class ImageDtos {
     public static final int MAX_ALT_CHARS = 1000;
     public static final int MAX_CAPTION_CHARS = 5000;
 
-    public record UpdateImageRequest(@Size(max = MAX_ALT_CHARS) String alt, @Size(max = MAX_CAPTION_CHARS) String caption) {
+    public record UpdateImageRequest(@MaxChars(MAX_ALT_CHARS) String alt, @MaxChars(MAX_CAPTION_CHARS) String caption) {
 
         static UpdateImageRequest of(Image image) {
             return new UpdateImageRequest(image.alt, image.caption);

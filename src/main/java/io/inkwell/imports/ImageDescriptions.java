@@ -94,8 +94,10 @@ final class ImageDescriptions {
             problems.add(path + ": " + field + " must be text");
             return null;
         }
-        if (value.asText().length() > max) {
-            problems.add(path + ": " + field + " has " + value.asText().length() + " characters, at most " + max);
+        int chars = value.asText().codePointCount(0, value.asText().length());
+        if (chars > max) {
+            // Counted as the Admin API counts them (MaxChars): code points.
+            problems.add(path + ": " + field + " has " + chars + " characters, at most " + max);
             return null;
         }
         String unstorable = StrictJson.problemWith(value.asText());

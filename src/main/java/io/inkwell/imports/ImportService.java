@@ -457,8 +457,9 @@ public class ImportService {
         }
     }
 
+    /** Characters as the Admin API's limits count them ({@code MaxChars}): code points. */
     private static int length(String text) {
-        return text == null ? 0 : text.length();
+        return text == null ? 0 : text.codePointCount(0, text.length());
     }
 
     /** Where {@code ref}/{@code relref} shortcodes point: the post or page a content path became. */

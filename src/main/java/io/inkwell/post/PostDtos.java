@@ -1,5 +1,6 @@
 package io.inkwell.post;
 
+import io.inkwell.common.web.MaxChars;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +42,7 @@ public final class PostDtos {
      */
     public record FeatureImage(UUID imageId,
             @Size(min = 1, max = 2000) @Pattern(regexp = URL_PATTERN, message = URL_RULE) String url,
-            @Size(max = io.inkwell.image.ImageDtos.MAX_ALT_CHARS) String alt) {
+            @MaxChars(io.inkwell.image.ImageDtos.MAX_ALT_CHARS) String alt) {
 
         /**
          * It ends up in frontends' {@code <img src>}: only web addresses, never javascript: or
@@ -59,10 +60,10 @@ public final class PostDtos {
 
     public record CreatePostRequest(
             PostType type,
-            @NotBlank @Size(max = MAX_TITLE_CHARS) String title,
+            @NotBlank @MaxChars(MAX_TITLE_CHARS) String title,
             @Size(max = 200) @ValidSlug String slug,
-            @Size(max = MAX_MARKDOWN_CHARS) String markdown,
-            @Size(max = MAX_EXCERPT_CHARS) String excerpt,
+            @MaxChars(MAX_MARKDOWN_CHARS) String markdown,
+            @MaxChars(MAX_EXCERPT_CHARS) String excerpt,
             @Valid FeatureImage featureImage,
             @Size(max = MAX_AUTHORS) List<@ValidName String> authors,
             @Size(max = MAX_TERMS) List<@ValidName String> tags,
@@ -79,11 +80,11 @@ public final class PostDtos {
      */
     public record UpdatePostRequest(
             @NotNull(message = MergePatch.NOT_CLEARABLE) PostType type,
-            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = MAX_TITLE_CHARS)
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @MaxChars(MAX_TITLE_CHARS)
             @Pattern(regexp = "(?s).*\\S.*", message = "Must not be blank.") String title,
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
-            @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = MAX_MARKDOWN_CHARS) String markdown,
-            @Size(max = MAX_EXCERPT_CHARS) String excerpt,
+            @NotNull(message = MergePatch.NOT_CLEARABLE) @MaxChars(MAX_MARKDOWN_CHARS) String markdown,
+            @MaxChars(MAX_EXCERPT_CHARS) String excerpt,
             @Valid FeatureImage featureImage,
             @Size(max = MAX_AUTHORS) List<@ValidName String> authors,
             @Size(max = MAX_TERMS) List<@ValidName String> tags,

@@ -1,5 +1,6 @@
 package io.inkwell.term;
 
+import io.inkwell.common.web.MaxChars;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.inkwell.common.slug.ValidName;
 import io.inkwell.common.slug.ValidSlug;
@@ -18,14 +19,14 @@ public final class TermDtos {
     public record CreateTermRequest(
             @NotNull @ValidName(own = true) String name,
             @Size(max = 200) @ValidSlug String slug,
-            @Size(max = 5000) String description) {
+            @MaxChars(5000) String description) {
     }
 
     /** The editable fields; a PATCH is merged over the current ones ({@link MergePatch}). */
     public record UpdateTermRequest(
             @NotNull(message = MergePatch.NOT_CLEARABLE) @ValidName(own = true) String name,
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 200) @ValidSlug String slug,
-            @Size(max = 5000) String description) {
+            @MaxChars(5000) String description) {
 
         static UpdateTermRequest of(Term term) {
             return new UpdateTermRequest(term.name, term.slug, term.description);

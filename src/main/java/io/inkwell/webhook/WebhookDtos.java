@@ -1,5 +1,6 @@
 package io.inkwell.webhook;
 
+import io.inkwell.common.web.MaxChars;
 import io.inkwell.common.web.MergePatch;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,14 +18,14 @@ public final class WebhookDtos {
     public record CreateWebhookRequest(
             @NotBlank @Size(max = 2000) String url,
             @NotEmpty @Size(max = 50) List<@NotBlank String> events,
-            @Size(max = 500) String description) {
+            @MaxChars(500) String description) {
     }
 
     /** The editable fields; a PATCH is merged over the current ones ({@link MergePatch}). */
     public record UpdateWebhookRequest(
             @NotNull(message = MergePatch.NOT_CLEARABLE) @Size(max = 2000) String url,
             @NotNull(message = MergePatch.NOT_CLEARABLE) @NotEmpty @Size(max = 50) List<@NotBlank String> events,
-            @Size(max = 500) String description) {
+            @MaxChars(500) String description) {
 
         static UpdateWebhookRequest of(Webhook webhook) {
             return new UpdateWebhookRequest(webhook.url, webhook.eventList(), webhook.description);
