@@ -245,7 +245,7 @@ public class AuthorService {
      * the name makes.
      */
     public List<Author> resolve(String field, List<String> names) {
-        List<UUID> ids = NamedReferences.resolve(NamedReferences.distinct(field, names),
+        List<UUID> ids = NamedReferences.resolve(field, names,
                 name -> existing(name).map(author -> author.id), authors::lockNames, name -> made(name).id);
         return ids.stream().map(id -> authors.getEntityManager().find(Author.class, id)).toList();
     }

@@ -23,7 +23,7 @@ import java.util.List;
  * @param markdownFirstLine the file line on which {@code markdown} begins, to place body warnings
  * @param warnings          problems that did not stop the import of this file
  * @param nameErrors        each name of tags, categories or authors that is not one
- *                          ({@code NamedReferences#problemWithName}), as {@code key[i]} (the key and position
+ *                          ({@code NamedReferences#problemWithOwnName}), as {@code key[i]} (the key and position
  *                          in the file) with the rule it breaks, on the key's line
  */
 public record ImportedPost(

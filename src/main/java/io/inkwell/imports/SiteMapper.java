@@ -445,7 +445,7 @@ public final class SiteMapper {
         /** Names that are not names, each reported at its key and position in the file ({@code tags[2]}). */
         private void checkNames(String key, Integer index, List<String> names) {
             for (String name : names) {
-                NamedReferences.problemWithName(name).ifPresent(problem -> nameErrors.add(new ImportMessage(path,
+                NamedReferences.problemWithOwnName(name).ifPresent(problem -> nameErrors.add(new ImportMessage(path,
                         document.lineOf(keys.getOrDefault(key, key)),
                         keys.getOrDefault(key, key) + (index == null ? "" : "[" + index + "]") + ": " + problem)));
             }

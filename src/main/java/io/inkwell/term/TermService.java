@@ -263,7 +263,7 @@ public class TermService {
      * caller's transaction.
      */
     public List<Term> resolve(Taxonomy taxonomy, String field, List<String> names) {
-        List<UUID> ids = NamedReferences.resolve(NamedReferences.distinct(field, names),
+        List<UUID> ids = NamedReferences.resolve(field, names,
                 name -> existing(taxonomy, name).map(term -> term.id), toMake -> terms.lockNames(taxonomy, toMake),
                 name -> made(taxonomy, name).id);
         // Usually still in the persistence context: no query.

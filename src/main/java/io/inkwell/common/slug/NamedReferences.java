@@ -32,24 +32,10 @@ public final class NamedReferences {
     }
 
     /**
-     * Whether a post can name a tag, category or author by this: at most 200 characters, with a
-     * letter or digit that makes a slug (a new one gets its slug from its name).
-     */
-    public static boolean isName(String name) {
-        return problemWithName(name).isEmpty();
-    }
-
-    /** Which rule of {@link #isName} the name breaks, in words for the client; empty when it is a name. */
-    public static Optional<String> problemWithName(String name) {
-        return problem(name, clean -> !Slugs.fromText(Normalizer.normalize(clean, Normalizer.Form.NFKC)).isEmpty(),
-                "Needs at least one letter or digit that makes a slug (a tag, category or author named on a post "
-                        + "gets its slug from its name).");
-    }
-
-    /**
-     * Whether a tag, category or author may bear this name: at most 200 characters, with a
-     * letter or digit of any script. One whose letters make no slug (Cherokee, Khmer...) needs a
-     * slug of its own, and a post cannot name it.
+     * Whether a tag, category or author may bear this name, and a post name one by it: at most
+     * 200 characters, with a letter or digit of any script. One whose letters make no slug
+     * (Cherokee, Khmer...) is created with a slug of its own; a post can name it once it exists
+     * ({@link #resolve}), not make it.
      */
     public static boolean isOwnName(String name) {
         return problemWithOwnName(name).isEmpty();
@@ -138,12 +124,12 @@ public final class NamedReferences {
         return List.copyOf(byKey.values());
     }
 
-    /** Each name of the list that is not one ({@link #isName}), as {@code field[i]} with the rule it breaks. */
+    /** Each name of the list that is not one ({@link #isOwnName}), as {@code field[i]} with the rule it breaks. */
     public static List<FieldError> errors(String field, List<String> names) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             int index = i;
-            problemWithName(names.get(i)).ifPresent(problem -> errors.add(new FieldError(field + "[" + index + "]", problem)));
+            problemWithOwnName(names.get(i)).ifPresent(problem -> errors.add(new FieldError(field + "[" + index + "]", problem)));
         }
         return errors;
     }
@@ -155,18 +141,37 @@ public final class NamedReferences {
      * post making the same names in the opposite order would otherwise wait for in a circle (a
      * deadlock, which PostgreSQL ends by failing one of them).
      */
-    public static List<UUID> resolve(List<String> distinctNames, Function<String, Optional<UUID>> existing,
+    public static List<UUID> resolve(String field, List<String> names, Function<String, Optional<UUID>> existing,
             Consumer<Collection<String>> lock, Function<String, UUID> make) {
+        List<String> distinctNames = distinct(field, names);
         Map<String, UUID> found = new HashMap<>();
         List<String> toMake = new ArrayList<>();
         for (String name : distinctNames) {
             existing.apply(name).ifPresentOrElse(id -> found.put(name, id), () -> toMake.add(name));
         }
+        refuseSluglessNew(field, names, toMake);
         if (!toMake.isEmpty()) {
             lock.accept(toMake);
             toMake.stream().sorted(Comparator.comparing(NamedReferences::slugOf).thenComparing(Comparator.naturalOrder()))
                     .forEach(name -> found.put(name, make.apply(name)));
         }
         return distinctNames.stream().map(found::get).distinct().toList();
+    }
+
+    /** A new one gets its slug from its name: a name whose letters make none must be borne first, as {@code field[i]} says. */
+    private static void refuseSluglessNew(String field, List<String> names, List<String> toMake) {
+        java.util.Set<String> slugless = new java.util.HashSet<>();
+        toMake.stream().filter(name -> slugOf(name).isEmpty()).forEach(name -> slugless.add(key(name)));
+        if (slugless.isEmpty()) {
+            return;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (slugless.remove(key(clean(names.get(i))))) {
+                errors.add(new FieldError(field + "[" + i + "]", "Nothing bears this name yet, and its letters make no "
+                        + "slug for a new one: create it first with a slug of its own, then name it here."));
+            }
+        }
+        throw new InvalidInputException(errors);
     }
 }

@@ -11,10 +11,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A tag, category or author named on a post ({@code List<@ValidName String>}), checked with the
- * request's other fields so that one answer names every bad field; the rule is
- * {@link NamedReferences#isName}, which imports apply too; or ({@code own}) the name a tag,
- * category or author bears. Null fails otherwise: a list holds names.
+ * A tag, category or author named on a post ({@code List<@ValidName String>}), or ({@code own})
+ * the name one bears, checked with the request's other fields so that one answer names every bad
+ * field; the rule is {@link NamedReferences#isOwnName} for both, which imports apply too (a name
+ * that would make a new one must also make a slug: {@link NamedReferences#resolve}). Null fails
+ * in a list: a list holds names.
  */
 @Target({ElementType.TYPE_USE, ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,10 +28,7 @@ public @interface ValidName {
 
     Class<? extends Payload>[] payload() default {};
 
-    /**
-     * The tag's, category's or author's own name (Admin API, an export's file): null is left to
-     * {@code @NotNull}, and any script's letter or digit will do ({@link NamedReferences#isOwnName}).
-     */
+    /** The tag's, category's or author's own name (Admin API, an export's file): null is left to {@code @NotNull}. */
     boolean own() default false;
 
     class Validator implements ConstraintValidator<ValidName, String> {
@@ -46,7 +44,7 @@ public @interface ValidName {
             if (own && value == null) {
                 return true;
             }
-            Optional<String> problem = own ? NamedReferences.problemWithOwnName(value) : NamedReferences.problemWithName(value);
+            Optional<String> problem = NamedReferences.problemWithOwnName(value);
             // The rule it breaks, not the message naming both (the messages hold no '{' or '$').
             problem.ifPresent(message -> {
                 context.disableDefaultConstraintViolation();
