@@ -194,18 +194,19 @@ public final class SiteMapper {
                 return title;
             }
             if (document.format() == FrontMatterFormat.NONE) {
-                Matcher heading = ATX_HEADING_1.matcher(markdown);
-                if (heading.find()) {
-                    return heading.group(1).strip();
-                }
+                // Before the heading: a "# comment" in front matter that was missed would pass for one.
                 Matcher delimiter = MISSED_DELIMITER.matcher(markdown);
                 if (delimiter.find()) {
                     int line = markdownFirstLine
                             + (int) markdown.substring(0, delimiter.start(1)).chars().filter(c -> c == '\n').count();
-                    throw new ImportFileException(path, line, "title is missing: no front matter and no # heading. The '"
+                    throw new ImportFileException(path, line, "The '"
                             + delimiter.group(1) + "' on this line is not read as front matter: only blank lines, spaces "
                             + "and tabs may come before it (as in Hugo), and here an invisible character does, such as "
                             + "a no-break space or a second byte order mark.");
+                }
+                Matcher heading = ATX_HEADING_1.matcher(markdown);
+                if (heading.find()) {
+                    return heading.group(1).strip();
                 }
                 throw new ImportFileException(path, null, "title is missing: no front matter and no # heading");
             }
