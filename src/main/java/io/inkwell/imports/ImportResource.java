@@ -238,7 +238,7 @@ public class ImportResource {
         if (prune && sourceName == null) {
             errors.add(new FieldError("source", "prune=true needs the source name of the earlier imports."));
         }
-        if (sourceName != null && sourceName.length() > 200) {
+        if (sourceName != null && sourceName.codePointCount(0, sourceName.length()) > 200) {
             errors.add(new FieldError("source", "At most 200 characters."));
         }
         if (!errors.isEmpty()) {

@@ -29,7 +29,7 @@ record SearchQuery(String text) {
             return Optional.empty();
         }
         String text = WHITE_SPACE.matcher(q.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
-        if (text.length() > MAX_CHARS) {
+        if (text.codePointCount(0, text.length()) > MAX_CHARS) {
             errors.add(new FieldError("q", "At most " + MAX_CHARS + " characters."));
             return Optional.empty();
         }

@@ -24,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -169,8 +170,11 @@ public class ProblemMapper {
             LOG.infof("A write found a row changed meanwhile at commit, rolled back: %s", rootMessage(e));
             return staleWriteProblem(e, uri, headers);
         }
-        if (collidedWithAnotherWrite(e)) {
-            LOG.infof("A write collided with another and was rolled back, answered 503: %s", rootMessage(e));
+        Optional<SQLException> collision = collision(e);
+        if (collision.isPresent()) {
+            // The database's own words (constraint, table): a failed commit hides them among the suppressed.
+            LOG.warnf("A write collided with another and was rolled back, answered 503: %s %s",
+                    collision.get().getSQLState(), collision.get().getMessage());
             return collided(uri);
         }
         if (thrownByFormParser(e)) {
@@ -195,11 +199,12 @@ public class ProblemMapper {
     }
 
     /**
-     * PostgreSQL ended the transaction because it collided with another ({@link #COLLISIONS}):
-     * nothing was written, and the same request sent again normally succeeds.
+     * What PostgreSQL said when it ended the transaction because it collided with another
+     * ({@link #COLLISIONS}): nothing was written, and the same request sent again normally succeeds.
      */
-    private static boolean collidedWithAnotherWrite(Throwable e) {
-        return causes(e).anyMatch(cause -> cause instanceof SQLException sql && COLLISIONS.contains(sql.getSQLState()));
+    private static Optional<SQLException> collision(Throwable e) {
+        return causes(e).filter(cause -> cause instanceof SQLException sql && COLLISIONS.contains(sql.getSQLState()))
+                .map(SQLException.class::cast).findFirst();
     }
 
     /**
@@ -223,11 +228,13 @@ public class ProblemMapper {
     }
 
     /**
-     * Deadlock (40P01), serialization failure (40001), and a foreign key that a concurrent delete
+     * Deadlock (40P01), serialization failure (40001), a foreign key that a concurrent delete
      * took away (23503: a post naming a tag or image deleted at the same moment; every reference a
-     * request gives is checked before it is written, so only a race leaves one dangling).
+     * request gives is checked before it is written, so only a race leaves one dangling), and a
+     * unique value another write took at the same moment, found at commit (23505; one found at a
+     * flush is {@link #uniqueViolation}).
      */
-    private static final Set<String> COLLISIONS = Set.of("40P01", "40001", "23503");
+    private static final Set<String> COLLISIONS = Set.of("40P01", "40001", "23503", "23505");
 
     /** Whether the commit (or a flush before it) found a row it read changed or gone. */
     private static boolean foundStaleAtCommit(Throwable e) {

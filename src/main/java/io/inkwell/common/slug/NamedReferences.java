@@ -11,9 +11,11 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -160,7 +162,7 @@ public final class NamedReferences {
 
     /** A new one gets its slug from its name: a name whose letters make none must be borne first, as {@code field[i]} says. */
     private static void refuseSluglessNew(String field, List<String> names, List<String> toMake) {
-        java.util.Set<String> slugless = new java.util.HashSet<>();
+        Set<String> slugless = new HashSet<>();
         toMake.stream().filter(name -> slugOf(name).isEmpty()).forEach(name -> slugless.add(key(name)));
         if (slugless.isEmpty()) {
             return;
