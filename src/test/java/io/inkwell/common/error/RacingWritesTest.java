@@ -6,20 +6,15 @@ import static io.inkwell.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.inkwell.support.AtOnce;
 import io.inkwell.support.Images;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,11 +35,11 @@ class RacingWritesTest {
             String first = Posts.createPublished("Raced one " + unique(), Map.of("tags", List.of(name))).getString("id");
             String second = Posts.createPublished("Raced two " + unique(), Map.of("tags", List.of(name))).getString("id");
 
-            List<Response> answers = atOnce(
+            List<Response> answers = AtOnce.run(List.<Callable<Response>>of(
                     () -> adminWithBadInput().contentType(ContentType.JSON).body(Map.of("name", name + " renamed"))
                             .patch("/api/admin/tags/" + tag),
                     () -> adminWithBadInput().post("/api/admin/posts/" + first + "/unpublish"),
-                    () -> adminWithBadInput().post("/api/admin/posts/" + second + "/unpublish"));
+                    () -> adminWithBadInput().post("/api/admin/posts/" + second + "/unpublish")));
             answers.forEach(RacingWritesTest::assertAnsweredOrToSendAgain);
         }
     }
@@ -59,12 +54,12 @@ class RacingWritesTest {
                     .post("/api/admin/images?filename=doomed.png").then().statusCode(201).extract().path("id");
             String post = Posts.create(Posts.draft("Naming the doomed " + unique())).getString("id");
 
-            List<Response> answers = atOnce(
+            List<Response> answers = AtOnce.run(List.<Callable<Response>>of(
                     () -> adminWithBadInput().delete("/api/admin/tags/" + tag),
                     () -> adminWithBadInput().delete("/api/admin/images/" + image),
                     () -> adminWithBadInput().contentType(ContentType.JSON)
                             .body(Map.of("tags", List.of(name), "featureImage", Map.of("imageId", image)))
-                            .patch("/api/admin/posts/" + post));
+                            .patch("/api/admin/posts/" + post)));
             answers.forEach(RacingWritesTest::assertAnsweredOrToSendAgain);
         }
     }
@@ -78,29 +73,6 @@ class RacingWritesTest {
         }
         if (status >= 400) {
             assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
-        }
-    }
-
-    @SafeVarargs
-    private static List<Response> atOnce(Callable<Response>... requests) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(requests.length);
-        try {
-            List<Future<Response>> running = new ArrayList<>();
-            for (Callable<Response> request : requests) {
-                running.add(pool.submit(() -> {
-                    start.await();
-                    return request.call();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : running) {
-                answers.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
         }
     }
 }

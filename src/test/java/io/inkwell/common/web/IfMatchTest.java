@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inkwell.support.Api;
+import io.inkwell.support.AtOnce;
 import io.inkwell.support.Images;
 import io.inkwell.support.Posts;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,11 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -105,27 +102,18 @@ class IfMatchTest {
     void twoConcurrentPatchesWithTheSameIfMatchOneWinsOneGets412(String kind) throws Exception {
         String id = create(kind, "Raced " + unique()).path("id");
         String etag = admin().get(collection(kind) + "/" + id).header("ETag");
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (String text : List.of("Alice's text", "Bob's text")) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return adminWithBadInput().contentType(ContentType.JSON).header("If-Match", etag)
-                        .body(Map.of(textField(kind), text)).patch(collection(kind) + "/" + id).statusCode();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> result : results) {
-            statuses.add(result.get(30, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<Integer> statuses = new ArrayList<>(AtOnce.run(List.<Callable<Integer>>of(
+                () -> patchedWith(kind, id, etag, "Alice's text"), () -> patchedWith(kind, id, etag, "Bob's text"))));
         Collections.sort(statuses);
 
         assertEquals(List.of(200, 412), statuses);
         admin().get(collection(kind) + "/" + id).then()
                 .body("version", equalTo(Integer.parseInt(etag.replace("\"", "")) + 1));
+    }
+
+    private static int patchedWith(String kind, String id, String etag, String text) {
+        return adminWithBadInput().contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of(textField(kind), text)).patch(collection(kind) + "/" + id).statusCode();
     }
 
     /** A new one, named so (a post: titled; an image: described). */
