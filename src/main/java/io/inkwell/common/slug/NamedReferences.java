@@ -34,16 +34,11 @@ public final class NamedReferences {
     }
 
     /**
-     * Whether a tag, category or author may bear this name, and a post name one by it: at most
-     * 200 characters, with a letter or digit of any script. One whose letters make no slug
-     * (Cherokee, Khmer...) is created with a slug of its own; a post can name it once it exists
-     * ({@link #resolve}), not make it.
+     * Which rule the name breaks, in words for the client; empty when a tag, category or author
+     * may bear it and a post name one by it: at most 200 characters, with a letter or digit of
+     * any script. One whose letters make no slug (Cherokee, Khmer...) is created with a slug of
+     * its own; a post can name it once it exists ({@link #resolve}), not make it.
      */
-    public static boolean isOwnName(String name) {
-        return problemWithOwnName(name).isEmpty();
-    }
-
-    /** Which rule of {@link #isOwnName} the name breaks, in words for the client; empty when it is one. */
     public static Optional<String> problemWithOwnName(String name) {
         return problem(name, clean -> clean.codePoints().anyMatch(Character::isLetterOrDigit),
                 "Needs at least one letter or digit.");
@@ -126,8 +121,8 @@ public final class NamedReferences {
         return List.copyOf(byKey.values());
     }
 
-    /** Each name of the list that is not one ({@link #isOwnName}), as {@code field[i]} with the rule it breaks. */
-    public static List<FieldError> errors(String field, List<String> names) {
+    /** Each name of the list that is not one ({@link #problemWithOwnName}), as {@code field[i]} with the rule it breaks. */
+    private static List<FieldError> errors(String field, List<String> names) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             int index = i;

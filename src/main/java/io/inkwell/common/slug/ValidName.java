@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
 /**
  * A tag, category or author named on a post ({@code List<@ValidName String>}), or ({@code own})
  * the name one bears, checked with the request's other fields so that one answer names every bad
- * field; the rule is {@link NamedReferences#isOwnName} for both, which imports apply too (a name
+ * field; the rule is {@link NamedReferences#problemWithOwnName} for both, which imports apply too (a name
  * that would make a new one must also make a slug: {@link NamedReferences#resolve}). Null fails
  * in a list: a list holds names.
  */
